@@ -1,0 +1,62 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Backup writes a consistent copy of the live database to out (which must not exist yet)
+// with VACUUM INTO: it runs while the program works and yields a compact single file.
+func (s *Store) Backup(ctx context.Context, out string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return fmt.Errorf("backup path: %w", err)
+	}
+	if _, err := os.Stat(abs); err == nil {
+		return &Error{Kind: ErrConflict, Path: abs, Err: os.ErrExist}
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return &Error{Kind: ErrUnreadable, Path: abs, Err: err}
+	}
+	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+		return fmt.Errorf("backup to %s: %w", abs, classify(abs, err))
+	}
+	return nil
+}
+
+// IntegrityProblems runs SQLite's integrity and foreign-key checks and returns what they
+// report; an empty slice means the file is sound.
+func (s *Store) IntegrityProblems(ctx context.Context) ([]string, error) {
+	var out []string
+	rows, err := s.query(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("integrity check: %w", s.wrap(err))
+		}
+		if line != "ok" {
+			out = append(out, line)
+		}
+	}
+	rows.Close()
+	fk, err := s.query(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return nil, fmt.Errorf("foreign key check: %w", err)
+	}
+	defer fk.Close()
+	for fk.Next() {
+		var table, parent string
+		var rowid, idx any
+		if err := fk.Scan(&table, &rowid, &parent, &idx); err != nil {
+			return nil, fmt.Errorf("foreign key check: %w", s.wrap(err))
+		}
+		out = append(out, fmt.Sprintf("%s row %v refers to a missing %s", table, rowid, parent))
+	}
+	return out, s.wrap(fk.Err())
+}

@@ -1,0 +1,116 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// ListKind names a record list that a section of the window shows.
+type ListKind string
+
+// The lists the main window's sections page through.
+const (
+	ListCatalog    ListKind = "catalog"
+	ListCases      ListKind = "cases"
+	ListParties    ListKind = "parties"
+	ListTrainings  ListKind = "trainings"
+	ListStaff      ListKind = "staff"
+	ListActivities ListKind = "activities"
+	ListExports    ListKind = "exports"
+)
+
+// ListItem is one line of a section list: a title, a detail line, a date and a tag: a code
+// (a delegation form, a stage, a state) that the interface translates.
+type ListItem struct {
+	ID     string
+	Title  string
+	Detail string
+	Tag    string
+	Date   string
+}
+
+// listSpec says, per kind, which table and columns make a list line and what search matches.
+type listSpec struct {
+	table, title, detail, tag, date, order string
+	search                            []string
+}
+
+var listSpecs = map[ListKind]listSpec{
+	ListCatalog: {table: "catalog_item", title: "code || ' ' || name", detail: "'v' || version", tag: "delegation",
+		date: "effective_from", order: "code", search: []string{"code", "name"}},
+	ListCases: {table: "case_file", title: "COALESCE(case_no, title)", detail: "title", tag: "stage",
+		date: "COALESCE(filed_on, '')", order: "created_at DESC", search: []string{"case_no", "title"}},
+	ListParties: {table: "party", title: "name", detail: "COALESCE(credit_code, '') || ' ' || address", tag: "kind",
+		date: "''", order: "name", search: []string{"name", "name_initials", "credit_code"}},
+	ListTrainings: {table: "training", title: "title", detail: "category || ' · ' || place", tag: "form",
+		date: "held_on", order: "held_on DESC", search: []string{"title", "category", "trainer"}},
+	ListStaff: {table: "staff", title: "name", detail: "unit || ' ' || position", tag: "cert_status",
+		date: "''", order: "name", search: []string{"name", "name_initials", "unit"}},
+	ListActivities: {table: "activity", title: "title", detail: "type || ' · ' || place_name", tag: "''",
+		date: "held_on", order: "held_on DESC", search: []string{"title", "type", "place_name"}},
+	ListExports: {table: "export_record", title: "period || ' v' || version", detail: "file_name", tag: "state",
+		date: "substr(created_at, 1, 10)", order: "created_at DESC", search: []string{"period"}},
+}
+
+func (sp listSpec) where(search string) (string, []any) {
+	w := "deleted_at IS NULL"
+	search = strings.TrimSpace(search)
+	if search == "" {
+		return w, nil
+	}
+	pat := "%" + escapeLike(search) + "%"
+	ors := make([]string, len(sp.search))
+	args := make([]any, len(sp.search))
+	for i, c := range sp.search {
+		ors[i] = c + ` LIKE ? ESCAPE '\'`
+		args[i] = pat
+	}
+	return w + " AND (" + strings.Join(ors, " OR ") + ")", args
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// List returns one page of a section's records matching search, and the total match count.
+func (s *Store) List(ctx context.Context, kind ListKind, search string, offset, limit int) ([]ListItem, int, error) {
+	sp, ok := listSpecs[kind]
+	if !ok {
+		return nil, 0, fmt.Errorf("unknown list %q", kind)
+	}
+	where, args := sp.where(search)
+	var total int
+	if err := s.queryRow(ctx, []any{&total}, "SELECT COUNT(*) FROM "+sp.table+" WHERE "+where, args...); err != nil {
+		return nil, 0, fmt.Errorf("count %s: %w", kind, err)
+	}
+	q := "SELECT id, " + sp.title + ", " + sp.detail + ", " + sp.tag + ", " + sp.date + " FROM " + sp.table +
+		" WHERE " + where + " ORDER BY " + sp.order + " LIMIT ? OFFSET ?"
+	rows, err := s.query(ctx, q, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list %s: %w", kind, err)
+	}
+	defer rows.Close()
+	out := make([]ListItem, 0, limit)
+	for rows.Next() {
+		var it ListItem
+		if err := rows.Scan(&it.ID, &it.Title, &it.Detail, &it.Tag, &it.Date); err != nil {
+			return nil, 0, fmt.Errorf("list %s: %w", kind, s.wrap(err))
+		}
+		out = append(out, it)
+	}
+	return out, total, s.wrap(rows.Err())
+}
+
+// Counts returns how many live records each list holds, for the home page.
+func (s *Store) Counts(ctx context.Context) (map[ListKind]int, error) {
+	out := make(map[ListKind]int, len(listSpecs))
+	for k, sp := range listSpecs {
+		var n int
+		if err := s.queryRow(ctx, []any{&n}, "SELECT COUNT(*) FROM "+sp.table+" WHERE deleted_at IS NULL"); err != nil {
+			return nil, fmt.Errorf("count %s: %w", k, err)
+		}
+		out[k] = n
+	}
+	return out, nil
+}

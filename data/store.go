@@ -1,0 +1,171 @@
+// Package data is TownLedger's SQLite store: schema migrations, queries, transactions, the
+// audit log and backups. All SQL of the program lives here.
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// DefaultBusyTimeout is how long a statement waits for another writer before giving up.
+const DefaultBusyTimeout = 5 * time.Second
+
+// Options tune how a store is opened.
+type Options struct {
+	// BusyTimeout overrides DefaultBusyTimeout (tests use a short one).
+	BusyTimeout time.Duration
+	// MustExist refuses to create a new database file (backup verification, restore).
+	MustExist bool
+}
+
+// Store is an open TownLedger database: one writer connection, so writes queue in-process
+// instead of failing on SQLITE_BUSY, and a pool of query-only readers.
+type Store struct {
+	path string
+	w    *sql.DB
+	r    *sql.DB
+	now  func() time.Time
+}
+
+// Open opens (creating if needed) the database at path, applies pending migrations and
+// refuses a database written by a newer TownLedger.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, &Error{Kind: ErrBadPath, Path: path}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &Error{Kind: ErrBadPath, Path: path, Err: err}
+	}
+	if err := checkFile(abs, opt.MustExist); err != nil {
+		return nil, err
+	}
+	busy := opt.BusyTimeout
+	if busy <= 0 {
+		busy = DefaultBusyTimeout
+	}
+	w, err := sql.Open("sqlite", dsn(abs, busy, false))
+	if err != nil {
+		return nil, &Error{Kind: ErrUnreadable, Path: abs, Err: err}
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	r, err := sql.Open("sqlite", dsn(abs, busy, true))
+	if err != nil {
+		w.Close()
+		return nil, &Error{Kind: ErrUnreadable, Path: abs, Err: err}
+	}
+	r.SetMaxOpenConns(4)
+	s := &Store{path: abs, w: w, r: r, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn builds the connection string from constants and a number only: _pragma values run as SQL.
+func dsn(path string, busy time.Duration, readOnly bool) string {
+	var b strings.Builder
+	b.WriteString(path)
+	b.WriteString("?_pragma=busy_timeout(")
+	b.WriteString(strconv.FormatInt(busy.Milliseconds(), 10))
+	b.WriteString(")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)")
+	if readOnly {
+		b.WriteString("&_pragma=query_only(1)")
+	} else {
+		b.WriteString("&_txlock=immediate")
+	}
+	return b.String()
+}
+
+// checkFile gives a precise reason before SQLite's generic "unable to open".
+func checkFile(path string, mustExist bool) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if mustExist {
+			return &Error{Kind: ErrMissing, Path: path, Err: err}
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return &Error{Kind: ErrUnreadable, Path: path, Err: err}
+		}
+		return nil
+	case err != nil:
+		return &Error{Kind: ErrUnreadable, Path: path, Err: err}
+	case st.IsDir():
+		return &Error{Kind: ErrNotDatabase, Path: path}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return &Error{Kind: ErrUnreadable, Path: path, Err: err}
+	}
+	return f.Close()
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close releases both connection pools.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// SetClock replaces the clock used for record timestamps (tests and demo data).
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+func (s *Store) stamp() string {
+	return s.now().UTC().Format(TimeLayout)
+}
+
+// TimeLayout is how instants are stored: sortable UTC text with milliseconds.
+const TimeLayout = "2006-01-02T15:04:05.000Z"
+
+// DateLayout is how calendar dates are stored.
+const DateLayout = "2006-01-02"
+
+// query runs a read on the reader pool, mapping driver errors to store errors.
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return rows, nil
+}
+
+func (s *Store) queryRow(ctx context.Context, dest []any, q string, args ...any) error {
+	err := s.r.QueryRowContext(ctx, q, args...).Scan(dest...)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return s.wrap(err)
+	}
+	return err
+}
+
+func (s *Store) wrap(err error) error {
+	return classify(s.path, err)
+}
+
+// Exec runs a statement outside the audit trail; only for pragmas and maintenance.
+func (s *Store) exec(ctx context.Context, q string, args ...any) error {
+	if _, err := s.w.ExecContext(ctx, q, args...); err != nil {
+		return fmt.Errorf("%s: %w", firstWord(q), s.wrap(err))
+	}
+	return nil
+}
+
+func firstWord(q string) string {
+	q = strings.TrimSpace(q)
+	if i := strings.IndexAny(q, " \n"); i > 0 {
+		return q[:i]
+	}
+	return q
+}
