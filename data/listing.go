@@ -33,7 +33,7 @@ type ListItem struct {
 // listSpec says, per kind, which table and columns make a list line and what search matches.
 type listSpec struct {
 	table, title, detail, tag, date, order string
-	search                            []string
+	search                                 []string
 }
 
 var listSpecs = map[ListKind]listSpec{

@@ -1,0 +1,143 @@
+// Package demo fills a database with a realistic demo town: the sample delegated catalogue,
+// enterprises, staff, training sessions with attendance and publicity activities. The data
+// is generated from a fixed seed, so every demo looks the same.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"townledger/app/auth"
+	"townledger/app/ids"
+	"townledger/app/problem"
+	"townledger/app/search"
+	"townledger/data"
+)
+
+const loadedKey = "demo.loaded"
+
+// Load fills the database as actor. The town must be set up; loading twice is refused.
+func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time) error {
+	if _, ok, err := s.Town(ctx); err != nil {
+		return err
+	} else if !ok {
+		return problem.New("demo.no_town", nil)
+	}
+	if _, ok, err := s.Setting(ctx, loadedKey); err != nil {
+		return err
+	} else if ok {
+		return problem.New("demo.loaded_already", nil)
+	}
+	g := &gen{r: rand.New(rand.NewPCG(2024, 1)), today: today}
+	return s.Write(ctx, actor, func(tx *data.Tx) error {
+		steps := []func(*data.Tx) error{g.catalog, g.parties, g.staff, g.trainings, g.activities}
+		for _, step := range steps {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := step(tx); err != nil {
+				return fmt.Errorf("demo data: %w", err)
+			}
+		}
+		return tx.SetSetting(loadedKey, today.Format(data.DateLayout))
+	})
+}
+
+// LoadAs is Load for a signed-in user, who must be allowed to.
+func LoadAs(ctx context.Context, s *data.Store, by auth.Session, today time.Time) error {
+	if err := by.Require(auth.LoadDemo); err != nil {
+		return err
+	}
+	return Load(ctx, s, by.Actor(), today)
+}
+
+type gen struct {
+	r       *rand.Rand
+	today   time.Time
+	staffID []string
+}
+
+func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }
+
+// day returns a date in the current year up to today.
+func (g *gen) day() string {
+	start := time.Date(g.today.Year(), 1, 1, 0, 0, 0, 0, time.Local)
+	span := int(g.today.Sub(start).Hours()/24) + 1
+	return start.AddDate(0, 0, g.r.IntN(span)).Format(data.DateLayout)
+}
+
+func (g *gen) catalog(tx *data.Tx) error {
+	from := time.Date(g.today.Year()-1, 1, 1, 0, 0, 0, 0, time.Local).Format(data.DateLayout)
+	for _, it := range catalog(from) {
+		if _, err := tx.InsertCatalogItem(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var (
+	villages   = []string{"青石村", "柳溪村", "红岭村", "上河村", "新桥社区", "南街社区", "东山村", "白沙村"}
+	surnames   = []string{"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "胡", "郭"}
+	givenNames = []string{"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "建国", "海燕", "志刚", "丽华"}
+	industries = []struct{ name, suffix string }{
+		{"机械制造", "机械加工厂"}, {"餐饮服务", "餐饮店"}, {"建材", "新型建材有限公司"}, {"仓储物流", "物流有限公司"},
+		{"加油站", "加油站"}, {"食品加工", "食品有限公司"}, {"家具制造", "家具厂"}, {"纺织", "纺织有限公司"},
+		{"化工", "化工有限公司"}, {"商贸", "商贸有限公司"},
+	}
+	prefixes = []string{"青石", "鑫源", "宏达", "恒泰", "永兴", "华丰", "金鼎", "顺发", "利民", "盛鑫", "福瑞", "长青"}
+)
+
+func (g *gen) person() string { return g.pick(surnames) + g.pick(givenNames) }
+
+// creditCode makes a valid code for a company registered in the county.
+func (g *gen) creditCode() (string, error) {
+	const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+	b := []byte("91" + "110105")
+	for len(b) < 17 {
+		b = append(b, alphabet[g.r.IntN(len(alphabet))])
+	}
+	c, err := ids.CreditCodeCheckChar(string(b))
+	return string(append(b, c)), err
+}
+
+func (g *gen) phone() string {
+	return fmt.Sprintf("1%d%09d", 3+g.r.IntN(7), g.r.IntN(1e9))
+}
+
+func (g *gen) parties(tx *data.Tx) error {
+	for i := 0; i < 40; i++ {
+		ind := industries[g.r.IntN(len(industries))]
+		name := prefixes[i%len(prefixes)] + ind.suffix
+		if i >= len(prefixes) {
+			name = g.pick(villages)[:len("青石")] + name
+		}
+		code, err := g.creditCode()
+		if err != nil {
+			return err
+		}
+		village := g.pick(villages)
+		_, err = tx.InsertParty(data.Party{Kind: "org", Name: name, NameInitials: search.Initials(name), CreditCode: code,
+			LegalRep: g.person(), Address: village + fmt.Sprintf("%d号", 1+g.r.IntN(200)), Industry: ind.name,
+			Contact: g.person(), Phone: g.phone(), Village: village})
+		if err != nil {
+			return fmt.Errorf("enterprise %s: %w", name, err)
+		}
+	}
+	for i := 0; i < 6; i++ {
+		name := g.person()
+		first := fmt.Sprintf("110105%04d%02d%02d%03d", 1960+g.r.IntN(40), 1+g.r.IntN(12), 1+g.r.IntN(28), g.r.IntN(1000))
+		c, err := ids.IDCheckChar(first)
+		if err != nil {
+			return err
+		}
+		_, err = tx.InsertParty(data.Party{Kind: "person", Name: name, NameInitials: search.Initials(name),
+			IDNumber: first + string(c), Address: g.pick(villages), Industry: "个体经营", Phone: g.phone(), Village: g.pick(villages)})
+		if err != nil {
+			return fmt.Errorf("person %s: %w", name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,201 @@
+// Package setup is the first-run set-up of an office: the town, its district and the first
+// administrator, validated field by field so a wizard can explain each problem as it is typed.
+package setup
+
+import (
+	"context"
+	"fmt"
+	"net/mail"
+	"strings"
+
+	"townledger/app/auth"
+	"townledger/app/ids"
+	"townledger/app/problem"
+	"townledger/app/settings"
+	"townledger/data"
+)
+
+// Stage is how far an office's set-up has come.
+type Stage int
+
+// The set-up stages, in order.
+const (
+	NeedsTown  Stage = iota // nothing configured: run the wizard
+	NeedsAdmin              // town set up from the command line, no account yet
+	Ready                   // sign in
+)
+
+// StageOf tells which first-run step the database needs.
+func StageOf(ctx context.Context, s *data.Store) (Stage, error) {
+	_, ok, err := s.Town(ctx)
+	if err != nil {
+		return NeedsTown, err
+	}
+	if !ok {
+		return NeedsTown, nil
+	}
+	n, err := s.CountUsers(ctx)
+	if err != nil {
+		return NeedsAdmin, err
+	}
+	if n == 0 {
+		return NeedsAdmin, nil
+	}
+	return Ready, nil
+}
+
+// Town is what the wizard's first page asks.
+type Town struct {
+	Name          string
+	ShortName     string // 简称 for case numbers; defaults to Name
+	DivisionCode  string // 9 or 12 digits
+	DistrictName  string
+	DistrictEmail string
+}
+
+// Field names used in refusals, matching the wizard's entries.
+const (
+	FieldTownName      = "town_name"
+	FieldDivisionCode  = "division_code"
+	FieldDistrictEmail = "district_email"
+	FieldConfirm       = "confirm"
+)
+
+// CheckTownName refuses an empty or overlong town name.
+func CheckTownName(s string) error {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return problem.OnField(FieldTownName, "setup.town_name.empty", nil)
+	case len([]rune(s)) > 40:
+		return problem.OnField(FieldTownName, "setup.town_name.long", map[string]any{"Max": 40})
+	}
+	return nil
+}
+
+// CheckDivisionCode validates a 9- or 12-digit division code and returns the town code.
+func CheckDivisionCode(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", problem.OnField(FieldDivisionCode, "setup.division_code.empty", nil)
+	}
+	code, err := ids.ValidateTownCode(s)
+	if err != nil {
+		p := problem.From(err)
+		p.Field = FieldDivisionCode
+		return "", p
+	}
+	return code, nil
+}
+
+// CheckEmail accepts an empty address (filled in later) or one plain address.
+func CheckEmail(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || !strings.Contains(s[strings.IndexByte(s, '@'):], ".") {
+		return problem.OnField(FieldDistrictEmail, "setup.email.invalid", map[string]any{"Email": s})
+	}
+	return nil
+}
+
+// Validate lists every problem of the town page.
+func (t Town) Validate() problem.List {
+	var l problem.List
+	add := func(err error) {
+		if err != nil {
+			l = append(l, problem.From(err))
+		}
+	}
+	add(CheckTownName(t.Name))
+	_, err := CheckDivisionCode(t.DivisionCode)
+	add(err)
+	add(CheckEmail(t.DistrictEmail))
+	return l
+}
+
+// Admin is the wizard's account page.
+type Admin struct {
+	auth.NewAccount
+	Confirm string
+}
+
+// Validate lists every problem of the account page.
+func (a Admin) Validate() problem.List {
+	l := a.NewAccount.Validate()
+	if a.Password != a.Confirm {
+		l = append(l, problem.OnField(FieldConfirm, "setup.confirm.mismatch", nil))
+	}
+	return l
+}
+
+// Run records the town (unless it exists already) and its first administrator in one
+// transaction, with the default settings; nothing is stored if any field is refused.
+func Run(ctx context.Context, s *data.Store, t Town, a Admin) error {
+	stage, err := StageOf(ctx, s)
+	if err != nil {
+		return err
+	}
+	if stage == Ready {
+		return problem.New("setup.done_already", nil)
+	}
+	a.Roles = []auth.Role{auth.Admin}
+	var l problem.List
+	if stage == NeedsTown {
+		l = t.Validate()
+	}
+	l = append(l, a.Validate()...)
+	if err := l.Err(); err != nil {
+		return err
+	}
+	return s.Write(ctx, data.System, func(tx *data.Tx) error {
+		if stage == NeedsTown {
+			if err := createTown(tx, t); err != nil {
+				return err
+			}
+		}
+		if _, err := auth.Create(tx, a.NewAccount); err != nil {
+			return err
+		}
+		return settings.WriteDefaults(ctx, s, tx)
+	})
+}
+
+// InitTown records the town alone, for `townledger init`; the administrator is created at
+// the first start of the window (or given on the command line).
+func InitTown(ctx context.Context, s *data.Store, t Town) error {
+	if err := t.Validate().Err(); err != nil {
+		return err
+	}
+	if _, ok, err := s.Town(ctx); err != nil {
+		return err
+	} else if ok {
+		return problem.New("setup.done_already", nil)
+	}
+	return s.Write(ctx, data.System, func(tx *data.Tx) error {
+		if err := createTown(tx, t); err != nil {
+			return err
+		}
+		return settings.WriteDefaults(ctx, s, tx)
+	})
+}
+
+func createTown(tx *data.Tx, t Town) error {
+	code, err := CheckDivisionCode(t.DivisionCode)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSpace(t.Name)
+	short := strings.TrimSpace(t.ShortName)
+	if short == "" {
+		short = name
+	}
+	_, err = tx.CreateTown(data.Town{Code: code, Name: name, ShortName: short, DivisionCode: ids.Normalize(t.DivisionCode),
+		DistrictName: strings.TrimSpace(t.DistrictName), DistrictEmail: strings.TrimSpace(t.DistrictEmail),
+		AgencyName: name})
+	if err != nil {
+		return fmt.Errorf("record town: %w", err)
+	}
+	return nil
+}
