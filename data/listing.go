@@ -43,7 +43,7 @@ var listSpecs = map[ListKind]listSpec{
 		date: "COALESCE(filed_on, '')", order: "created_at DESC", search: []string{"case_no", "title"}},
 	ListParties: {table: "party", title: "name", detail: "COALESCE(credit_code, '') || ' ' || address", tag: "kind",
 		date: "''", order: "name", search: []string{"name", "name_initials", "credit_code"}},
-	ListTrainings: {table: "training", title: "title", detail: "category || ' · ' || place", tag: "form",
+	ListTrainings: {table: "training", title: "title", detail: "category || ' · ' || form || ' · ' || place", tag: "''",
 		date: "held_on", order: "held_on DESC", search: []string{"title", "category", "trainer"}},
 	ListStaff: {table: "staff", title: "name", detail: "unit || ' ' || position", tag: "cert_status",
 		date: "''", order: "name", search: []string{"name", "name_initials", "unit"}},

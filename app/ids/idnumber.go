@@ -76,7 +76,7 @@ func checkBirth(b string, today time.Time) error {
 	y, m, d := atoi(b[:4]), atoi(b[4:6]), atoi(b[6:8])
 	date := fmt.Sprintf("%s-%s-%s", b[:4], b[4:6], b[6:8])
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if m < 1 || m > 12 || t.Day() != d || int(t.Month()) != m {
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
 		return newError(KeyIDBirth, "Date", date)
 	}
 	if y < 1900 {

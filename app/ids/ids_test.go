@@ -79,6 +79,7 @@ var creditCases = []tcase{
 	{name: "forbidden S", in: "S1110000600037341L", key: KeyCreditChar, data: map[string]any{"Pos": 1, "Char": "S"}},
 	{name: "punctuation", in: "91110000-00037341L", key: KeyCreditChar, data: map[string]any{"Pos": 9}},
 	{name: "letter in region", in: "911A0000600037341L", key: KeyCreditRegion, data: map[string]any{"Pos": 4, "Char": "A"}},
+	{name: "letter at 8", in: "9111000A600037341L", key: KeyCreditRegion, data: map[string]any{"Pos": 8, "Char": "A"}},
 	{name: "wrong check", in: "91110000600037341K", key: KeyCreditCheck, data: map[string]any{"Want": "L", "Got": "K"}},
 	{name: "transposed", in: "91110000600073341L", key: KeyCreditCheck, data: map[string]any{"Got": "L"}},
 }
@@ -307,6 +308,8 @@ var landlineCases = []tcase{
 	{name: "full-width dash", in: "０１０－１２３４５６７８", want: "010-12345678"},
 	{name: "no zero", in: "10-12345678", key: KeyPhoneLandline, data: map[string]any{"Value": "10-12345678"}},
 	{name: "local too short", in: "010-123456", key: KeyPhoneLandline},
+	{name: "local too long", in: "010-123456789", key: KeyPhoneLandline},
+	{name: "area too long", in: "01234-1234567", key: KeyPhoneLandline},
 	{name: "two dashes", in: "010--12345678", key: KeyPhoneLandline},
 	{name: "mobile", in: "13812345678", key: KeyPhoneLandline},
 }

@@ -13,12 +13,12 @@ import (
 
 // Keys of the settings the program reads.
 const (
-	Language            = "ui.language"                // "zh-Hans" or "en"
-	TrainingTargetHours = "training.target_hours"      // yearly 学时 target per officer
-	DecideDays          = "case.decide_days"           // days from filing to decision
-	DecideExtendedDays  = "case.decide_days_extended"  // after the head's approval
-	DecideMaxDays       = "case.decide_days_max"       // after the next level's approval
-	StatementWorkdays   = "case.statement_workdays"    // 陈述申辩 period
+	Language            = "ui.language"               // "zh-Hans" or "en"
+	TrainingTargetHours = "training.target_hours"     // yearly 学时 target per officer
+	DecideDays          = "case.decide_days"          // days from filing to decision
+	DecideExtendedDays  = "case.decide_days_extended" // after the head's approval
+	DecideMaxDays       = "case.decide_days_max"      // after the next level's approval
+	StatementWorkdays   = "case.statement_workdays"   // 陈述申辩 period
 	HearingRequestDays  = "case.hearing_request_workdays"
 	ServiceWorkdays     = "case.service_workdays"
 	PublishWorkdays     = "case.publish_workdays"

@@ -1,0 +1,164 @@
+// Package cli is TownLedger's command line: the same office and rules as the window, for
+// scripts and scheduled tasks. Output a person reads is Chinese unless --lang en is given.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"townledger/app/office"
+	"townledger/app/problem"
+	"townledger/ui/locale"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitFail  = 1 // the command ran and was refused or failed
+	ExitUsage = 2 // the command line itself is wrong
+)
+
+// Env is what a run may touch, so tests can give their own.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	Version        string
+	// GUI opens the window on the database at path in language lang; nil in tests of the
+	// headless commands.
+	GUI func(path string) int
+}
+
+type command struct {
+	name string
+	run  func(ctx context.Context, c *call) error
+}
+
+// call is one command invocation with its parsed global options.
+type call struct {
+	env  Env
+	db   string
+	args []string
+}
+
+var commands = []command{
+	{"init", runInit},
+	{"demo", runDemo},
+	{"backup", runBackup},
+	{"verify", runVerify},
+}
+
+// usageError marks a wrong command line (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run executes args (without the program name) and returns the exit status.
+func Run(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	fs := flag.NewFlagSet("townledger", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	db := fs.String("db", "", "")
+	lang := fs.String("lang", locale.Default, "")
+	version := fs.Bool("version", false, "")
+	help := fs.Bool("help", false, "")
+	fs.BoolVar(help, "h", false, "")
+	err := fs.Parse(args)
+	if useErr := locale.Use(*lang); useErr != nil {
+		_ = locale.Use(locale.Default)
+		fmt.Fprintln(env.Stderr, "townledger: "+locale.T("cli.bad_lang", map[string]any{"Lang": *lang}))
+		return ExitUsage
+	}
+	switch {
+	case err != nil:
+		fmt.Fprintln(env.Stderr, "townledger: "+locale.T("cli.bad_flag", map[string]any{"Detail": err.Error()}))
+		return ExitUsage
+	case *help:
+		fmt.Fprint(env.Stdout, locale.T("cli.usage"))
+		return ExitOK
+	case *version:
+		fmt.Fprintln(env.Stdout, "TownLedger "+env.Version)
+		return ExitOK
+	}
+	path := office.DBPath(*db, env.Getenv)
+	rest := fs.Args()
+	if len(rest) == 0 {
+		if env.GUI == nil {
+			fmt.Fprint(env.Stderr, locale.T("cli.usage"))
+			return ExitUsage
+		}
+		return env.GUI(path)
+	}
+	for _, c := range commands {
+		if c.name != rest[0] {
+			continue
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		return report(env, c.run(ctx, &call{env: env, db: path, args: rest[1:]}))
+	}
+	fmt.Fprintln(env.Stderr, "townledger: "+locale.T("cli.unknown_command", map[string]any{"Name": rest[0]}))
+	return ExitUsage
+}
+
+// report prints a failure as one line on stderr and picks the exit status.
+func report(env Env, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(env.Stderr, "townledger: "+ue.msg)
+		return ExitUsage
+	}
+	fmt.Fprintln(env.Stderr, "townledger: "+oneLine(err))
+	return ExitFail
+}
+
+func oneLine(err error) string {
+	var l problem.List
+	if errors.As(err, &l) {
+		parts := make([]string, len(l))
+		for i, p := range l {
+			parts[i] = locale.T(p.Key, p.Data)
+		}
+		return strings.Join(parts, locale.T("cli.separator"))
+	}
+	return strings.ReplaceAll(locale.Err(err), "\n", " ")
+}
+
+// flags parses a command's own flags; it refuses stray arguments.
+func (c *call) flags(name string, define func(*flag.FlagSet)) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	define(fs)
+	if err := fs.Parse(c.args); err != nil {
+		return usageError{locale.T("cli.bad_flag", map[string]any{"Detail": err.Error()})}
+	}
+	if fs.NArg() > 0 {
+		return usageError{locale.T("cli.extra_args", map[string]any{"Args": strings.Join(fs.Args(), " ")})}
+	}
+	return nil
+}
+
+func (c *call) open(ctx context.Context) (*office.Office, error) {
+	return office.Open(ctx, c.db)
+}
+
+func (c *call) say(key string, data map[string]any) {
+	fmt.Fprintln(c.env.Stdout, locale.T(key, data))
+}
+
+func problemNew(key string) error { return problem.New(key, nil) }

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+// Home is the first page after sign-in: how many records each part of the ledger holds.
+type Home struct {
+	Cards   map[data.ListKind]*widget.Card
+	content fyne.CanvasObject
+}
+
+var homeKinds = []data.ListKind{data.ListCases, data.ListParties, data.ListCatalog, data.ListTrainings,
+	data.ListStaff, data.ListActivities, data.ListExports}
+
+func newHome(u *UI) *Home {
+	h := &Home{Cards: map[data.ListKind]*widget.Card{}}
+	counts, err := u.Office.Store.Counts(context.Background())
+	greeting := widget.NewLabelWithStyle(locale.T("home.greeting", map[string]any{"Name": u.session.DisplayName}),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if err != nil {
+		msg := widget.NewLabel(locale.Err(err))
+		msg.Wrapping = fyne.TextWrapWord
+		h.content = container.NewVBox(greeting, msg)
+		return h
+	}
+	grid := container.NewGridWithColumns(4)
+	for _, k := range homeKinds {
+		n := widget.NewLabelWithStyle(strconv.Itoa(counts[k]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		n.SizeName = "headingText"
+		c := widget.NewCard(locale.T("nav."+string(k)), locale.T("home.records"), n)
+		h.Cards[k] = c
+		grid.Add(c)
+	}
+	due := widget.NewLabel(locale.T("home.due.none"))
+	if counts[data.ListCases] > 0 {
+		due.SetText(locale.T("home.due.cases", map[string]any{"N": counts[data.ListCases]}))
+	}
+	due.Wrapping = fyne.TextWrapWord
+	dueCard := widget.NewCard(locale.T("home.due"), "", due)
+	hint := widget.NewLabel("")
+	hint.Wrapping = fyne.TextWrapWord
+	if counts[data.ListParties]+counts[data.ListCatalog]+counts[data.ListStaff] == 0 {
+		hint.SetText(locale.T("home.start_hint"))
+	} else {
+		hint.Hide()
+	}
+	h.content = container.NewVScroll(container.NewVBox(greeting, hint, dueCard, grid))
+	return h
+}

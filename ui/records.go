@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+const pageSize = 100
+
+// RecordList is a section's searchable list. Rows come from the database a page at a
+// time as the list scrolls, so a section with 100,000 records opens as fast as one with 10.
+type RecordList struct {
+	u      *UI
+	kind   data.ListKind
+	Search *widget.Entry
+	Count  *widget.Label
+	List   *widget.List
+	Empty  *widget.Label
+
+	total int
+	pages map[int][]data.ListItem
+	query string
+
+	content fyne.CanvasObject
+}
+
+func newRecordList(u *UI, kind data.ListKind) *RecordList {
+	r := &RecordList{u: u, kind: kind, pages: map[int][]data.ListItem{}}
+	r.Search = widget.NewEntry()
+	r.Search.SetPlaceHolder(locale.T("list.search"))
+	r.Search.OnChanged = func(q string) { r.query = q; r.reload() }
+	r.Count = widget.NewLabel("")
+	r.Empty = widget.NewLabel("")
+	r.Empty.Wrapping = fyne.TextWrapWord
+	r.Empty.Alignment = fyne.TextAlignCenter
+	r.List = widget.NewList(
+		func() int { return r.total },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(""), widget.NewLabel("")), container.NewVBox(title, detail))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { r.fill(i, o.(*fyne.Container)) },
+	)
+	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, r.Count), r.Search)
+	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewCenter(r.Empty)))
+	r.reload()
+	return r
+}
+
+func (r *RecordList) reload() {
+	r.pages = map[int][]data.ListItem{}
+	items, total, err := r.u.Office.Store.List(context.Background(), r.kind, r.query, 0, pageSize)
+	if err != nil {
+		r.total = 0
+		setMessage(r.Empty, locale.Err(err))
+		r.List.Refresh()
+		return
+	}
+	r.pages[0], r.total = items, total
+	r.Count.SetText(locale.T("list.count", map[string]any{"N": total}))
+	switch {
+	case total > 0:
+		r.Empty.Hide()
+	case r.query != "":
+		setMessage(r.Empty, locale.T("list.no_match", map[string]any{"Query": r.query}))
+	default:
+		setMessage(r.Empty, locale.T("empty."+string(r.kind)))
+	}
+	r.List.Refresh()
+}
+
+// item fetches the page holding row i on first use.
+func (r *RecordList) item(i int) (data.ListItem, bool) {
+	p := i / pageSize
+	page, ok := r.pages[p]
+	if !ok {
+		var err error
+		page, _, err = r.u.Office.Store.List(context.Background(), r.kind, r.query, p*pageSize, pageSize)
+		if err != nil {
+			return data.ListItem{}, false
+		}
+		r.pages[p] = page
+	}
+	if i%pageSize >= len(page) {
+		return data.ListItem{}, false
+	}
+	return page[i%pageSize], true
+}
+
+func (r *RecordList) fill(i int, row *fyne.Container) {
+	it, _ := r.item(i)
+	text := row.Objects[0].(*fyne.Container)
+	text.Objects[0].(*widget.Label).SetText(it.Title)
+	text.Objects[1].(*widget.Label).SetText(it.Detail)
+	right := row.Objects[1].(*fyne.Container)
+	tag := ""
+	if it.Tag != "" {
+		// Codes without a translation (a new stage, say) show as stored rather than as a key.
+		if tag = locale.T("tag." + it.Tag); tag == "tag."+it.Tag {
+			tag = it.Tag
+		}
+	}
+	right.Objects[0].(*widget.Label).SetText(tag)
+	right.Objects[1].(*widget.Label).SetText(it.Date)
+}

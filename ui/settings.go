@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/auth"
+	"townledger/app/backup"
+	"townledger/app/demo"
+	"townledger/app/settings"
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+func ctxBG() context.Context { return context.Background() }
+
+// Settings is the settings section: language, the town, the user's password and, for
+// administrators, accounts and backups.
+type Settings struct {
+	u        *UI
+	Language *widget.Select
+	Users    *UserAdmin // nil unless the user may manage accounts
+	Backup   *widget.Button
+	Demo     *widget.Button
+	content  fyne.CanvasObject
+}
+
+func newSettings(u *UI) *Settings {
+	s := &Settings{u: u}
+	names := map[string]string{}
+	var options []string
+	for _, l := range settings.Languages {
+		names[locale.T("lang."+l)] = l
+		options = append(options, locale.T("lang."+l))
+	}
+	s.Language = widget.NewSelect(options, nil)
+	s.Language.SetSelected(locale.T("lang." + locale.Current()))
+	s.Language.OnChanged = func(label string) { s.switchLanguage(names[label]) }
+
+	town, _, _ := u.Office.Store.Town(ctxBG())
+	townForm := widget.NewForm(
+		widget.NewFormItem(locale.T("wizard.town_name"), widget.NewLabel(town.Name)),
+		widget.NewFormItem(locale.T("settings.town_code"), widget.NewLabel(town.Code)),
+		widget.NewFormItem(locale.T("wizard.district_name"), widget.NewLabel(town.DistrictName)),
+		widget.NewFormItem(locale.T("wizard.district_email"), widget.NewLabel(town.DistrictEmail)),
+	)
+	items := []fyne.CanvasObject{
+		widget.NewCard(locale.T("settings.language"), "", s.Language),
+		widget.NewCard(locale.T("settings.town"), "", townForm),
+		widget.NewCard(locale.T("settings.password"), "", newPasswordForm(u)),
+	}
+	if u.session.Can(auth.ManageUsers) {
+		s.Users = newUserAdmin(u)
+		items = append(items, widget.NewCard(locale.T("settings.users"), "", s.Users.content))
+	}
+	if u.session.Can(auth.ManageBackups) {
+		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)
+		s.Demo = widget.NewButton(locale.T("settings.load_demo"), s.loadDemo)
+		items = append(items, widget.NewCard(locale.T("settings.data"), u.Office.Store.Path(), container.NewHBox(s.Backup, s.Demo)))
+	}
+	v, _ := u.Office.Store.Version(ctxBG())
+	items = append(items, widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})))
+	s.content = container.NewVScroll(container.NewVBox(items...))
+	return s
+}
+
+func (s *Settings) switchLanguage(code string) {
+	if code == "" || code == locale.Current() {
+		return
+	}
+	if err := settings.SetLanguage(ctxBG(), s.u.Office.Store, s.u.session, code); err != nil {
+		showError(s.u.Win, err)
+		return
+	}
+	if err := locale.Use(code); err != nil {
+		showError(s.u.Win, err)
+		return
+	}
+	// Widgets hold their text, so the window is rebuilt in the new language.
+	s.u.showShell(s.u.session)
+	s.u.Shell.Select("nav.settings")
+}
+
+func (s *Settings) backupNow() {
+	var out string
+	s.u.run(locale.T("settings.backup_now"), func(ctx context.Context) error {
+		var err error
+		out, err = backup.Make(ctx, s.u.Office.Store, "", s.u.Now())
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError(s.u.Win, err)
+			return
+		}
+		dialog.ShowInformation(locale.T("settings.backup_now"), locale.T("settings.backup_done", map[string]any{"Path": out}), s.u.Win)
+	})
+}
+
+func (s *Settings) loadDemo() {
+	s.u.run(locale.T("demo.loading"), func(ctx context.Context) error {
+		return demo.LoadAs(ctx, s.u.Office.Store, s.u.session, s.u.Now())
+	}, func(err error) {
+		if err != nil {
+			showError(s.u.Win, err)
+			return
+		}
+		dialog.ShowInformation(locale.T("settings.load_demo"), locale.T("demo.loaded"), s.u.Win)
+	})
+}
+
+func newPasswordForm(u *UI) fyne.CanvasObject {
+	current, next := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	next.Validator = validator(auth.CheckPasswordRules)
+	msg := errorLabel()
+	form := widget.NewForm(
+		widget.NewFormItem(locale.T("settings.password.current"), current),
+		widget.NewFormItem(locale.T("settings.password.new"), next),
+	)
+	form.SubmitText = locale.T("action.save")
+	form.OnSubmit = func() {
+		if err := u.Office.Users.ChangePassword(ctxBG(), u.session, current.Text, next.Text); err != nil {
+			setMessage(msg, locale.Err(err))
+			return
+		}
+		current.SetText("")
+		next.SetText("")
+		setMessage(msg, "")
+		dialog.ShowInformation(locale.T("settings.password"), locale.T("settings.password.changed"), u.Win)
+	}
+	return container.NewVBox(form, msg)
+}
+
+// UserAdmin lists accounts and adds new ones.
+type UserAdmin struct {
+	u                               *UI
+	List                            *widget.Label
+	Username, DisplayName, Password *widget.Entry
+	Roles                           *widget.CheckGroup
+	Add                             *widget.Button
+	Message                         *widget.Label
+	content                         fyne.CanvasObject
+	roleByLabel                     map[string]auth.Role
+}
+
+func newUserAdmin(u *UI) *UserAdmin {
+	a := &UserAdmin{u: u, List: widget.NewLabel(""), Message: errorLabel(), roleByLabel: map[string]auth.Role{}}
+	a.Username = entry("", validator(auth.CheckUsername))
+	a.DisplayName = entry("", nil)
+	a.Password = widget.NewPasswordEntry()
+	a.Password.Validator = validator(auth.CheckPasswordRules)
+	var labels []string
+	for _, r := range auth.Roles {
+		l := locale.T("role." + string(r))
+		a.roleByLabel[l] = r
+		labels = append(labels, l)
+	}
+	a.Roles = widget.NewCheckGroup(labels, nil)
+	a.Roles.Horizontal = true
+	a.Add = widget.NewButton(locale.T("settings.users.add"), a.add)
+	form := widget.NewForm(
+		widget.NewFormItem(locale.T("wizard.username"), a.Username),
+		widget.NewFormItem(locale.T("wizard.display_name"), a.DisplayName),
+		widget.NewFormItem(locale.T("wizard.password"), a.Password),
+		widget.NewFormItem(locale.T("settings.users.roles"), a.Roles),
+	)
+	a.content = container.NewVBox(a.List, widget.NewSeparator(), form, a.Message, container.NewHBox(a.Add))
+	a.refresh()
+	return a
+}
+
+func (a *UserAdmin) refresh() {
+	users, err := a.u.Office.Users.List(ctxBG(), a.u.session)
+	if err != nil {
+		a.List.SetText(locale.Err(err))
+		return
+	}
+	lines := make([]string, len(users))
+	for i, us := range users {
+		lines[i] = a.line(us)
+	}
+	a.List.SetText(strings.Join(lines, "\n"))
+}
+
+func (a *UserAdmin) line(us data.User) string {
+	roles := make([]string, len(us.Roles))
+	for i, r := range us.Roles {
+		roles[i] = locale.T("role." + r)
+	}
+	state := ""
+	if !us.Active {
+		state = " (" + locale.T("settings.users.inactive") + ")"
+	}
+	return us.Username + " · " + us.DisplayName + " · " + strings.Join(roles, "、") + state
+}
+
+func (a *UserAdmin) add() {
+	acct := auth.NewAccount{Username: a.Username.Text, DisplayName: a.DisplayName.Text, Password: a.Password.Text}
+	for _, l := range a.Roles.Selected {
+		acct.Roles = append(acct.Roles, a.roleByLabel[l])
+	}
+	if _, err := a.u.Office.Users.Create(ctxBG(), a.u.session, acct); err != nil {
+		setMessage(a.Message, listMessage(err))
+		return
+	}
+	setMessage(a.Message, "")
+	a.Username.SetText("")
+	a.DisplayName.SetText("")
+	a.Password.SetText("")
+	a.Roles.SetSelected(nil)
+	a.refresh()
+}

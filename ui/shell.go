@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+// section is one entry of the left navigation.
+type section struct {
+	Key   string // translation key of its name, also its identity
+	icon  fyne.Resource
+	build func() fyne.CanvasObject
+}
+
+// Shell is the main window: navigation on the left, the chosen section on the right.
+type Shell struct {
+	u        *UI
+	Sections []section
+	Nav      *widget.List
+	Current  fyne.CanvasObject
+	Logout   *widget.Button
+	body     *fyne.Container
+	content  fyne.CanvasObject
+	selected int
+}
+
+func newShell(u *UI) *Shell {
+	s := &Shell{u: u}
+	s.Sections = []section{
+		{"nav.home", theme.HomeIcon(), func() fyne.CanvasObject { return newHome(u).content }},
+		{"nav.catalog", theme.ListIcon(), s.list(data.ListCatalog)},
+		{"nav.cases", theme.DocumentIcon(), s.list(data.ListCases)},
+		{"nav.parties", theme.StorageIcon(), s.list(data.ListParties)},
+		{"nav.trainings", theme.HistoryIcon(), s.list(data.ListTrainings)},
+		{"nav.staff", theme.AccountIcon(), s.list(data.ListStaff)},
+		{"nav.activities", theme.MediaPhotoIcon(), s.list(data.ListActivities)},
+		{"nav.exports", theme.MailSendIcon(), s.list(data.ListExports)},
+		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettings(u).content }},
+	}
+	s.Nav = widget.NewList(
+		func() int { return len(s.Sections) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("赋权事项赋权"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(s.Sections[i].icon)
+			row.Objects[1].(*widget.Label).SetText(locale.T(s.Sections[i].Key))
+		},
+	)
+	s.Nav.OnSelected = func(i widget.ListItemID) { s.show(i) }
+	s.body = container.NewStack()
+	s.Logout = widget.NewButtonWithIcon(locale.T("action.logout"), theme.LogoutIcon(), func() { u.showLogin(u.session.Username) })
+	user := widget.NewLabel(locale.T("shell.user", map[string]any{"Name": u.session.DisplayName}))
+	town, _, _ := u.Office.Store.Town(ctxBG())
+	title := widget.NewLabelWithStyle(town.Name+" · "+locale.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(user, s.Logout), title)
+	split := container.NewHSplit(s.Nav, container.NewPadded(s.body))
+	split.Offset = 0.16
+	s.content = container.NewBorder(top, nil, nil, nil, split)
+	s.Nav.Select(0)
+	return s
+}
+
+// Select opens the section with the given name key, e.g. "nav.cases".
+func (s *Shell) Select(key string) bool {
+	for i, sec := range s.Sections {
+		if sec.Key == key {
+			s.Nav.Select(i)
+			return true
+		}
+	}
+	return false
+}
+
+// SelectedKey is the name key of the open section.
+func (s *Shell) SelectedKey() string { return s.Sections[s.selected].Key }
+
+func (s *Shell) show(i int) {
+	s.selected = i
+	s.Current = s.Sections[i].build()
+	s.body.Objects = []fyne.CanvasObject{s.Current}
+	s.body.Refresh()
+	s.u.Win.SetTitle(locale.T("app.title") + " — " + locale.T(s.Sections[i].Key))
+}
+
+func (s *Shell) list(kind data.ListKind) func() fyne.CanvasObject {
+	return func() fyne.CanvasObject { return newRecordList(s.u, kind).content }
+}

@@ -1,0 +1,42 @@
+// Package theme is TownLedger's look: Fyne's default theme with the bundled CJK font, so
+// Chinese renders on PCs without any Chinese font, and an emergency-orange primary colour.
+package theme
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"townledger/assets"
+)
+
+var cjk = fyne.NewStaticResource("DroidSansFallbackFull.ttf", assets.CJKFont)
+
+// Theme wraps Fyne's default theme.
+type Theme struct{ fyne.Theme }
+
+// New returns the application theme.
+func New() fyne.Theme { return Theme{theme.DefaultTheme()} }
+
+// Font returns the CJK face for text; Fyne falls back to its own Noto Sans for the Latin
+// letters and digits the CJK face lacks, rune by rune.
+func (t Theme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Monospace || s.Symbol {
+		return t.Theme.Font(s)
+	}
+	return cjk
+}
+
+// Color keeps the default palette but for the primary colour.
+func (t Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNamePrimary:
+		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0xFF}
+	case theme.ColorNameFocus:
+		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0x80}
+	case theme.ColorNameSelection:
+		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0x40}
+	}
+	return t.Theme.Color(n, v)
+}

@@ -1,0 +1,138 @@
+// Package ui is TownLedger's window: first-run wizard, sign-in and the main window with its
+// sections. It calls app/ for every rule and never touches the database directly.
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/auth"
+	"townledger/app/office"
+	"townledger/app/settings"
+	"townledger/app/setup"
+	"townledger/assets"
+	"townledger/ui/locale"
+	"townledger/ui/theme"
+)
+
+// UI drives one window through set-up, sign-in and work. Its screens are exported so tests
+// can type and tap as a user would.
+type UI struct {
+	App     fyne.App
+	Win     fyne.Window
+	Office  *office.Office
+	Version string
+	Now     func() time.Time
+
+	Wizard *Wizard
+	Login  *Login
+	Shell  *Shell
+
+	session auth.Session
+}
+
+// New builds the window for an open office; Start shows the first screen.
+func New(a fyne.App, o *office.Office, version string) *UI {
+	a.Settings().SetTheme(theme.New())
+	u := &UI{App: a, Office: o, Version: version, Now: time.Now}
+	if err := locale.Use(settings.LanguageOf(context.Background(), o.Store)); err != nil {
+		fyne.LogError("language", err)
+	}
+	u.Win = a.NewWindow(locale.T("app.title"))
+	u.Win.Resize(fyne.NewSize(1180, 760))
+	return u
+}
+
+// Start shows the wizard, or the sign-in screen once the office is set up.
+func (u *UI) Start() {
+	stage, err := setup.StageOf(context.Background(), u.Office.Store)
+	if err != nil {
+		u.showFailure(err)
+		return
+	}
+	if stage == setup.Ready {
+		u.showLogin("")
+		return
+	}
+	u.showWizard(stage)
+}
+
+func (u *UI) setContent(title string, c fyne.CanvasObject) {
+	u.Win.SetTitle(locale.T("app.title") + " — " + title)
+	u.Win.SetContent(c)
+}
+
+func (u *UI) showWizard(stage setup.Stage) {
+	u.Wizard = newWizard(u, stage)
+	u.Login, u.Shell = nil, nil
+	u.setContent(locale.T("wizard.title"), u.Wizard.content)
+}
+
+func (u *UI) showLogin(username string) {
+	u.Login = newLogin(u, username)
+	u.Wizard, u.Shell = nil, nil
+	u.session = auth.Session{}
+	u.setContent(locale.T("login.title"), u.Login.content)
+	u.Win.Canvas().Focus(u.Login.focusTarget())
+}
+
+func (u *UI) showShell(s auth.Session) {
+	u.session = s
+	u.Shell = newShell(u)
+	u.Wizard, u.Login = nil, nil
+	u.setContent(locale.T("nav.home"), u.Shell.content)
+}
+
+// showFailure replaces the window's content with a message that the office cannot be used.
+func (u *UI) showFailure(err error) {
+	u.setContent(locale.T("error.title"), failureContent(err, u.App.Quit))
+}
+
+func failureContent(err error, quit func()) fyne.CanvasObject {
+	msg := widget.NewLabel(locale.Err(err))
+	msg.Wrapping = fyne.TextWrapWord
+	return container.NewCenter(container.NewVBox(
+		widget.NewLabelWithStyle(locale.T("error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		msg,
+		widget.NewButton(locale.T("action.quit"), quit),
+	))
+}
+
+// ShowOpenFailure is the whole window when the database cannot be opened at all (locked,
+// damaged, written by a newer version): the user reads why instead of seeing a crash.
+func ShowOpenFailure(a fyne.App, err error, language string) fyne.Window {
+	a.Settings().SetTheme(theme.New())
+	if locale.Use(language) != nil {
+		_ = locale.Use(locale.Default)
+	}
+	w := a.NewWindow(locale.T("app.title"))
+	w.SetContent(container.NewPadded(failureContent(err, a.Quit)))
+	w.Resize(fyne.NewSize(640, 320))
+	return w
+}
+
+// run performs slow work off the UI thread with a progress dialog, then calls done on it.
+func (u *UI) run(title string, work func(ctx context.Context) error, done func(error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBarInfinite()
+	d := newProgressDialog(u.Win, title, bar, cancel)
+	d.Show()
+	go func() {
+		err := work(ctx)
+		fyne.Do(func() {
+			d.Hide()
+			if errors.Is(err, context.Canceled) {
+				err = nil
+			}
+			done(err)
+		})
+	}()
+}
+
+// Icon is the application icon as a Fyne resource.
+func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.Icon) }

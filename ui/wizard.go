@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/auth"
+	"townledger/app/demo"
+	"townledger/app/setup"
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+// Wizard is the first-run set-up: the town, then the administrator account.
+type Wizard struct {
+	u     *UI
+	stage setup.Stage
+
+	TownName, ShortName, DivisionCode, DistrictName, DistrictEmail *widget.Entry
+	Username, DisplayName, Password, Confirm                       *widget.Entry
+	Demo                                                           *widget.Check
+	Next, Back, Finish                                             *widget.Button
+	Message                                                        *widget.Label
+
+	townPage, adminPage fyne.CanvasObject
+	content             *fyne.Container
+	page                int
+}
+
+func newWizard(u *UI, stage setup.Stage) *Wizard {
+	w := &Wizard{u: u, stage: stage, Message: errorLabel()}
+	w.TownName = entry(locale.T("wizard.town_name.hint"), validator(setup.CheckTownName))
+	w.ShortName = entry(locale.T("wizard.short_name.hint"), nil)
+	w.DivisionCode = entry(locale.T("wizard.division_code.hint"), validator(func(s string) error {
+		_, err := setup.CheckDivisionCode(s)
+		return err
+	}))
+	w.DistrictName = entry(locale.T("wizard.district_name.hint"), nil)
+	w.DistrictEmail = entry("yjj@example.gov.cn", validator(setup.CheckEmail))
+	w.Username = entry("admin", validator(auth.CheckUsername))
+	w.Username.SetText("admin")
+	w.DisplayName = entry(locale.T("wizard.display_name.hint"), nil)
+	w.Password = widget.NewPasswordEntry()
+	w.Password.Validator = validator(auth.CheckPasswordRules)
+	w.Confirm = widget.NewPasswordEntry()
+	w.Confirm.OnSubmitted = func(string) { w.finish() }
+	w.Demo = widget.NewCheck(locale.T("wizard.demo"), nil)
+
+	w.townPage = widget.NewForm(
+		widget.NewFormItem(locale.T("wizard.town_name"), w.TownName),
+		widget.NewFormItem(locale.T("wizard.short_name"), w.ShortName),
+		widget.NewFormItem(locale.T("wizard.division_code"), w.DivisionCode),
+		widget.NewFormItem(locale.T("wizard.district_name"), w.DistrictName),
+		widget.NewFormItem(locale.T("wizard.district_email"), w.DistrictEmail),
+	)
+	w.adminPage = container.NewVBox(widget.NewForm(
+		widget.NewFormItem(locale.T("wizard.username"), w.Username),
+		widget.NewFormItem(locale.T("wizard.display_name"), w.DisplayName),
+		widget.NewFormItem(locale.T("wizard.password"), w.Password),
+		widget.NewFormItem(locale.T("wizard.confirm"), w.Confirm),
+	), w.Demo)
+	w.Next = widget.NewButton(locale.T("action.next"), w.next)
+	w.Next.Importance = widget.HighImportance
+	w.Back = widget.NewButton(locale.T("action.back"), func() { w.show(0) })
+	w.Finish = widget.NewButton(locale.T("wizard.finish"), w.finish)
+	w.Finish.Importance = widget.HighImportance
+
+	w.content = container.NewStack()
+	if stage == setup.NeedsTown {
+		w.show(0)
+	} else {
+		w.show(1)
+	}
+	return w
+}
+
+func entry(placeholder string, v fyne.StringValidator) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.Validator = v
+	return e
+}
+
+// Page is 0 for the town page and 1 for the account page.
+func (w *Wizard) Page() int { return w.page }
+
+func (w *Wizard) show(page int) {
+	w.page = page
+	setMessage(w.Message, "")
+	title, intro, body := locale.T("wizard.town.title"), locale.T("wizard.town.intro"), w.townPage
+	buttons := container.NewHBox(layoutSpacer(), w.Next)
+	if page == 1 {
+		title, intro, body = locale.T("wizard.admin.title"), locale.T("wizard.admin.intro"), w.adminPage
+		buttons = container.NewHBox(layoutSpacer(), w.Finish)
+		if w.stage == setup.NeedsTown {
+			buttons = container.NewHBox(w.Back, layoutSpacer(), w.Finish)
+		}
+	}
+	introLabel := widget.NewLabel(intro)
+	introLabel.Wrapping = fyne.TextWrapWord
+	page0 := container.NewVBox(
+		widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		introLabel,
+		body,
+		w.Message,
+		buttons,
+	)
+	w.content.Objects = []fyne.CanvasObject{page0}
+	w.content.Refresh()
+}
+
+func (w *Wizard) town() setup.Town {
+	return setup.Town{Name: w.TownName.Text, ShortName: w.ShortName.Text, DivisionCode: w.DivisionCode.Text,
+		DistrictName: w.DistrictName.Text, DistrictEmail: w.DistrictEmail.Text}
+}
+
+func (w *Wizard) next() {
+	if err := w.town().Validate().Err(); err != nil {
+		setMessage(w.Message, listMessage(err))
+		return
+	}
+	w.show(1)
+}
+
+func (w *Wizard) finish() {
+	admin := setup.Admin{NewAccount: auth.NewAccount{Username: w.Username.Text, DisplayName: w.DisplayName.Text,
+		Password: w.Password.Text}, Confirm: w.Confirm.Text}
+	if err := setup.Run(context.Background(), w.u.Office.Store, w.town(), admin); err != nil {
+		setMessage(w.Message, listMessage(err))
+		return
+	}
+	username := strings.TrimSpace(w.Username.Text)
+	if !w.Demo.Checked {
+		w.u.showLogin(username)
+		return
+	}
+	store := w.u.Office.Store
+	w.u.run(locale.T("demo.loading"), func(ctx context.Context) error {
+		return demo.Load(ctx, store, data.System, w.u.Now())
+	}, func(err error) {
+		w.u.showLogin(username)
+		if err != nil {
+			showError(w.u.Win, err)
+		}
+	})
+}
