@@ -46,7 +46,7 @@ T = {
 "nav.activities": ("宣传活动", "Publicity"), "nav.exports": ("数据报送", "Reports"), "nav.settings": ("设置", "Settings"),
 "shell.user": ("当前用户：{{.Name}}", "Signed in: {{.Name}}"),
 
-"home.greeting": ("{{.Name}}，您好", "Hello, {{.Name}}"), "home.records": ("条记录", "records"),
+"home.greeting": ("{{.Name}}，您好", "Hello, {{.Name}}"),
 "home.due": ("待办与期限", "Due and overdue"),
 "home.due.none": ("目前没有在办案件，也没有到期或逾期的事项。", "No open cases: nothing is due or overdue."),
 "home.due.cases": ("台账中共有 {{.N}} 件处罚案件。", "The ledger holds {{.N}} penalty cases."),
@@ -173,6 +173,7 @@ Exit status 0 on success, 1 when refused or failed, 2 for a wrong command line.
 "cli.init.done": ("已完成设置：{{.Name}}（乡镇代码 {{.Code}}），数据库 {{.Path}}", "Set up: {{.Name}} (town code {{.Code}}), database {{.Path}}"),
 "cli.init.admin_later": ("尚未创建管理员：首次打开程序窗口时创建。", "No administrator yet: it is created when the window first opens."),
 "cli.demo.done": ("示范数据已加载：赋权事项 {{.Items}} 项，企业和个人 {{.Parties}} 个，人员 {{.Staff}} 名，培训 {{.Trainings}} 次，宣传活动 {{.Activities}} 场。", "Demo data loaded: {{.Items}} delegated items, {{.Parties}} enterprises and persons, {{.Staff}} staff, {{.Trainings}} training sessions, {{.Activities}} activities."),
+"backup.exists": ("备份文件已存在，不会覆盖：{{.Path}}", "The backup file exists already and is not overwritten: {{.Path}}"),
 "cli.backup.done": ("备份已保存并校验：{{.Path}}", "Backup written and verified: {{.Path}}"),
 "cli.verify.summary": ("数据库结构版本 {{.Schema}}，审计记录 {{.Rows}} 条。", "Schema version {{.Schema}}, {{.Rows}} audit rows."),
 "cli.verify.problem": ("问题：{{.Detail}}", "Problem: {{.Detail}}"),

@@ -34,9 +34,7 @@ func newHome(u *UI) *Home {
 	}
 	grid := container.NewGridWithColumns(4)
 	for _, k := range homeKinds {
-		n := widget.NewLabelWithStyle(strconv.Itoa(counts[k]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		n.SizeName = "headingText"
-		c := widget.NewCard(locale.T("nav."+string(k)), locale.T("home.records"), n)
+		c := widget.NewCard(strconv.Itoa(counts[k]), locale.T("nav."+string(k)), nil)
 		h.Cards[k] = c
 		grid.Add(c)
 	}
@@ -56,3 +54,6 @@ func newHome(u *UI) *Home {
 	h.content = container.NewVScroll(container.NewVBox(greeting, hint, dueCard, grid))
 	return h
 }
+
+// Content is the screen's widget tree.
+func (x *Home) Content() fyne.CanvasObject { return x.content }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/data"
@@ -46,11 +47,14 @@ func newRecordList(u *UI, kind data.ListKind) *RecordList {
 			title.Truncation = fyne.TextTruncateEllipsis
 			detail := widget.NewLabel("")
 			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.SizeName = theme.SizeNameCaptionText
+			detail.Importance = widget.LowImportance
 			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(""), widget.NewLabel("")), container.NewVBox(title, detail))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { r.fill(i, o.(*fyne.Container)) },
 	)
 	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, r.Count), r.Search)
 	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewCenter(r.Empty)))
 	r.reload()
@@ -113,3 +117,6 @@ func (r *RecordList) fill(i int, row *fyne.Container) {
 	right.Objects[0].(*widget.Label).SetText(tag)
 	right.Objects[1].(*widget.Label).SetText(it.Date)
 }
+
+// Content is the screen's widget tree.
+func (x *RecordList) Content() fyne.CanvasObject { return x.content }

@@ -214,3 +214,6 @@ func (a *UserAdmin) add() {
 	a.Roles.SetSelected(nil)
 	a.refresh()
 }
+
+// Content is the screen's widget tree.
+func (x *Settings) Content() fyne.CanvasObject { return x.content }

@@ -10,11 +10,14 @@ import (
 	"townledger/ui/locale"
 )
 
+// screen is what a section shows: its struct (for tests) and its content.
+type screen interface{ Content() fyne.CanvasObject }
+
 // section is one entry of the left navigation.
 type section struct {
 	Key   string // translation key of its name, also its identity
 	icon  fyne.Resource
-	build func() fyne.CanvasObject
+	build func() screen
 }
 
 // Shell is the main window: navigation on the left, the chosen section on the right.
@@ -22,7 +25,7 @@ type Shell struct {
 	u        *UI
 	Sections []section
 	Nav      *widget.List
-	Current  fyne.CanvasObject
+	Current  screen
 	Logout   *widget.Button
 	body     *fyne.Container
 	content  fyne.CanvasObject
@@ -32,7 +35,7 @@ type Shell struct {
 func newShell(u *UI) *Shell {
 	s := &Shell{u: u}
 	s.Sections = []section{
-		{"nav.home", theme.HomeIcon(), func() fyne.CanvasObject { return newHome(u).content }},
+		{"nav.home", theme.HomeIcon(), func() screen { return newHome(u) }},
 		{"nav.catalog", theme.ListIcon(), s.list(data.ListCatalog)},
 		{"nav.cases", theme.DocumentIcon(), s.list(data.ListCases)},
 		{"nav.parties", theme.StorageIcon(), s.list(data.ListParties)},
@@ -40,7 +43,7 @@ func newShell(u *UI) *Shell {
 		{"nav.staff", theme.AccountIcon(), s.list(data.ListStaff)},
 		{"nav.activities", theme.MediaPhotoIcon(), s.list(data.ListActivities)},
 		{"nav.exports", theme.MailSendIcon(), s.list(data.ListExports)},
-		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettings(u).content }},
+		{"nav.settings", theme.SettingsIcon(), func() screen { return newSettings(u) }},
 	}
 	s.Nav = widget.NewList(
 		func() int { return len(s.Sections) },
@@ -84,11 +87,11 @@ func (s *Shell) SelectedKey() string { return s.Sections[s.selected].Key }
 func (s *Shell) show(i int) {
 	s.selected = i
 	s.Current = s.Sections[i].build()
-	s.body.Objects = []fyne.CanvasObject{s.Current}
+	s.body.Objects = []fyne.CanvasObject{s.Current.Content()}
 	s.body.Refresh()
 	s.u.Win.SetTitle(locale.T("app.title") + " — " + locale.T(s.Sections[i].Key))
 }
 
-func (s *Shell) list(kind data.ListKind) func() fyne.CanvasObject {
-	return func() fyne.CanvasObject { return newRecordList(s.u, kind).content }
+func (s *Shell) list(kind data.ListKind) func() screen {
+	return func() screen { return newRecordList(s.u, kind) }
 }

@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +35,7 @@ type UI struct {
 	Shell  *Shell
 
 	session auth.Session
+	tasks   sync.WaitGroup // background work started by run
 }
 
 // New builds the window for an open office; Start shows the first screen.
@@ -74,11 +76,11 @@ func (u *UI) showWizard(stage setup.Stage) {
 }
 
 func (u *UI) showLogin(username string) {
-	u.Login = newLogin(u, username)
-	u.Wizard, u.Shell = nil, nil
+	l := newLogin(u, username)
+	u.Login, u.Wizard, u.Shell = l, nil, nil
 	u.session = auth.Session{}
-	u.setContent(locale.T("login.title"), u.Login.content)
-	u.Win.Canvas().Focus(u.Login.focusTarget())
+	u.setContent(locale.T("login.title"), l.content)
+	u.Win.Canvas().Focus(l.focusTarget())
 }
 
 func (u *UI) showShell(s auth.Session) {
@@ -122,9 +124,11 @@ func (u *UI) run(title string, work func(ctx context.Context) error, done func(e
 	bar := widget.NewProgressBarInfinite()
 	d := newProgressDialog(u.Win, title, bar, cancel)
 	d.Show()
+	u.tasks.Add(1)
 	go func() {
+		defer u.tasks.Done()
 		err := work(ctx)
-		fyne.Do(func() {
+		fyne.DoAndWait(func() {
 			d.Hide()
 			if errors.Is(err, context.Canceled) {
 				err = nil

@@ -5,9 +5,11 @@ package backup
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
+	"townledger/app/problem"
 	"townledger/data"
 )
 
@@ -20,6 +22,9 @@ func DefaultPath(dbPath string, now time.Time) string {
 func Make(ctx context.Context, s *data.Store, out string, now time.Time) (string, error) {
 	if out == "" {
 		out = DefaultPath(s.Path(), now)
+	}
+	if _, err := os.Stat(out); err == nil {
+		return "", problem.New("backup.exists", map[string]any{"Path": out})
 	}
 	if err := s.Backup(ctx, out); err != nil {
 		return "", err

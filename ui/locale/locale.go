@@ -5,7 +5,9 @@ package locale
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -25,6 +27,7 @@ var current = Default
 // chosen file is loaded both as the system locale's and as the fallback language's messages;
 // it also carries Fyne's own strings (OK, Cancel …), so dialogs follow.
 func Use(language string) error {
+	quietPOSIXLocale()
 	raw, err := assets.Translations.ReadFile("translations/" + language + ".json")
 	if err != nil {
 		return fmt.Errorf("no translations for %q: %w", language, err)
@@ -36,6 +39,21 @@ func Use(language string) error {
 	}
 	current = language
 	return nil
+}
+
+// quietPOSIXLocale stops Fyne logging "Error parsing user locale C" each time translations
+// load under LANG=C.UTF-8 (Debian containers, scheduled tasks): that locale names no language,
+// so it stands for English. Fyne's own package start-up still logs it once.
+func quietPOSIXLocale() {
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		switch l := os.Getenv(v); {
+		case l == "C" || l == "POSIX" || strings.HasPrefix(l, "C."):
+			os.Setenv("LANGUAGE", "en_US")
+			return
+		case l != "":
+			return
+		}
+	}
 }
 
 // Current is the language in use.

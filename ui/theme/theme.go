@@ -28,8 +28,11 @@ func (t Theme) Font(s fyne.TextStyle) fyne.Resource {
 	return cjk
 }
 
-// Color keeps the default palette but for the primary colour.
-func (t Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+// Color keeps the default light palette but for the primary colour. The light variant is
+// fixed: offices print and compare screens with paper forms, and the OS's dark mode would
+// make screenshots in manuals and training differ from what people see.
+func (t Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	v := theme.VariantLight
 	switch n {
 	case theme.ColorNamePrimary:
 		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0xFF}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errb, Version: "9.9.9",
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return time.Date(2024, 11, 20, 9, 30, 0, 0, time.Local) }}
+	code := Run(args, env)
+	return result{code, out.String(), errb.String()}
+}
+
+func TestCommandsExitCodesAndMessages(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	garbage := filepath.Join(dir, "junk.db")
+	os.WriteFile(garbage, bytes.Repeat([]byte("junk"), 1000), 0o600)
+	steps := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // substring expected on stdout
+		stderr string // substring expected on stderr
+	}{
+		{"version", []string{"--version"}, 0, "TownLedger 9.9.9", ""},
+		{"help in Chinese", []string{"--help"}, 0, "用法：townledger", ""},
+		{"help in English", []string{"--lang", "en", "--help"}, 0, "Usage: townledger", ""},
+		{"no window in tests", []string{"--db", db}, 2, "", "用法"},
+		{"unknown command", []string{"--db", db, "frob"}, 2, "", "未知命令“frob”"},
+		{"unknown language", []string{"--lang", "fr", "--version"}, 2, "", "不支持的语言“fr”"},
+		{"bad flag", []string{"--db", db, "init", "--nope"}, 2, "", "命令行参数有误"},
+		{"demo before init", []string{"--db", db, "demo"}, 1, "", "尚未设置本镇信息"},
+		{"init with a short code", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "1101051"}, 1, "", "实际为7位"},
+		{"init without a name, in English", []string{"--lang", "en", "--db", db, "init", "--town-code", "110105100"}, 1, "", "Enter the town's name."},
+		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100000", "--district-email", "yjj@example.gov.cn"}, 0, "青石镇（乡镇代码 110105100）", ""},
+		{"init twice", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 1, "", "已完成设置"},
+		{"demo", []string{"--db", db, "demo"}, 0, "赋权事项 8 项", ""},
+		{"demo twice", []string{"--db", db, "demo"}, 1, "", "不会重复加载"},
+		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", ""},
+		{"backup", []string{"--db", db, "backup", "--out", filepath.Join(dir, "b.db")}, 0, "备份已保存并校验", ""},
+		{"backup onto an existing file", []string{"--db", db, "backup", "--out", filepath.Join(dir, "b.db")}, 1, "", "备份文件已存在，不会覆盖"},
+		{"verify the backup", []string{"--db", filepath.Join(dir, "b.db"), "verify"}, 0, "校验通过", ""},
+		{"verify a missing file", []string{"--db", filepath.Join(dir, "none.db"), "verify"}, 1, "", "数据库文件不存在"},
+		{"a file that is no database", []string{"--db", garbage, "demo"}, 1, "", "不是本程序的数据库"},
+		{"stray argument", []string{"--db", db, "verify", "extra"}, 2, "", "多余的参数：extra"},
+	}
+	for _, s := range steps {
+		r := run(t, s.args...)
+		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
+			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
+		}
+		if r.code != 0 && strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 && s.code == 1 {
+			t.Errorf("%s: failure reason is not one line: %q", s.name, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.db")); err == nil {
+		t.Error("verify created the missing database")
+	}
+}
+
+func TestInitWithAdministratorAllowsSignIn(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	r := run(t, "--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100", "--admin", "wang", "--admin-password", "short")
+	if r.code != 1 || !strings.Contains(r.stderr, "密码至少需要 8 个字符") {
+		t.Fatalf("weak password: %+v", r)
+	}
+	r = run(t, "--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100", "--admin", "wang", "--admin-password", "wang20241")
+	if r.code != 0 || strings.Contains(r.stdout, "尚未创建管理员") {
+		t.Fatalf("init with admin: %+v", r)
+	}
+}

@@ -1,0 +1,133 @@
+package locale
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"townledger/app/auth"
+	"townledger/app/ids"
+	"townledger/app/problem"
+	"townledger/app/settings"
+	"townledger/data"
+)
+
+// literalKeys finds translation keys written as string literals in the program's sources:
+// arguments of T(...), and refusal keys of app/ packages.
+func literalKeys(t *testing.T) []string {
+	t.Helper()
+	callRE := regexp.MustCompile(`\b(?:T|say)\("([a-z][a-z0-9_.-]*[a-z0-9_])"`)
+	refusalRE := regexp.MustCompile(`"((?:auth|setup|demo|perm|settings|cli|db|error|backup)\.[a-z0-9_.]+)"`)
+	var keys []string
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "dist") {
+			return filepath.SkipDir
+		}
+		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range callRE.FindAllStringSubmatch(string(src), -1) {
+			keys = append(keys, m[1])
+		}
+		if strings.Contains(filepath.ToSlash(p), "/app/") {
+			for _, m := range refusalRE.FindAllStringSubmatch(string(src), -1) {
+				if !strings.HasPrefix(m[1], "settings.") || strings.Count(m[1], ".") > 1 {
+					keys = append(keys, m[1])
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
+}
+
+// dynamicKeys are keys the program builds from codes.
+func dynamicKeys() []string {
+	keys := append([]string{}, ids.Keys...)
+	keys = append(keys, problem.Keys()...)
+	for _, k := range []data.ListKind{data.ListCatalog, data.ListCases, data.ListParties, data.ListTrainings,
+		data.ListStaff, data.ListActivities, data.ListExports} {
+		keys = append(keys, "nav."+string(k), "empty."+string(k))
+	}
+	for _, r := range auth.Roles {
+		keys = append(keys, "role."+string(r))
+	}
+	for _, l := range settings.Languages {
+		keys = append(keys, "lang."+l)
+	}
+	return append(keys, "tag.grant", "tag.entrust", "tag.org", "tag.person", "tag.valid", "tag.due", "tag.revoked")
+}
+
+func TestEveryKeyIsTranslatedInEveryLanguage(t *testing.T) {
+	zh, err := Keys("zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := Keys("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(zh, en) {
+		t.Errorf("zh-Hans and en files hold different keys")
+	}
+	used := append(literalKeys(t), dynamicKeys()...)
+	if len(used) < 50 {
+		t.Fatalf("found only %d keys in the sources: the scan is broken", len(used))
+	}
+	for _, k := range used {
+		if _, ok := slices.BinarySearch(zh, k); !ok {
+			t.Errorf("key %q has no translation", k)
+		}
+	}
+}
+
+func TestUseSwitchesLanguageAndFillsTemplates(t *testing.T) {
+	t.Cleanup(func() { Use(Default) })
+	if err := Use("zh-Hans"); err != nil {
+		t.Fatal(err)
+	}
+	if got := T("list.count", map[string]any{"N": 3}); got != "共 3 条" {
+		t.Errorf("zh list.count = %q", got)
+	}
+	if got := T("OK"); got != "确定" {
+		t.Errorf("Fyne's OK in Chinese = %q, want 确定", got)
+	}
+	if err := Use("en"); err != nil {
+		t.Fatal(err)
+	}
+	if got := T("list.count", map[string]any{"N": 3}); got != "3 records" {
+		t.Errorf("en list.count = %q", got)
+	}
+	if err := Use("fr"); err == nil {
+		t.Error("an unknown language was accepted")
+	}
+	if Current() != "en" {
+		t.Errorf("a refused switch changed the language to %s", Current())
+	}
+}
+
+func TestErrSaysRefusalsInWords(t *testing.T) {
+	t.Cleanup(func() { Use(Default) })
+	Use("zh-Hans")
+	_, err := ids.ValidateTownCode("1101051")
+	if got := Err(err); got != "乡镇区划代码应为9位或12位，实际为7位。" {
+		t.Errorf("Err = %q", got)
+	}
+	if got := Err(&data.Error{Kind: data.ErrLocked}); !strings.Contains(got, "被其他程序占用") {
+		t.Errorf("locked = %q", got)
+	}
+}

@@ -1,0 +1,253 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/auth"
+	"townledger/app/office"
+	"townledger/app/setup"
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	o, err := office.Open(context.Background(), filepath.Join(t.TempDir(), "ui.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	if err := locale.Use(locale.Default); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, o, "test")
+	u.Now = func() time.Time { return time.Date(2024, 11, 20, 10, 0, 0, 0, time.Local) }
+	u.Start()
+	return u
+}
+
+// typeInto replaces an entry's text the way a user does: focus, select all, type.
+func typeInto(e *widget.Entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
+}
+
+func TestWizardLoginAndEverySection(t *testing.T) {
+	u := newTestUI(t)
+	w := u.Wizard
+	if w == nil || w.Page() != 0 {
+		t.Fatal("a new database must open on the wizard's town page")
+	}
+
+	// Nothing typed: every required field is explained, and the page stays.
+	test.Tap(w.Next)
+	if w.Page() != 0 || !strings.Contains(w.Message.Text, "请填写镇名称") || !strings.Contains(w.Message.Text, "请填写行政区划代码") {
+		t.Fatalf("empty town page: page %d, message %q", w.Page(), w.Message.Text)
+	}
+
+	// A division code of the wrong length is refused with its length; typed text stays.
+	typeInto(w.TownName, "青石镇")
+	typeInto(w.DivisionCode, "1101051")
+	typeInto(w.DistrictName, "示范区应急管理局")
+	typeInto(w.DistrictEmail, "yjj@example.gov.cn")
+	test.Tap(w.Next)
+	if w.Page() != 0 || !strings.Contains(w.Message.Text, "实际为7位") {
+		t.Fatalf("short division code: message %q", w.Message.Text)
+	}
+	if w.TownName.Text != "青石镇" || w.DistrictEmail.Text != "yjj@example.gov.cn" {
+		t.Error("a refused page lost what was typed")
+	}
+	if w.DivisionCode.Validate() == nil {
+		t.Error("the division code field does not show its problem as typed")
+	}
+	typeInto(w.DivisionCode, "110105100000")
+	test.Tap(w.Next)
+	if w.Page() != 1 {
+		t.Fatalf("valid town page did not advance: %q", w.Message.Text)
+	}
+
+	// Account page: mismatched confirmation is refused and nothing is stored.
+	typeInto(w.DisplayName, "王主任")
+	typeInto(w.Password, "qingshi2024")
+	typeInto(w.Confirm, "qingshi2025")
+	test.Tap(w.Finish)
+	if !strings.Contains(w.Message.Text, "两次输入的密码不一致") {
+		t.Fatalf("mismatch: %q", w.Message.Text)
+	}
+	if st, _ := setup.StageOf(context.Background(), u.Office.Store); st != setup.NeedsTown {
+		t.Fatal("a refused set-up stored something")
+	}
+	typeInto(w.Confirm, "qingshi2024")
+	test.Tap(w.Demo)
+	test.Tap(w.Finish)
+	u.tasks.Wait() // demo data loads in the background
+	if u.Login == nil {
+		t.Fatal("no sign-in screen after set-up")
+	}
+
+	// Sign-in: a wrong password is refused in Chinese, the right one opens the main window.
+	l := u.Login
+	if l.Username.Text != "admin" {
+		t.Errorf("user name not carried over from set-up: %q", l.Username.Text)
+	}
+	typeInto(l.Password, "wrong-password1")
+	test.Tap(l.Submit)
+	if u.Shell != nil || l.Message.Text != "用户名或密码不正确。" {
+		t.Fatalf("wrong password: shell %v, message %q", u.Shell != nil, l.Message.Text)
+	}
+	typeInto(l.Password, "qingshi2024")
+	test.Tap(l.Submit)
+	if u.Shell == nil {
+		t.Fatalf("right password refused: %q", l.Message.Text)
+	}
+
+	// Every section opens and shows its records or an honest empty state.
+	wantCounts := map[string]string{"nav.catalog": "共 8 条", "nav.cases": "共 0 条", "nav.exports": "共 0 条"}
+	for _, sec := range u.Shell.Sections {
+		if !u.Shell.Select(sec.Key) || u.Shell.SelectedKey() != sec.Key {
+			t.Fatalf("cannot open %s", sec.Key)
+		}
+		if !strings.HasSuffix(u.Win.Title(), locale.T(sec.Key)) {
+			t.Errorf("%s: window title %q", sec.Key, u.Win.Title())
+		}
+		rl, ok := u.Shell.Current.(*RecordList)
+		if !ok {
+			continue
+		}
+		if want, ok := wantCounts[sec.Key]; ok && rl.Count.Text != want {
+			t.Errorf("%s: count %q, want %q", sec.Key, rl.Count.Text, want)
+		}
+		if rl.total == 0 && (!rl.Empty.Visible() || rl.Empty.Text == "") {
+			t.Errorf("%s: empty list without an explanation", sec.Key)
+		}
+	}
+	home := u.Shell
+	home.Select("nav.home")
+	if h := home.Current.(*Home); h.Cards[data.ListParties].Title != "46" {
+		t.Errorf("home enterprise card = %q", h.Cards[data.ListParties].Title)
+	}
+
+	// Search by pinyin initials narrows the enterprise list.
+	u.Shell.Select("nav.parties")
+	rl := u.Shell.Current.(*RecordList)
+	all := rl.total
+	test.Type(rl.Search, "qs")
+	if rl.total == 0 || rl.total >= all {
+		t.Errorf("searching qs: %d of %d", rl.total, all)
+	}
+	typeInto(rl.Search, "没有这个企业")
+	if rl.total != 0 || !strings.Contains(rl.Empty.Text, "没有这个企业") {
+		t.Errorf("no match: %d %q", rl.total, rl.Empty.Text)
+	}
+
+	// Sign out returns to the sign-in screen.
+	test.Tap(u.Shell.Logout)
+	if u.Login == nil || u.Shell != nil {
+		t.Error("sign out did not return to sign-in")
+	}
+}
+
+func signedIn(t *testing.T) *UI {
+	t.Helper()
+	u := newTestUI(t)
+	err := setup.Run(context.Background(), u.Office.Store, setup.Town{Name: "青石镇", DivisionCode: "110105100"},
+		setup.Admin{NewAccount: newAccount("admin", "qingshi2024"), Confirm: "qingshi2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Start()
+	typeInto(u.Login.Username, "admin")
+	typeInto(u.Login.Password, "qingshi2024")
+	test.Tap(u.Login.Submit)
+	if u.Shell == nil {
+		t.Fatalf("sign-in failed: %q", u.Login.Message.Text)
+	}
+	return u
+}
+
+func TestSwitchingToEnglishRelabelsTheWindowAndPersists(t *testing.T) {
+	u := signedIn(t)
+	t.Cleanup(func() { locale.Use(locale.Default) })
+	u.Shell.Select("nav.settings")
+	s := u.Shell.Current.(*Settings)
+	s.Language.SetSelected("English（英文）")
+	if u.Shell.SelectedKey() != "nav.settings" {
+		t.Error("switching language left the settings page")
+	}
+	if got := locale.T("nav.cases"); got != "Penalty cases" {
+		t.Errorf("after switching, nav.cases = %q", got)
+	}
+	if !strings.HasPrefix(u.Win.Title(), "TownLedger") {
+		t.Errorf("window title %q", u.Win.Title())
+	}
+	// A new start reads the choice from the database.
+	locale.Use(locale.Default)
+	u2 := New(test.NewTempApp(t), u.Office, "test")
+	u2.Start()
+	if locale.Current() != "en" || u2.Login.Submit.Text != "Sign in" {
+		t.Errorf("language not kept: %s %q", locale.Current(), u2.Login.Submit.Text)
+	}
+}
+
+func TestAdministratorAddsAnOfficerWhoSeesNoUserAdmin(t *testing.T) {
+	u := signedIn(t)
+	u.Shell.Select("nav.settings")
+	ua := u.Shell.Current.(*Settings).Users
+	if ua == nil {
+		t.Fatal("administrator has no user management")
+	}
+	typeInto(ua.Username, "li")
+	typeInto(ua.DisplayName, "李执法")
+	typeInto(ua.Password, "short")
+	test.Tap(ua.Add)
+	if !strings.Contains(ua.Message.Text, "至少需要 8 个字符") || !strings.Contains(ua.Message.Text, "请至少选择一个角色") {
+		t.Fatalf("bad account accepted or unexplained: %q", ua.Message.Text)
+	}
+	if ua.Username.Text != "li" {
+		t.Error("refused form lost the user name")
+	}
+	typeInto(ua.Password, "lizhifa2024")
+	ua.Roles.SetSelected([]string{"执法人员"})
+	test.Tap(ua.Add)
+	if ua.Message.Visible() || !strings.Contains(ua.List.Text, "li · 李执法 · 执法人员") {
+		t.Fatalf("officer not added: %q / %q", ua.Message.Text, ua.List.Text)
+	}
+	test.Tap(u.Shell.Logout)
+	typeInto(u.Login.Username, "li")
+	typeInto(u.Login.Password, "lizhifa2024")
+	test.Tap(u.Login.Submit)
+	u.Shell.Select("nav.settings")
+	if s := u.Shell.Current.(*Settings); s.Users != nil || s.Backup != nil {
+		t.Error("an officer sees administrator settings")
+	}
+}
+
+func TestOpenFailureExplainsInChinese(t *testing.T) {
+	a := test.NewTempApp(t)
+	_, err := office.Open(context.Background(), t.TempDir()) // a folder is no database
+	if err == nil {
+		t.Fatal("opened a folder")
+	}
+	w := ShowOpenFailure(a, err, "zh-Hans")
+	found := false
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "不是本程序的数据库") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the failure window does not say why in Chinese")
+	}
+}
+
+func newAccount(name, pw string) auth.NewAccount {
+	return auth.NewAccount{Username: name, DisplayName: name, Password: pw}
+}
