@@ -2,11 +2,9 @@
 # Both install the Debian packages they need first (build/deps.sh is idempotent).
 
 SHELL   := /bin/bash
-VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 TAGS    := migrated_fynedo
-LDFLAGS := -X main.version=$(VERSION)
 BIN     := dist/townledger
-export LANG ?= zh_CN.UTF-8
+export LANG := zh_CN.UTF-8
 
 .PHONY: run build test check unit smoke windows bench deps screenshot clean
 
@@ -14,7 +12,7 @@ deps:
 	@build/deps.sh gui headless windows
 
 build: deps
-	go build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+	go build -tags $(TAGS) -o $(BIN) .
 
 # Opens the window on the default database (TOWNLEDGER_DB or --db via ARGS to override).
 run: build
@@ -41,9 +39,11 @@ windows: deps
 bench:
 	go test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem ./...
 
-# A screenshot of the main window with demo data, as a PC without CJK fonts shows it.
+# Screenshots for the README, taken as a PC without CJK fonts shows the window.
 screenshot: build
-	build/screenshot.sh $(BIN) docs/screenshot-main.png
+	build/screenshot.sh $(BIN) docs/wizard.png wizard
+	build/screenshot.sh $(BIN) docs/home.png
+	build/screenshot.sh $(BIN) docs/enterprises.png 181
 
 clean:
 	rm -rf dist

@@ -4,7 +4,9 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"os"
+	"regexp"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -14,11 +16,20 @@ import (
 	"townledger/ui/cli"
 )
 
-// version is set at build time from FyneApp.toml (-ldflags "-X main.version=…").
-var version = "dev"
+// fyneApp is the app metadata; its Version is the one version number of every build.
+//
+//go:embed FyneApp.toml
+var fyneApp string
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: version, GUI: openWindow}))
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: version(), GUI: openWindow}))
+}
+
+func version() string {
+	if m := regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`).FindStringSubmatch(fyneApp); m != nil {
+		return m[1]
+	}
+	return "dev"
 }
 
 func openWindow(path string) int {
@@ -30,7 +41,7 @@ func openWindow(path string) int {
 		return 1
 	}
 	defer o.Close()
-	u := ui.New(a, o, version)
+	u := ui.New(a, o, version())
 	u.Start()
 	u.Win.ShowAndRun()
 	return 0

@@ -24,7 +24,7 @@ T = {
 "error.unexpected": ("出现意外错误：{{.Detail}}", "Unexpected error: {{.Detail}}"),
 
 "wizard.title": ("首次设置", "First-run set-up"),
-"wizard.town.title": ("第一步：本镇信息", "Step 1: your town"),
+"wizard.town.title": ("本镇信息", "Your town"),
 "wizard.town.intro": ("填写本镇（中心社区）名称和行政区划代码。区划代码可填 9 位乡镇代码或 12 位统计用区划代码，保存后不可更改。",
     "Enter the name of the town (or central community) and its administrative division code: the 9-digit township code or the 12-digit statistical code. The code cannot be changed later."),
 "wizard.town_name": ("镇名称", "Town name"), "wizard.town_name.hint": ("例如：青石镇", "e.g. Qingshi Town"),
@@ -32,11 +32,12 @@ T = {
 "wizard.division_code": ("行政区划代码", "Division code"), "wizard.division_code.hint": ("9 位或 12 位数字，如 110105100", "9 or 12 digits, e.g. 110105100"),
 "wizard.district_name": ("上级区应急管理局", "District bureau"), "wizard.district_name.hint": ("例如：示范区应急管理局", "e.g. Demo District Emergency Management Bureau"),
 "wizard.district_email": ("区局报送邮箱", "District report e-mail"),
-"wizard.admin.title": ("第二步：管理员账户", "Step 2: administrator account"),
+"wizard.admin.title": ("管理员账户", "Administrator account"),
 "wizard.admin.intro": ("管理员可以添加其他用户、分配角色和备份数据。请牢记密码。", "The administrator adds other users, assigns roles and makes backups. Keep the password safe."),
 "wizard.username": ("用户名", "User name"), "wizard.display_name": ("姓名", "Full name"), "wizard.display_name.hint": ("例如：王主任", "e.g. Director Wang"),
 "wizard.password": ("密码", "Password"), "wizard.confirm": ("确认密码", "Confirm password"),
 "wizard.demo": ("加载示范数据（示范赋权事项、企业、人员、培训和宣传活动）", "Load demo data (sample delegated items, enterprises, staff, trainings and activities)"),
+"wizard.step": ("第 {{.N}} 步，共 {{.Of}} 步", "Step {{.N}} of {{.Of}}"),
 "wizard.finish": ("完成设置", "Finish set-up"),
 
 "login.title": ("登录", "Sign in"), "login.username": ("用户名", "User name"), "login.password": ("密码", "Password"), "login.submit": ("登录", "Sign in"),

@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
@@ -102,14 +104,27 @@ func (w *Wizard) show(page int) {
 	}
 	introLabel := widget.NewLabel(intro)
 	introLabel.Wrapping = fyne.TextWrapWord
-	page0 := container.NewVBox(
-		widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	steps := widget.NewLabel(locale.T("wizard.step", map[string]any{"N": page + 1, "Of": 2}))
+	if w.stage != setup.NeedsTown {
+		steps.Hide()
+	}
+	icon := canvas.NewImageFromResource(Icon())
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSize(48, 48))
+	brand := widget.NewLabelWithStyle(locale.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	brand.SizeName = theme.SizeNameHeadingText
+	column := container.NewVBox(
+		container.NewHBox(icon, brand),
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, steps, heading),
 		introLabel,
 		body,
 		w.Message,
 		buttons,
 	)
-	w.content.Objects = []fyne.CanvasObject{page0}
+	w.content.Objects = []fyne.CanvasObject{container.NewCenter(container.NewStack(strut(640), column))}
 	w.content.Refresh()
 }
 
