@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes assets/translations/{zh-Hans,en}.json from one table, so the two never drift.
-Run after editing: python3 build/translations.py"""
-import json, os
+The table below holds the core strings; each build/i18n/<area>.py adds an area's strings as a
+dict named T of key -> (Chinese, English). Run after editing: python3 build/translations.py"""
+import glob, json, os
 
 T = {
 # Fyne's own strings, overridden so dialogs follow the office's language
@@ -184,6 +185,13 @@ Exit status 0 on success, 1 when refused or failed, 2 for a wrong command line.
 }
 
 here = os.path.dirname(os.path.abspath(__file__))
+for extra in sorted(glob.glob(os.path.join(here, "i18n", "*.py"))):
+    scope = {}
+    exec(open(extra, encoding="utf-8").read(), scope)
+    for k, v in scope["T"].items():
+        if k in T:
+            raise SystemExit(f"{extra}: key {k} is defined twice")
+        T[k] = v
 out = os.path.join(here, "..", "assets", "translations")
 for i, lang in enumerate(["zh-Hans", "en"]):
     with open(os.path.join(out, lang + ".json"), "w", encoding="utf-8") as f:
