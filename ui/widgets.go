@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"image/color"
 	"strings"
 
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/layout"
 
-	"townledger/app/problem"
 	"townledger/ui/locale"
 )
 
@@ -24,13 +22,9 @@ func strut(width float32) fyne.CanvasObject {
 
 // listMessage says every refusal in err, one per line.
 func listMessage(err error) string {
-	var l problem.List
-	if errors.As(err, &l) {
-		lines := make([]string, len(l))
-		for i, p := range l {
-			lines[i] = "• " + locale.T(p.Key, p.Data)
-		}
-		return strings.Join(lines, "\n")
+	lines := locale.Lines(err)
+	if len(lines) == 1 {
+		return lines[0]
 	}
-	return locale.Err(err)
+	return "• " + strings.Join(lines, "\n• ")
 }

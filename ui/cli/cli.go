@@ -128,15 +128,7 @@ func report(env Env, err error) int {
 }
 
 func oneLine(err error) string {
-	var l problem.List
-	if errors.As(err, &l) {
-		parts := make([]string, len(l))
-		for i, p := range l {
-			parts[i] = locale.T(p.Key, p.Data)
-		}
-		return strings.Join(parts, locale.T("cli.separator"))
-	}
-	return strings.ReplaceAll(locale.Err(err), "\n", " ")
+	return strings.ReplaceAll(strings.Join(locale.Lines(err), locale.T("cli.separator")), "\n", " ")
 }
 
 // flags parses a command's own flags; it refuses stray arguments.

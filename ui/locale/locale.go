@@ -4,6 +4,7 @@ package locale
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -75,6 +76,23 @@ func Err(err error) string {
 		return ""
 	}
 	return T(p.Key, p.Data)
+}
+
+// Lines says each refusal in err on a line of its own: every entry of a problem.List, or
+// the one refusal err carries.
+func Lines(err error) []string {
+	var l problem.List
+	if errors.As(err, &l) {
+		out := make([]string, len(l))
+		for i, p := range l {
+			out[i] = T(p.Key, p.Data)
+		}
+		return out
+	}
+	if err == nil {
+		return nil
+	}
+	return []string{Err(err)}
 }
 
 // Keys lists the keys of one language's file, for completeness tests.
