@@ -35,7 +35,7 @@ type Shell struct {
 func newShell(u *UI) *Shell {
 	s := &Shell{u: u}
 	s.Sections = []section{
-		{"nav.home", theme.HomeIcon(), func() screen { return newHome(u) }},
+		{"nav.home", theme.HomeIcon(), func() screen { return newHome(u, s) }},
 		{"nav.catalog", theme.ListIcon(), s.list(data.ListCatalog)},
 		{"nav.cases", theme.DocumentIcon(), s.list(data.ListCases)},
 		{"nav.parties", theme.StorageIcon(), s.list(data.ListParties)},

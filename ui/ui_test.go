@@ -131,8 +131,13 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 	}
 	home := u.Shell
 	home.Select("nav.home")
-	if h := home.Current.(*Home); h.Cards[data.ListParties].Title != "46" {
+	h := home.Current.(*Home)
+	if h.Cards[data.ListParties].Title != "46" {
 		t.Errorf("home enterprise card = %q", h.Cards[data.ListParties].Title)
+	}
+	test.Tap(h.Cards[data.ListStaff])
+	if u.Shell.SelectedKey() != "nav.staff" {
+		t.Errorf("tapping the staff figure opened %s", u.Shell.SelectedKey())
 	}
 
 	// Search by pinyin initials narrows the enterprise list.

@@ -1,0 +1,73 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// benchStore is a database with 100,000 cases and 20,000 parties, built once per run.
+var benchStore = sync.OnceValues(func() (*Store, error) {
+	dir, err := os.MkdirTemp("", "townledger-bench")
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(dir, "bench.db"), Options{})
+	if err != nil {
+		return nil, err
+	}
+	err = s.Write(ctx, System, func(tx *Tx) error {
+		if _, err := tx.CreateTown(Town{Code: "110105100", Name: "青石镇"}); err != nil {
+			return err
+		}
+		parties := make([]string, 20000)
+		words := []string{"青石", "柳溪", "红岭", "上河", "新桥", "南街", "东山", "白沙", "鑫源", "宏达"}
+		kinds := []string{"机械加工厂", "餐饮店", "建材有限公司", "物流有限公司", "加油站"}
+		for i := range parties {
+			name := fmt.Sprintf("%s%s%s%d", words[i%10], words[(i/10)%10], kinds[i%5], i)
+			if parties[i], err = tx.InsertParty(Party{Kind: "org", Name: name, NameInitials: fmt.Sprintf("x%d", i)}); err != nil {
+				return err
+			}
+		}
+		for i := 0; i < 100000; i++ {
+			_, err := tx.InsertCase(Case{Procedure: "general", PartyID: parties[i%len(parties)], Stage: "filed",
+				CaseNo: fmt.Sprintf("青石应急罚〔%d〕%d号", 2020+i%5, i), FiledOn: fmt.Sprintf("%d-03-15", 2020+i%5),
+				Title: kinds[i%5] + "未设置安全警示标志"})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return s, err
+})
+
+func BenchmarkListCasesFirstPage100k(b *testing.B) {
+	s, err := benchStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		if _, _, err := s.List(ctx, ListCases, "", 0, 100); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSearchCases100k(b *testing.B) {
+	s, err := benchStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		if _, _, err := s.List(ctx, ListCases, "〔2023〕777", 0, 100); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
