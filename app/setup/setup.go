@@ -12,6 +12,7 @@ import (
 	"townledger/app/ids"
 	"townledger/app/problem"
 	"townledger/app/settings"
+	"townledger/app/workdays"
 	"townledger/data"
 )
 
@@ -158,8 +159,25 @@ func Run(ctx context.Context, s *data.Store, t Town, a Admin) error {
 		if _, err := auth.Create(tx, a.NewAccount); err != nil {
 			return err
 		}
-		return settings.WriteDefaults(ctx, s, tx)
+		return writeDefaults(ctx, s, tx, stage == NeedsTown)
 	})
+}
+
+// writeDefaults stores the default settings and, with a new town, the built-in holiday
+// calendar as editable rows.
+func writeDefaults(ctx context.Context, s *data.Store, tx *data.Tx, calendar bool) error {
+	if err := settings.WriteDefaults(ctx, s, tx); err != nil {
+		return err
+	}
+	if !calendar {
+		return nil
+	}
+	for _, d := range workdays.Builtin() {
+		if err := tx.SetCalendarDay(data.CalendarDay{Day: d.Date, Kind: d.Kind.String(), Name: d.Name}); err != nil {
+			return fmt.Errorf("built-in calendar: %w", err)
+		}
+	}
+	return nil
 }
 
 // InitTown records the town alone, for `townledger init`; the administrator is created at
@@ -177,7 +195,7 @@ func InitTown(ctx context.Context, s *data.Store, t Town) error {
 		if err := createTown(tx, t); err != nil {
 			return err
 		}
-		return settings.WriteDefaults(ctx, s, tx)
+		return writeDefaults(ctx, s, tx, true)
 	})
 }
 
