@@ -39,12 +39,43 @@ func (c Case) row() Row {
 func (t *Tx) InsertCase(c Case) (string, error) {
 	row := c.row()
 	row["id"] = c.ID
-	return t.insert("case_file", row)
+	id, err := t.insert("case_file", row)
+	if err != nil {
+		return "", err
+	}
+	c.ID = id
+	return id, t.indexCase(c, false)
 }
 
 // UpdateCase rewrites a case's fields; the audit row keeps what they were.
 func (t *Tx) UpdateCase(c Case) error {
-	return t.update("case_file", c.ID, c.row())
+	if err := t.update("case_file", c.ID, c.row()); err != nil {
+		return err
+	}
+	return t.indexCase(c, true)
+}
+
+// indexCase (re)writes a case's search tokens: its number and title, and its party's
+// name, pinyin initials and identifier.
+func (t *Tx) indexCase(c Case, replace bool) error {
+	var rowid int64
+	var name, initials, code string
+	err := t.tx.QueryRowContext(t.ctx, `SELECT c.rowid, p.name, p.name_initials, COALESCE(p.credit_code, p.id_number, '')
+		FROM case_file c JOIN party p ON p.id = c.party_id WHERE c.id = ?`, c.ID).Scan(&rowid, &name, &initials, &code)
+	if err != nil {
+		return fmt.Errorf("index case: %w", t.s.wrap(err))
+	}
+	if replace {
+		if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM case_search WHERE rowid = ?`, rowid); err != nil {
+			return fmt.Errorf("index case: %w", t.s.wrap(err))
+		}
+	}
+	_, err = t.tx.ExecContext(t.ctx, `INSERT INTO case_search (rowid, tokens) VALUES (?, ?)`,
+		rowid, searchTokens(c.CaseNo, c.Title, name, initials, code))
+	if err != nil {
+		return fmt.Errorf("index case: %w", t.s.wrap(err))
+	}
+	return nil
 }
 
 const caseCols = `id, procedure, COALESCE(item_id, ''), party_id, title, stage, issuing_body, COALESCE(case_no, ''),

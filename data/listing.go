@@ -34,13 +34,14 @@ type ListItem struct {
 type listSpec struct {
 	table, title, detail, tag, date, order string
 	search                                 []string
+	fts                                    string // full-text table keyed by the table\'s rowid, if any
 }
 
 var listSpecs = map[ListKind]listSpec{
 	ListCatalog: {table: "catalog_item", title: "code || ' ' || name", detail: "'v' || version", tag: "delegation",
 		date: "effective_from", order: "code", search: []string{"code", "name"}},
 	ListCases: {table: "case_file", title: "COALESCE(case_no, title)", detail: "title", tag: "stage",
-		date: "COALESCE(filed_on, '')", order: "created_at DESC", search: []string{"case_no", "title"}},
+		date: "COALESCE(filed_on, '')", order: "created_at DESC", fts: "case_search"},
 	ListParties: {table: "party", title: "name", detail: "COALESCE(credit_code, '') || ' ' || address", tag: "kind",
 		date: "''", order: "name_initials, name", search: []string{"name", "name_initials", "credit_code"}},
 	ListTrainings: {table: "training", title: "title", detail: "category || ' · ' || form || ' · ' || place", tag: "''",
@@ -58,6 +59,13 @@ func (sp listSpec) where(search string) (string, []any) {
 	search = strings.TrimSpace(search)
 	if search == "" {
 		return w, nil
+	}
+	if sp.fts != "" {
+		q := matchQuery(search)
+		if q == "" { // only punctuation typed: nothing to search by, so no filter
+			return w, nil
+		}
+		return w + " AND rowid IN (SELECT rowid FROM " + sp.fts + " WHERE " + sp.fts + " MATCH ?)", []any{q}
 	}
 	pat := "%" + escapeLike(search) + "%"
 	ors := make([]string, len(sp.search))
