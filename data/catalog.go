@@ -1,6 +1,11 @@
 package data
 
-import "fmt"
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
 
 // CatalogItem is one version of a delegated penalty item (赋权事项). Money is in fen.
 type CatalogItem struct {
@@ -89,4 +94,91 @@ func (t *Tx) InsertCatalogItem(it CatalogItem) (string, error) {
 		}
 	}
 	return id, nil
+}
+
+const catalogCols = `id, item_key, version, code, name, delegation, agreement_ref, unit_min, unit_max, person_min,
+	person_max, late_unit_min, late_unit_max, late_person_min, late_person_max, late_extra, minor_exempt,
+	first_exempt, exempt_conditions, effective_from, COALESCE(effective_to, ''), status`
+
+func scanCatalogItem(sc interface{ Scan(...any) error }) (CatalogItem, error) {
+	var it CatalogItem
+	err := sc.Scan(&it.ID, &it.Key, &it.Version, &it.Code, &it.Name, &it.Delegation, &it.AgreementRef,
+		&it.UnitMin, &it.UnitMax, &it.PersonMin, &it.PersonMax, &it.LateUnitMin, &it.LateUnitMax,
+		&it.LatePersonMin, &it.LatePersonMax, &it.LateExtra, &it.MinorExempt, &it.FirstExempt,
+		&it.ExemptConditions, &it.EffectiveFrom, &it.EffectiveTo, &it.Status)
+	return it, err
+}
+
+// CatalogItem reads one item version with its legal references and tiers.
+func (s *Store) CatalogItem(ctx context.Context, id string) (CatalogItem, bool, error) {
+	it, err := scanCatalogItem(s.r.QueryRowContext(ctx, `SELECT `+catalogCols+` FROM catalog_item WHERE id = ? AND deleted_at IS NULL`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return CatalogItem{}, false, nil
+	}
+	if err != nil {
+		return CatalogItem{}, false, fmt.Errorf("read catalogue item: %w", s.wrap(err))
+	}
+	if it.Refs, err = s.legalRefs(ctx, id); err != nil {
+		return CatalogItem{}, false, err
+	}
+	if it.Tiers, err = s.tiers(ctx, id); err != nil {
+		return CatalogItem{}, false, err
+	}
+	return it, true, nil
+}
+
+// CatalogItemsInForce lists the active item versions in force on a date, by code, without
+// references or tiers (CatalogItem reads one whole).
+func (s *Store) CatalogItemsInForce(ctx context.Context, on string) ([]CatalogItem, error) {
+	rows, err := s.query(ctx, `SELECT `+catalogCols+` FROM catalog_item WHERE deleted_at IS NULL AND status = 'active'
+		AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?) ORDER BY code`, on, on)
+	if err != nil {
+		return nil, fmt.Errorf("catalogue in force: %w", err)
+	}
+	defer rows.Close()
+	var out []CatalogItem
+	for rows.Next() {
+		it, err := scanCatalogItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("catalogue in force: %w", s.wrap(err))
+		}
+		out = append(out, it)
+	}
+	return out, s.wrap(rows.Err())
+}
+
+func (s *Store) legalRefs(ctx context.Context, itemID string) ([]LegalRef, error) {
+	rows, err := s.query(ctx, `SELECT role, law, law_version, article, COALESCE(paragraph, 0), COALESCE(item, 0)
+		FROM legal_ref WHERE item_id = ? AND deleted_at IS NULL ORDER BY role DESC, article`, itemID)
+	if err != nil {
+		return nil, fmt.Errorf("legal references: %w", err)
+	}
+	defer rows.Close()
+	var out []LegalRef
+	for rows.Next() {
+		var r LegalRef
+		if err := rows.Scan(&r.Role, &r.Law, &r.LawVersion, &r.Article, &r.Paragraph, &r.Item); err != nil {
+			return nil, fmt.Errorf("legal references: %w", s.wrap(err))
+		}
+		out = append(out, r)
+	}
+	return out, s.wrap(rows.Err())
+}
+
+func (s *Store) tiers(ctx context.Context, itemID string) ([]Tier, error) {
+	rows, err := s.query(ctx, `SELECT ordinal, name, condition_text, unit_min, unit_max, person_min, person_max
+		FROM discretion_tier WHERE item_id = ? AND deleted_at IS NULL ORDER BY ordinal`, itemID)
+	if err != nil {
+		return nil, fmt.Errorf("discretion tiers: %w", err)
+	}
+	defer rows.Close()
+	var out []Tier
+	for rows.Next() {
+		var t Tier
+		if err := rows.Scan(&t.Ordinal, &t.Name, &t.Condition, &t.UnitMin, &t.UnitMax, &t.PersonMin, &t.PersonMax); err != nil {
+			return nil, fmt.Errorf("discretion tiers: %w", s.wrap(err))
+		}
+		out = append(out, t)
+	}
+	return out, s.wrap(rows.Err())
 }
