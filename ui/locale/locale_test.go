@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"townledger/app/auth"
+	"townledger/app/cases/rules"
 	"townledger/app/ids"
 	"townledger/app/problem"
 	"townledger/app/settings"
@@ -58,6 +59,7 @@ func literalKeys(t *testing.T) []string {
 // dynamicKeys are keys the program builds from codes.
 func dynamicKeys() []string {
 	keys := append([]string{}, ids.Keys...)
+	keys = append(keys, rules.Keys()...)
 	keys = append(keys, problem.Keys()...)
 	for _, k := range []data.ListKind{data.ListCatalog, data.ListCases, data.ListParties, data.ListTrainings,
 		data.ListStaff, data.ListActivities, data.ListExports} {
