@@ -25,6 +25,12 @@ type Case struct {
 	Fine         int64
 	Facts        string
 	Notes        string
+	ViolationOn  string
+	Harmful      bool
+	Major        bool
+	TierOrdinal  int // 0 = no tier chosen
+	Late         bool
+	Year, Seq    int // the case's place in its issuing body's yearly sequence; 0 before filing
 }
 
 func (c Case) row() Row {
@@ -32,7 +38,9 @@ func (c Case) row() Row {
 		"stage": c.Stage, "issuing_body": c.IssuingBody, "case_no": nullIfEmpty(c.CaseNo),
 		"discovered_on": nullIfEmpty(c.DiscoveredOn), "filed_on": nullIfEmpty(c.FiledOn),
 		"decided_on": nullIfEmpty(c.DecidedOn), "closed_on": nullIfEmpty(c.ClosedOn), "outcome": c.Outcome,
-		"fine": c.Fine, "facts": c.Facts, "notes": c.Notes}
+		"fine": c.Fine, "facts": c.Facts, "notes": c.Notes, "violation_on": nullIfEmpty(c.ViolationOn),
+		"harmful": c.Harmful, "major": c.Major, "tier_ordinal": zeroNull(c.TierOrdinal), "late": c.Late,
+		"case_year": zeroNull(c.Year), "case_seq": zeroNull(c.Seq)}
 }
 
 // InsertCase opens a case file.
@@ -80,12 +88,14 @@ func (t *Tx) indexCase(c Case, replace bool) error {
 
 const caseCols = `id, procedure, COALESCE(item_id, ''), party_id, title, stage, issuing_body, COALESCE(case_no, ''),
 	COALESCE(discovered_on, ''), COALESCE(filed_on, ''), COALESCE(decided_on, ''), COALESCE(closed_on, ''),
-	outcome, fine, facts, notes`
+	outcome, fine, facts, notes, COALESCE(violation_on, ''), harmful, major, COALESCE(tier_ordinal, 0), late,
+	COALESCE(case_year, 0), COALESCE(case_seq, 0)`
 
 func scanCase(sc interface{ Scan(...any) error }) (Case, error) {
 	var c Case
 	err := sc.Scan(&c.ID, &c.Procedure, &c.ItemID, &c.PartyID, &c.Title, &c.Stage, &c.IssuingBody, &c.CaseNo,
-		&c.DiscoveredOn, &c.FiledOn, &c.DecidedOn, &c.ClosedOn, &c.Outcome, &c.Fine, &c.Facts, &c.Notes)
+		&c.DiscoveredOn, &c.FiledOn, &c.DecidedOn, &c.ClosedOn, &c.Outcome, &c.Fine, &c.Facts, &c.Notes,
+		&c.ViolationOn, &c.Harmful, &c.Major, &c.TierOrdinal, &c.Late, &c.Year, &c.Seq)
 	return c, err
 }
 
@@ -219,4 +229,9 @@ func (s *Store) Numbers(ctx context.Context, issuer, docCode string, year int) (
 		out = append(out, n)
 	}
 	return out, s.wrap(rows.Err())
+}
+
+// Party reads one live party by id.
+func (s *Store) Party(ctx context.Context, id string) (Party, bool, error) {
+	return partyBy(s.r, ctx, s.wrap, "id", id)
 }

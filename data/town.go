@@ -80,3 +80,21 @@ func (t *Tx) SetSetting(key, value string) error {
 	}
 	return t.update("setting", id, Row{"value": value})
 }
+
+// Settings returns every stored setting by key.
+func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
+	rows, err := s.query(ctx, `SELECT key, value FROM setting WHERE deleted_at IS NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("read settings: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, fmt.Errorf("read settings: %w", s.wrap(err))
+		}
+		out[k] = v
+	}
+	return out, s.wrap(rows.Err())
+}

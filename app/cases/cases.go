@@ -1,0 +1,218 @@
+// Package cases runs penalty cases: filing, recording each step under the law's rules,
+// numbering documents, and telling what is due. The rules themselves are in cases/rules.
+package cases
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"townledger/app/auth"
+	"townledger/app/cases/rules"
+	"townledger/app/problem"
+	"townledger/app/settings"
+	"townledger/app/workdays"
+	"townledger/data"
+)
+
+// Service files cases and records their steps.
+type Service struct {
+	store *data.Store
+}
+
+// New serves cases from store.
+func New(store *data.Store) *Service { return &Service{store: store} }
+
+// Filing is what an officer enters to open a case (立案).
+type Filing struct {
+	Procedure    rules.Procedure
+	PartyID      string
+	ItemID       string
+	Title        string
+	Facts        string
+	ViolationOn  time.Time
+	DiscoveredOn time.Time
+	FiledOn      time.Time
+	Officers     []rules.Officer
+	Harmful      bool
+	Major        bool
+	TierOrdinal  int
+	Late         bool
+}
+
+// env is what checking a step needs besides the case: the calendar and the settings.
+type env struct {
+	cal    *workdays.Calendar
+	params rules.Params
+	town   data.Town
+}
+
+func (s *Service) env(ctx context.Context) (env, error) {
+	var e env
+	rows, err := s.store.CalendarDays(ctx)
+	if err != nil {
+		return e, err
+	}
+	days := make([]workdays.Day, 0, len(rows))
+	for _, r := range rows {
+		k, err := workdays.ParseKind(r.Kind)
+		if err != nil {
+			return e, fmt.Errorf("calendar day %s: %w", r.Day, err)
+		}
+		days = append(days, workdays.Day{Date: r.Day, Kind: k, Name: r.Name})
+	}
+	if e.cal, err = workdays.New(days); err != nil {
+		return e, fmt.Errorf("working-day calendar: %w", err)
+	}
+	stored, err := s.store.Settings(ctx)
+	if err != nil {
+		return e, err
+	}
+	e.params, err = rules.ParamsFrom(func(k string) (string, bool) {
+		if v, ok := stored[k]; ok {
+			return v, true
+		}
+		v, ok := settings.Defaults[k]
+		return v, ok
+	})
+	if err != nil {
+		return e, err
+	}
+	e.town, _, err = s.store.Town(ctx)
+	return e, err
+}
+
+// issuer is the body whose name and number sequence a case's documents carry: the town for
+// 赋权 items, the district bureau for 委托 items.
+func issuer(town data.Town, item data.CatalogItem) string {
+	bureau := strings.TrimSuffix(town.DistrictName, "应急管理局")
+	return rules.IssuerFor(item.Delegation, town.ShortName, bureau)
+}
+
+// File opens a case: checks the filing under the rules, takes the case's number in its
+// issuing body's sequence for the year and records the filing step.
+func (s *Service) File(ctx context.Context, by auth.Session, f Filing) (string, error) {
+	if err := by.Require(auth.EditCases); err != nil {
+		return "", err
+	}
+	if f.PartyID == "" {
+		return "", problem.OnField("party", "case.party.missing", nil)
+	}
+	if f.ItemID == "" {
+		return "", problem.OnField("item", "case.item.missing", nil)
+	}
+	party, ok, err := s.store.Party(ctx, f.PartyID)
+	if err != nil || !ok {
+		return "", firstErr(err, problem.OnField("party", "case.party.missing", nil))
+	}
+	item, ok, err := s.store.CatalogItem(ctx, f.ItemID)
+	if err != nil || !ok {
+		return "", firstErr(err, problem.OnField("item", "case.item.missing", nil))
+	}
+	en, err := s.env(ctx)
+	if err != nil {
+		return "", err
+	}
+	dc := data.Case{Procedure: string(f.Procedure), ItemID: f.ItemID, PartyID: f.PartyID, Title: strings.TrimSpace(f.Title),
+		Stage: string(rules.StepFiled), Facts: f.Facts, ViolationOn: dateOrEmpty(f.ViolationOn),
+		DiscoveredOn: dateOrEmpty(f.DiscoveredOn), FiledOn: dateOrEmpty(f.FiledOn), Harmful: f.Harmful, Major: f.Major,
+		TierOrdinal: f.TierOrdinal, Late: f.Late, IssuingBody: issuer(en.town, item)}
+	if dc.Title == "" {
+		dc.Title = item.Name
+	}
+	rc, err := s.rulesCase(ctx, dc, item, party, nil)
+	if err != nil {
+		return "", err
+	}
+	ev := rules.Event{Step: rules.StepFiled, On: f.FiledOn, Officers: f.Officers}
+	if err := rules.Check(rc, ev, en.cal, en.params); err != nil {
+		return "", err
+	}
+	var id string
+	err = s.store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
+		dc.Year = f.FiledOn.Year()
+		if dc.Seq, err = tx.TakeNumber(dc.IssuingBody, rules.DocCodes[rules.StepDecision], dc.Year, ""); err != nil {
+			return err
+		}
+		dc.CaseNo = rules.FormatNumber(dc.IssuingBody, rules.DocCodes[rules.StepDecision], dc.Year, dc.Seq)
+		if id, err = tx.InsertCase(dc); err != nil {
+			return err
+		}
+		return s.insertEvent(tx, id, dc, ev)
+	})
+	return id, err
+}
+
+// Record adds a step to a case after checking it under the rules; the case's stage, dates
+// and decision follow the step.
+func (s *Service) Record(ctx context.Context, by auth.Session, caseID string, ev rules.Event) error {
+	if err := by.Require(auth.EditCases); err != nil {
+		return err
+	}
+	v, err := s.load(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	en, err := s.env(ctx)
+	if err != nil {
+		return err
+	}
+	if err := rules.Check(v.rules, ev, en.cal, en.params); err != nil {
+		return err
+	}
+	if ev.Step == rules.StepDecision && ev.Outcome == rules.OutcomeFine {
+		if err := rules.CheckFine(*v.rules.Item, v.rules.Tier, v.Party.Kind, ev.Fine, v.Case.Late); err != nil {
+			return err
+		}
+	}
+	c := v.Case
+	c.Stage = string(ev.Step)
+	switch ev.Step {
+	case rules.StepDecision:
+		c.DecidedOn, c.Outcome, c.Fine = dateOrEmpty(ev.On), string(ev.Outcome), ev.Fine
+	case rules.StepClosing, rules.StepVoid:
+		c.ClosedOn = dateOrEmpty(ev.On)
+	}
+	return s.store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
+		if err := tx.UpdateCase(c); err != nil {
+			return err
+		}
+		return s.insertEvent(tx, caseID, c, ev)
+	})
+}
+
+func (s *Service) insertEvent(tx *data.Tx, caseID string, c data.Case, ev rules.Event) error {
+	payload, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("step record: %w", err)
+	}
+	names := make([]string, len(ev.Officers))
+	for i, o := range ev.Officers {
+		names[i] = o.Name
+	}
+	docNo := ""
+	if code := rules.DocCode(ev); code != "" && c.Seq > 0 {
+		docNo = rules.FormatNumber(c.IssuingBody, code, c.Year, c.Seq)
+	}
+	_, err = tx.InsertCaseEvent(data.CaseEvent{CaseID: caseID, Step: string(ev.Step), OccurredOn: dateOrEmpty(ev.On),
+		Officers: strings.Join(names, "、"), DocNo: docNo, Notes: ev.Note, Payload: string(payload)})
+	return err
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(data.DateLayout)
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}

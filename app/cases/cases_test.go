@@ -1,0 +1,162 @@
+package cases
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"townledger/app/auth"
+	"townledger/app/cases/rules"
+	"townledger/app/demo"
+	"townledger/app/problem"
+	"townledger/app/setup"
+	"townledger/data"
+)
+
+type fixture struct {
+	svc     *Service
+	store   *data.Store
+	officer auth.Session
+	party   data.Party
+	item    data.CatalogItem // the signs item, with four tiers
+}
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	ctx := context.Background()
+	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "c.db"), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
+		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(ctx, s, data.System, time.Date(2024, 3, 1, 0, 0, 0, 0, time.Local)); err != nil {
+		t.Fatal(err)
+	}
+	f := fixture{svc: New(s), store: s, officer: auth.Session{UserID: "u1", Username: "li", Roles: []auth.Role{auth.Officer}}}
+	items, _ := s.CatalogItemsInForce(ctx, "2024-03-01")
+	for _, it := range items {
+		if it.Code == "AQ-05" {
+			f.item, _, _ = s.CatalogItem(ctx, it.ID)
+		}
+	}
+	list, _, _ := s.List(ctx, data.ListParties, "", 0, 1)
+	f.party, _, _ = s.Party(ctx, list[0].ID)
+	if f.item.ID == "" || f.party.Kind != "org" {
+		t.Fatalf("fixture: item %+v party %+v", f.item, f.party)
+	}
+	return f
+}
+
+func day(s string) time.Time {
+	t, _ := time.ParseInLocation("2006-01-02", s, time.Local)
+	return t
+}
+
+func key(err error) string {
+	if p := problem.From(err); p != nil {
+		return p.Key
+	}
+	return ""
+}
+
+var officers = []rules.Officer{{Name: "李明", Certified: true}, {Name: "张强", Certified: true}}
+
+func TestGeneralCaseFromFilingToClosing(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	id, err := f.svc.File(ctx, f.officer, Filing{Procedure: rules.General, PartyID: f.party.ID, ItemID: f.item.ID,
+		DiscoveredOn: day("2024-03-01"), FiledOn: day("2024-03-04"), Officers: officers, TierOrdinal: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := f.svc.Load(ctx, id, day("2024-03-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Case.CaseNo != "青石镇应急罚〔2024〕1号" || len(v.Steps) != 1 || v.Steps[0].DocNo != "青石镇应急立〔2024〕1号" {
+		t.Fatalf("filed case: no %q, steps %+v", v.Case.CaseNo, v.Steps)
+	}
+	record := func(e rules.Event) error { return f.svc.Record(ctx, f.officer, id, e) }
+
+	// Refusals first: each says why, and nothing is recorded.
+	if err := record(rules.Event{Step: rules.StepDecision, On: day("2024-03-06"), Outcome: rules.OutcomeFine, Fine: 2500000}); key(err) == "" {
+		t.Fatal("a decision without notice was accepted")
+	}
+	if err := record(rules.Event{Step: rules.StepInvestigation, On: day("2024-03-05"), Officers: officers[:1]}); key(err) != "case.rule.officers" {
+		t.Errorf("one officer: %v", err)
+	}
+	steps := []rules.Event{
+		{Step: rules.StepInvestigation, On: day("2024-03-05"), Officers: officers},
+		{Step: rules.StepNotice, On: day("2024-03-11"), Outcome: rules.OutcomeFine, Fine: 2500000},
+	}
+	for _, e := range steps {
+		if err := record(e); err != nil {
+			t.Fatalf("%s: %v", e.Step, err)
+		}
+	}
+	// 60,000 yuan lies outside tier 3 (20,000–30,000): refused with the range in words.
+	err = record(rules.Event{Step: rules.StepDecision, On: day("2024-03-18"), Outcome: rules.OutcomeFine, Fine: 6000000})
+	if err == nil {
+		t.Fatal("a fine outside the tier was accepted")
+	}
+	rest := []rules.Event{
+		{Step: rules.StepDecision, On: day("2024-03-18"), Outcome: rules.OutcomeFine, Fine: 2500000},
+		{Step: rules.StepService, On: day("2024-03-19")},
+		{Step: rules.StepPublication, On: day("2024-03-20")},
+		{Step: rules.StepPayment, On: day("2024-03-25"), Amount: 2500000},
+		{Step: rules.StepClosing, On: day("2024-03-26")},
+	}
+	for _, e := range rest {
+		if err := record(e); err != nil {
+			t.Fatalf("%s: %v", e.Step, err)
+		}
+	}
+	v, err = f.svc.Load(ctx, id, day("2024-03-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Case.Stage != "closing" || v.Case.Fine != 2500000 || v.Case.DecidedOn != "2024-03-18" || v.Case.ClosedOn != "2024-03-26" {
+		t.Errorf("closed case: %+v", v.Case)
+	}
+	if len(v.Steps) != 8 {
+		t.Errorf("timeline has %d steps, want 8", len(v.Steps))
+	}
+	for _, d := range v.Deadlines {
+		if d.Status == "overdue" {
+			t.Errorf("a closed case still has an overdue %s (due %s)", d.Kind, d.Due.Format("2006-01-02"))
+		}
+	}
+	if n, _ := f.store.AuditCount(ctx, "case_event"); n != 8 {
+		t.Errorf("%d audited steps, want 8", n)
+	}
+}
+
+func TestOnlyOfficersFileAndNumbersFollowTheIssuer(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	trainer := auth.Session{UserID: "u2", Roles: []auth.Role{auth.Trainer}}
+	filing := Filing{Procedure: rules.General, PartyID: f.party.ID, ItemID: f.item.ID,
+		DiscoveredOn: day("2024-03-01"), FiledOn: day("2024-03-04"), Officers: officers}
+	if _, err := f.svc.File(ctx, trainer, filing); key(err) != "perm.denied" {
+		t.Errorf("a trainer filed a case: %v", err)
+	}
+	if _, err := f.svc.File(ctx, f.officer, Filing{Procedure: rules.General, ItemID: f.item.ID, FiledOn: day("2024-03-04")}); key(err) != "case.party.missing" {
+		t.Errorf("no party: %v", err)
+	}
+	for i := 1; i <= 3; i++ {
+		id, err := f.svc.File(ctx, f.officer, filing)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _, _ := f.store.Case(ctx, id)
+		if c.Seq != i {
+			t.Errorf("case %d got sequence %d", i, c.Seq)
+		}
+	}
+}
