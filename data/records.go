@@ -1,5 +1,10 @@
 package data
 
+import (
+	"context"
+	"fmt"
+)
+
 // Staff is a member of the town's staff roster.
 type Staff struct {
 	ID           string
@@ -89,4 +94,23 @@ func (t *Tx) InsertActivity(a Activity) (string, error) {
 		"banners": a.Banners, "boards": a.Boards, "materials": a.Materials, "consultations": a.Consultations,
 		"people": a.People, "enterprises": a.Enterprises, "drills": a.Drills, "drill_people": a.DrillPeople,
 		"cost": a.Cost})
+}
+
+// Officers lists the enforcement officers on the roster who have not left, by name.
+func (s *Store) Officers(ctx context.Context) ([]Staff, error) {
+	rows, err := s.query(ctx, `SELECT id, name, cert_no, cert_status FROM staff
+		WHERE deleted_at IS NULL AND archived_on IS NULL AND is_officer = 1 ORDER BY name_initials, name`)
+	if err != nil {
+		return nil, fmt.Errorf("officers: %w", err)
+	}
+	defer rows.Close()
+	var out []Staff
+	for rows.Next() {
+		st := Staff{IsOfficer: true}
+		if err := rows.Scan(&st.ID, &st.Name, &st.CertNo, &st.CertStatus); err != nil {
+			return nil, fmt.Errorf("officers: %w", s.wrap(err))
+		}
+		out = append(out, st)
+	}
+	return out, s.wrap(rows.Err())
 }

@@ -23,6 +23,8 @@ type RecordList struct {
 	Count  *widget.Label
 	List   *widget.List
 	Empty  *widget.Label
+	// OnOpen, when set, opens a record picked in the list.
+	OnOpen func(id string)
 
 	total int
 	pages map[int][]data.ListItem
@@ -53,6 +55,12 @@ func newRecordList(u *UI, kind data.ListKind) *RecordList {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { r.fill(i, o.(*fyne.Container)) },
 	)
+	r.List.OnSelected = func(i widget.ListItemID) {
+		r.List.UnselectAll()
+		if it, ok := r.item(i); ok && r.OnOpen != nil {
+			r.OnOpen(it.ID)
+		}
+	}
 	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, r.Count), r.Search)
