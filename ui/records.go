@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/cases/rules"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -33,7 +34,7 @@ type RecordList struct {
 	content fyne.CanvasObject
 }
 
-func newRecordList(u *UI, kind data.ListKind) *RecordList {
+func newRecordList(u *UI, kind data.ListKind, actions ...fyne.CanvasObject) *RecordList {
 	r := &RecordList{u: u, kind: kind, pages: map[int][]data.ListItem{}}
 	r.Search = widget.NewEntry()
 	r.Search.SetPlaceHolder(locale.T("list.search"))
@@ -63,7 +64,7 @@ func newRecordList(u *UI, kind data.ListKind) *RecordList {
 	}
 	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, r.Count), r.Search)
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(append([]fyne.CanvasObject{r.Count}, actions...)...)), r.Search)
 	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewCenter(r.Empty)))
 	r.reload()
 	return r
@@ -118,7 +119,11 @@ func (r *RecordList) fill(i int, row *fyne.Container) {
 	tag := ""
 	if it.Tag != "" {
 		// Codes without a translation (a new stage, say) show as stored rather than as a key.
-		if tag = locale.T("tag." + it.Tag); tag == "tag."+it.Tag {
+		key := "tag." + it.Tag
+		if r.kind == data.ListCases {
+			key = rules.StepKey(rules.Step(it.Tag))
+		}
+		if tag = locale.T(key); tag == key {
 			tag = it.Tag
 		}
 	}

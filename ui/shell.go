@@ -37,7 +37,7 @@ func newShell(u *UI) *Shell {
 	s.Sections = []section{
 		{"nav.home", theme.HomeIcon(), func() screen { return newHome(u, s) }},
 		{"nav.catalog", theme.ListIcon(), s.list(data.ListCatalog)},
-		{"nav.cases", theme.DocumentIcon(), s.list(data.ListCases)},
+		{"nav.cases", theme.DocumentIcon(), func() screen { return newCases(u) }},
 		{"nav.parties", theme.StorageIcon(), s.list(data.ListParties)},
 		{"nav.trainings", theme.HistoryIcon(), s.list(data.ListTrainings)},
 		{"nav.staff", theme.AccountIcon(), s.list(data.ListStaff)},

@@ -53,6 +53,8 @@ var commands = []command{
 	{"demo", runDemo},
 	{"backup", runBackup},
 	{"verify", runVerify},
+	{"template", runTemplate},
+	{"import", runImport},
 }
 
 // usageError marks a wrong command line (exit 2).

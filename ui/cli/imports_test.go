@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"townledger/app/ids"
+	"townledger/app/parties"
+	"townledger/app/workbook"
+	"townledger/ui/locale"
+)
+
+// enterprisesBook writes an enterprises workbook with n valid organisations; change may
+// alter a row (1-based data row index) before it is written.
+func enterprisesBook(t *testing.T, dir, name string, n int, change func(i int, row []any)) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := parties.Spec.Sheet
+	f.SetSheetName("Sheet1", sheet)
+	var header []any
+	for _, c := range parties.Spec.Columns {
+		header = append(header, workbook.HeaderText(c))
+	}
+	f.SetSheetRow(sheet, "A1", &header)
+	for i := 1; i <= n; i++ {
+		first := fmt.Sprintf("91110105MA%07d", i)
+		c, _ := ids.CreditCodeCheckChar(first)
+		row := []any{"单位", fmt.Sprintf("青石企业%d", i), first + string(c)}
+		if change != nil {
+			change(i, row)
+		}
+		f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+1), &row)
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestTemplateAndImportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	tpl := filepath.Join(dir, "模板.xlsx")
+	good := enterprisesBook(t, dir, "good.xlsx", 46, nil)
+	bad := enterprisesBook(t, dir, "bad.xlsx", 8, func(i int, row []any) {
+		switch i {
+		case 2: // spreadsheet row 3
+			row[2] = "91110000600037341K"
+		case 6: // spreadsheet row 7
+			row[1] = ""
+		}
+	})
+	again := enterprisesBook(t, dir, "again.xlsx", 1, nil)
+	text := filepath.Join(dir, "text.xlsx")
+	os.WriteFile(text, []byte("这不是表格"), 0o600)
+	steps := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // substring expected on stdout
+		stderr string // substring expected on stderr
+		lines  int    // lines expected on stderr
+	}{
+		{"template", []string{"--db", db, "template", "enterprises", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
+		{"template onto an existing file", []string{"--db", db, "template", "--out", tpl, "enterprises"}, 1, "", "文件已存在，不会覆盖", 1},
+		{"template without a kind", []string{"--db", db, "template"}, 2, "", "请指定模板类型", 1},
+		{"template of a planned kind", []string{"--db", db, "template", "cases"}, 2, "", "该类型的导入尚未提供：cases。目前可用的类型：enterprises。", 1},
+		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises.", 1},
+		{"template with a bad flag", []string{"--db", db, "template", "enterprises", "--nope"}, 2, "", "命令行参数有误", 1},
+		{"import before init", []string{"--db", db, "import", "enterprises", good}, 1, "", "尚未设置本镇信息", 1},
+		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
+		{"import without a file", []string{"--db", db, "import", "enterprises"}, 2, "", "请指定导入类型和文件", 1},
+		{"import with two files", []string{"--db", db, "import", "enterprises", good, bad}, 2, "", "多余的参数：" + bad, 1},
+		{"import of a planned kind", []string{"--db", db, "import", "staff", good}, 2, "", "该类型的导入尚未提供：staff", 1},
+		{"import a text file", []string{"--db", db, "import", "enterprises", text}, 1, "", "该文件不是 Excel 工作簿（.xlsx）", 1},
+		{"import a missing file", []string{"--db", db, "import", "enterprises", filepath.Join(dir, "none.xlsx")}, 1, "", "找不到要导入的文件", 1},
+		{"import the empty template", []string{"--db", db, "import", "enterprises", tpl}, 1, "", "没有要导入的数据行", 1},
+		{"import bad rows", []string{"--db", db, "import", "enterprises", bad}, 1, "",
+			"第 3 行「统一社会信用代码」：统一社会信用代码校验位错误：应为“L”，实际为“K”。\n第 7 行「名称」：必须填写。\ntownledger: 导入文件中有 2 处问题，未导入任何记录。", 3},
+		{"import bad rows in English", []string{"--lang", "en", "--db", db, "import", "enterprises", bad}, 1, "",
+			"Row 3, column “统一社会信用代码”: Wrong credit code check character: “K” should be “L”.\nRow 7, column “名称”: Required.\ntownledger: The file has 2 problem(s); nothing was imported.", 3},
+		{"import", []string{"--db", db, "import", "enterprises", good}, 0, "已导入 46 个企业和个人。", "", 0},
+		{"import in English", []string{"--lang", "en", "--db", db, "import", "--", "enterprises", again}, 1, "",
+			"Row 2, column “统一社会信用代码”: The credit code 91110105MA0000001", 2},
+		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
+	}
+	for _, s := range steps {
+		r := run(t, s.args...)
+		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
+			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
+		}
+		if n := strings.Count(r.stderr, "\n"); n != s.lines {
+			t.Errorf("%s: %d lines on stderr, want %d: %q", s.name, n, s.lines, r.stderr)
+		}
+	}
+}
+
+func TestManyProblemsEndWithACount(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	if r := run(t, "--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"); r.code != 0 {
+		t.Fatal(r)
+	}
+	book := enterprisesBook(t, dir, "bad.xlsx", 260, func(i int, row []any) { row[0] = "公司x" })
+	r := run(t, "--db", db, "import", "enterprises", book)
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != 1 || len(lines) != workbook.MaxProblems+2 {
+		t.Fatalf("exit %d, %d lines", r.code, len(lines))
+	}
+	if lines[0] != "第 2 行「类型」：“公司x”不是可选的值，请填写：单位、个人。" ||
+		lines[workbook.MaxProblems] != "……另有 60 处问题未列出。" ||
+		!strings.HasPrefix(lines[workbook.MaxProblems+1], "townledger: 导入文件中有 260 处问题") {
+		t.Errorf("lines %q … %q", lines[0], lines[len(lines)-2:])
+	}
+}
+
+func TestProblemLinesNameTheSheetWhenSeveral(t *testing.T) {
+	t.Cleanup(func() { locale.Use(locale.Default) })
+	locale.Use("zh-Hans")
+	p := workbook.Problem{Sheet: "培训", Row: 4, Column: "日期", Key: workbook.KeyBadDate, Data: map[string]any{"Value": "昨天"}}
+	tr := func(k string, d map[string]any) string { return locale.T(k, d) }
+	if got := p.Line(tr, true); got != "工作表「培训」第 4 行「日期」：“昨天”不是有效日期，可以写成 2024-03-15、2024/3/15 或 2024年3月15日。" {
+		t.Errorf("zh line %q", got)
+	}
+	p.Column = ""
+	if got := p.Line(tr, false); !strings.HasPrefix(got, "第 4 行：“昨天”") {
+		t.Errorf("zh row line %q", got)
+	}
+	locale.Use("en")
+	p.Column = "日期"
+	if got := p.Line(tr, true); !strings.HasPrefix(got, "Sheet “培训”, row 4, column “日期”: “昨天” is not a valid date") {
+		t.Errorf("en line %q", got)
+	}
+}
+
+// TestImportKeysAreTranslated checks the keys the import packages build at run time, which
+// the source scan of ui/locale cannot see.
+func TestImportKeysAreTranslated(t *testing.T) {
+	keys := append(workbook.Keys(), parties.Keys()...)
+	keys = append(keys, "cli.import.kind_pending", "cli.import.kind_unknown", "cli.template.args", "cli.import.args")
+	for _, k := range importKinds {
+		keys = append(keys, k.done)
+	}
+	for _, lang := range []string{"zh-Hans", "en"} {
+		have, err := locale.Keys(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range keys {
+			if _, ok := slices.BinarySearch(have, k); !ok {
+				t.Errorf("%s: key %q has no translation", lang, k)
+			}
+		}
+	}
+}
