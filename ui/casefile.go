@@ -50,12 +50,12 @@ func newCaseView(c *Cases, id string) (*CaseView, error) {
 	}
 	cv := &CaseView{c: c, id: id, View: v, Message: errorLabel(), steps: map[string]rules.Step{},
 		outcomes: map[string]rules.Outcome{}, approvals: map[string]rules.Approval{}, certified: map[string]bool{}}
-	head := widget.NewLabelWithStyle(locale.T("case.header", map[string]any{"No": v.Case.CaseNo, "Party": v.Party.Name}),
+	head := widget.NewLabelWithStyle(locale.T("casefile.header", map[string]any{"No": v.Case.CaseNo, "Party": v.Party.Name}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
 	about := widget.NewLabel(locale.T(rules.ProcedureKey(rules.Procedure(v.Case.Procedure))) + " · " +
-		locale.T("case.item", map[string]any{"Item": v.Item.Code + " " + v.Item.Name}) + " · " +
-		locale.T("case.stage", map[string]any{"Stage": locale.T(rules.StepKey(rules.Step(v.Case.Stage)))}))
+		locale.T("casefile.item", map[string]any{"Item": v.Item.Code + " " + v.Item.Name}) + " · " +
+		locale.T("casefile.stage", map[string]any{"Stage": locale.T(rules.StepKey(rules.Step(v.Case.Stage)))}))
 	about.Wrapping = fyne.TextWrapWord
 
 	dl := container.NewVBox()
@@ -63,25 +63,25 @@ func newCaseView(c *Cases, id string) (*CaseView, error) {
 		if d.Informative && d.Status == rules.StatusOK {
 			continue
 		}
-		l := widget.NewLabel(locale.T("case.deadline.line", map[string]any{"Name": locale.T(rules.DeadlineKey(d.Kind)),
+		l := widget.NewLabel(locale.T("casefile.deadline.line", map[string]any{"Name": locale.T(rules.DeadlineKey(d.Kind)),
 			"Due": d.Due.Format("2006-01-02"), "Status": locale.T(rules.StatusKey(d.Status))}))
 		l.Importance = statusImportance(d.Status)
 		cv.Deadlines = append(cv.Deadlines, l)
 		dl.Add(l)
 	}
 	if len(cv.Deadlines) == 0 {
-		dl.Add(widget.NewLabel(locale.T("case.deadlines.none")))
+		dl.Add(widget.NewLabel(locale.T("casefile.deadlines.none")))
 	}
 	tl := container.NewVBox()
 	for _, st := range v.Steps {
-		l := widget.NewLabel(strings.Join(strings.Fields(locale.T("case.timeline.line", map[string]any{"On": st.OccurredOn,
+		l := widget.NewLabel(strings.Join(strings.Fields(locale.T("casefile.timeline.line", map[string]any{"On": st.OccurredOn,
 			"Step": locale.T(rules.StepKey(rules.Step(st.Step))), "Doc": st.DocNo, "Officers": st.Officers})), "  "))
 		cv.Timeline = append(cv.Timeline, l)
 		tl.Add(l)
 	}
 	cv.buildForm()
-	left := container.NewVBox(widget.NewCard(locale.T("case.deadlines"), "", dl), widget.NewCard(locale.T("case.timeline"), "", tl))
-	var right fyne.CanvasObject = widget.NewCard(locale.T("case.record"), "",
+	left := container.NewVBox(widget.NewCard(locale.T("casefile.deadlines"), "", dl), widget.NewCard(locale.T("casefile.timeline"), "", tl))
+	var right fyne.CanvasObject = widget.NewCard(locale.T("casefile.record"), "",
 		container.NewVBox(cv.fields, cv.Message, container.NewHBox(layoutSpacer(), cv.Save)))
 	if !c.u.session.Can(auth.EditCases) {
 		right = widget.NewLabel("")
@@ -139,17 +139,17 @@ func (cv *CaseView) buildForm() {
 	}
 	cv.Officers = widget.NewCheckGroup(names, nil)
 	cv.Officers.Horizontal = true
-	cv.HearingOffered = widget.NewCheck(locale.T("case.record.hearing_offered"), nil)
-	cv.RightsInformed = widget.NewCheck(locale.T("case.record.rights_informed"), nil)
-	cv.Correction = widget.NewCheck(locale.T("case.record.correction"), nil)
-	cv.Passed = widget.NewCheck(locale.T("case.record.passed"), nil)
-	cv.WaivesHearing = widget.NewCheck(locale.T("case.record.waives_hearing"), nil)
+	cv.HearingOffered = widget.NewCheck(locale.T("casefile.record.hearing_offered"), nil)
+	cv.RightsInformed = widget.NewCheck(locale.T("casefile.record.rights_informed"), nil)
+	cv.Correction = widget.NewCheck(locale.T("casefile.record.correction"), nil)
+	cv.Passed = widget.NewCheck(locale.T("casefile.record.passed"), nil)
+	cv.WaivesHearing = widget.NewCheck(locale.T("casefile.record.waives_hearing"), nil)
 	cv.Approval = widget.NewSelect(approvalLabels, nil)
-	cv.Save = widget.NewButton(locale.T("case.record.save"), cv.save)
+	cv.Save = widget.NewButton(locale.T("casefile.record.save"), cv.save)
 	cv.Save.Importance = widget.HighImportance
 	cv.fields = container.NewVBox()
 	cv.Step = widget.NewSelect(stepLabels, func(string) { cv.showFields() })
-	cv.Step.PlaceHolder = locale.T("case.record.step")
+	cv.Step.PlaceHolder = locale.T("casefile.record.step")
 	cv.showFields()
 }
 
@@ -161,29 +161,29 @@ func (cv *CaseView) showFields() {
 		}
 		return widget.NewFormItem(locale.T(key), w)
 	}
-	items := []*widget.FormItem{item("case.record.step", cv.Step), item("case.record.on", cv.On)}
+	items := []*widget.FormItem{item("casefile.record.step", cv.Step), item("casefile.record.on", cv.On)}
 	switch cv.steps[cv.Step.Selected] {
 	case rules.StepInvestigation:
 		items = append(items, item("filing.officers", cv.Officers))
 	case rules.StepNotice:
-		items = append(items, item("case.record.outcome", cv.Outcome), item("case.record.fine", cv.Fine),
-			item("case.record.penalty", cv.Penalty), item("", cv.HearingOffered))
+		items = append(items, item("casefile.record.outcome", cv.Outcome), item("casefile.record.fine", cv.Fine),
+			item("casefile.record.penalty", cv.Penalty), item("", cv.HearingOffered))
 	case rules.StepDecision:
-		items = append(items, item("case.record.outcome", cv.Outcome), item("case.record.fine", cv.Fine),
-			item("case.record.penalty", cv.Penalty), item("", cv.RightsInformed), item("", cv.Correction),
-			item("case.record.reinspect_on", cv.ReinspectOn))
+		items = append(items, item("casefile.record.outcome", cv.Outcome), item("casefile.record.fine", cv.Fine),
+			item("casefile.record.penalty", cv.Penalty), item("", cv.RightsInformed), item("", cv.Correction),
+			item("casefile.record.reinspect_on", cv.ReinspectOn))
 	case rules.StepStatement:
 		items = append(items, item("", cv.WaivesHearing))
 	case rules.StepHearing:
-		items = append(items, item("case.record.announced_on", cv.AnnouncedOn))
+		items = append(items, item("casefile.record.announced_on", cv.AnnouncedOn))
 	case rules.StepLegalReview:
 		items = append(items, item("", cv.Passed))
 	case rules.StepPayment:
-		items = append(items, item("case.record.amount", cv.Amount))
+		items = append(items, item("casefile.record.amount", cv.Amount))
 	case rules.StepExtension:
-		items = append(items, item("case.record.approval", cv.Approval))
+		items = append(items, item("casefile.record.approval", cv.Approval))
 	}
-	items = append(items, item("case.record.note", cv.Note))
+	items = append(items, item("casefile.record.note", cv.Note))
 	cv.fields.Objects = []fyne.CanvasObject{widget.NewForm(items...)}
 	cv.fields.Refresh()
 }

@@ -14,14 +14,17 @@ import (
 // procedure the way an officer does: the filing form, then the case page's step form.
 func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	u := signedIn(t)
+	u.Shell.Select("nav.cases")
+	if cs := u.Shell.Current.(*Cases); cs.List.total != 0 || !cs.List.Empty.Visible() {
+		t.Fatal("a new ledger should show no cases and say so")
+	}
 	if err := demo.Load(ctxBG(), u.Office.Store, data.System, u.Now()); err != nil {
 		t.Fatal(err)
 	}
+	u.Shell.Select("nav.home")
 	u.Shell.Select("nav.cases")
 	cs := u.Shell.Current.(*Cases)
-	if cs.List.total != 0 || !cs.List.Empty.Visible() {
-		t.Fatal("a new ledger should show no cases and say so")
-	}
+	before := cs.List.total
 	test.Tap(cs.New)
 	f := cs.Filing
 	if f == nil {
@@ -55,7 +58,7 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	if cv == nil {
 		t.Fatalf("filing refused: %q", f.Message.Text)
 	}
-	if !strings.HasSuffix(cv.View.Case.CaseNo, "应急罚〔2024〕1号") || len(cv.Timeline) != 1 {
+	if !strings.Contains(cv.View.Case.CaseNo, "应急罚〔2024〕") || len(cv.Timeline) != 1 {
 		t.Fatalf("filed case %q with %d steps", cv.View.Case.CaseNo, len(cv.Timeline))
 	}
 
@@ -110,7 +113,7 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	}
 	// Back in the list, the case shows with its number and stage.
 	test.Tap(backButton(cs)) // a fresh button does what the page's does
-	if cs.List.total != 1 {
+	if cs.List.total != before+1 {
 		t.Errorf("case list shows %d cases", cs.List.total)
 	}
 }

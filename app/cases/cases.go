@@ -98,18 +98,18 @@ func (s *Service) File(ctx context.Context, by auth.Session, f Filing) (string, 
 		return "", err
 	}
 	if f.PartyID == "" {
-		return "", problem.OnField("party", "case.party.missing", nil)
+		return "", problem.OnField("party", "casefile.party.missing", nil)
 	}
 	if f.ItemID == "" {
-		return "", problem.OnField("item", "case.item.missing", nil)
+		return "", problem.OnField("item", "casefile.item.missing", nil)
 	}
 	party, ok, err := s.store.Party(ctx, f.PartyID)
 	if err != nil || !ok {
-		return "", firstErr(err, problem.OnField("party", "case.party.missing", nil))
+		return "", firstErr(err, problem.OnField("party", "casefile.party.missing", nil))
 	}
 	item, ok, err := s.store.CatalogItem(ctx, f.ItemID)
 	if err != nil || !ok {
-		return "", firstErr(err, problem.OnField("item", "case.item.missing", nil))
+		return "", firstErr(err, problem.OnField("item", "casefile.item.missing", nil))
 	}
 	en, err := s.env(ctx)
 	if err != nil {

@@ -17,7 +17,7 @@ const maxYuan = 1_000_000_000
 func ParseYuan(s string) (int64, error) {
 	t := strings.TrimSuffix(ids.Normalize(s), "元")
 	t = strings.ReplaceAll(strings.ReplaceAll(t, ",", ""), "，", "")
-	bad := problem.OnField("amount", "case.amount.invalid", map[string]any{"Value": s})
+	bad := problem.OnField("amount", "casefile.amount.invalid", map[string]any{"Value": s})
 	whole, frac, hasDot := strings.Cut(t, ".")
 	if whole == "" || len(frac) > 2 || (hasDot && frac == "") {
 		return 0, bad
@@ -28,11 +28,11 @@ func ParseYuan(s string) (int64, error) {
 		}
 	}
 	if len(whole) > 10 {
-		return 0, problem.OnField("amount", "case.amount.too_large", map[string]any{"Value": s})
+		return 0, problem.OnField("amount", "casefile.amount.too_large", map[string]any{"Value": s})
 	}
 	y, _ := strconv.ParseInt(whole, 10, 64)
 	if y > maxYuan {
-		return 0, problem.OnField("amount", "case.amount.too_large", map[string]any{"Value": s})
+		return 0, problem.OnField("amount", "casefile.amount.too_large", map[string]any{"Value": s})
 	}
 	for len(frac) < 2 {
 		frac += "0"

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"townledger/app/cases/rules"
+	"townledger/app/problem"
 )
 
 func TestParseYuan(t *testing.T) {
@@ -13,13 +14,13 @@ func TestParseYuan(t *testing.T) {
 		fail string
 	}{
 		{"25000", 2500000, ""}, {"25,000.5", 2500050, ""}, {"２５０００元", 2500000, ""}, {" 0.01 ", 1, ""},
-		{"3000.00", 300000, ""}, {"", 0, "case.amount.invalid"}, {"-5", 0, "case.amount.invalid"},
-		{"1.234", 0, "case.amount.invalid"}, {"12.", 0, "case.amount.invalid"}, {"一万", 0, "case.amount.invalid"},
-		{"99999999999", 0, "case.amount.too_large"},
+		{"3000.00", 300000, ""}, {"", 0, "casefile.amount.invalid"}, {"-5", 0, "casefile.amount.invalid"},
+		{"1.234", 0, "casefile.amount.invalid"}, {"12.", 0, "casefile.amount.invalid"}, {"一万", 0, "casefile.amount.invalid"},
+		{"99999999999", 0, "casefile.amount.too_large"},
 	}
 	for _, c := range cases {
 		fen, err := ParseYuan(c.in)
-		if got := key(err); got != c.fail || (c.fail == "" && fen != c.fen) {
+		if got := problemKey(err); got != c.fail || (c.fail == "" && fen != c.fen) {
 			t.Errorf("ParseYuan(%q) = %d, %q; want %d, %q", c.in, fen, got, c.fen, c.fail)
 		}
 	}
@@ -44,4 +45,11 @@ func FuzzParseYuan(f *testing.F) {
 			t.Fatalf("%q → %d → %q → %d, %v", s, fen, rules.FormatYuan(fen), back, err)
 		}
 	})
+}
+
+func problemKey(err error) string {
+	if p := problem.From(err); p != nil {
+		return p.Key
+	}
+	return ""
 }

@@ -31,7 +31,7 @@ func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time)
 		return problem.New("demo.loaded_already", nil)
 	}
 	g := &gen{r: rand.New(rand.NewPCG(2024, 1)), today: today}
-	return s.Write(ctx, actor, func(tx *data.Tx) error {
+	err := s.Write(ctx, actor, func(tx *data.Tx) error {
 		steps := []func(*data.Tx) error{g.catalog, g.parties, g.staff, g.trainings, g.activities}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {
@@ -43,6 +43,10 @@ func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time)
 		}
 		return tx.SetSetting(loadedKey, today.Format(data.DateLayout))
 	})
+	if err != nil {
+		return err
+	}
+	return loadCases(ctx, s, actor, today)
 }
 
 // LoadAs is Load for a signed-in user, who must be allowed to.
