@@ -43,7 +43,9 @@ bench:
 screenshot: build
 	build/screenshot.sh $(BIN) docs/wizard.png wizard
 	build/screenshot.sh $(BIN) docs/home.png
-	build/screenshot.sh $(BIN) docs/enterprises.png 181
+	build/screenshot.sh $(BIN) docs/enterprises.png 80:181
+	build/screenshot.sh $(BIN) docs/cases.png 80:143
+	build/screenshot.sh $(BIN) docs/case.png 80:143 600:200
 
 clean:
 	rm -rf dist

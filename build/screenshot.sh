@@ -2,11 +2,11 @@
 # Screenshot of the real window under Xvfb, as a PC with no CJK font sees it: the system
 # font folders are hidden from the process (unshare, needs root), so every Chinese glyph
 # must come from the bundled font.
-# Usage: build/screenshot.sh BIN OUT.png [wizard | NAV_Y]
+# Usage: build/screenshot.sh BIN OUT.png [wizard | X:Y ...]
 #   wizard  the first-run wizard on a new database
-#   NAV_Y   signed in on a demo town, then a click on the navigation entry at that height
+#   X:Y     signed in on a demo town, then a click at each position in turn
 set -euo pipefail
-bin=$(realpath "$1"); out=$(realpath -m "$2"); mode=${3:-}
+bin=$(realpath "$1"); out=$(realpath -m "$2"); shift 2; mode="$*"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 db="$tmp/shot.db"
 export XDG_RUNTIME_DIR="$tmp" LANG=zh_CN.UTF-8
@@ -16,7 +16,7 @@ if [ "$mode" != wizard ]; then
   "$bin" --db "$db" demo >/dev/null
   steps="xdotool type --delay 60 admin; xdotool key Return; sleep 0.5
          xdotool type --delay 60 shot2024; xdotool key Return; sleep 2"
-  [ -n "$mode" ] && steps="$steps; xdotool mousemove 80 $mode click 1; sleep 1.5"
+  for xy in $mode; do steps="$steps; xdotool mousemove ${xy%%:*} ${xy##*:} click 1; sleep 1.5"; done
 else
   steps="true"
 fi

@@ -40,7 +40,8 @@ type listSpec struct {
 var listSpecs = map[ListKind]listSpec{
 	ListCatalog: {table: "catalog_item", title: "code || ' ' || name", detail: "'v' || version", tag: "delegation",
 		date: "effective_from", order: "code", search: []string{"code", "name"}},
-	ListCases: {table: "case_file", title: "COALESCE(case_no, title)", detail: "title", tag: "stage",
+	ListCases: {table: "case_file", title: "COALESCE(case_no, title)",
+		detail: "(SELECT name FROM party WHERE party.id = case_file.party_id) || ' · ' || title", tag: "stage",
 		date: "COALESCE(filed_on, '')", order: "created_at DESC", fts: "case_search"},
 	ListParties: {table: "party", title: "name", detail: "COALESCE(credit_code, '') || ' ' || address", tag: "kind",
 		date: "''", order: "name_initials, name", search: []string{"name", "name_initials", "credit_code"}},

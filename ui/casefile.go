@@ -83,8 +83,8 @@ func newCaseView(c *Cases, id string) (*CaseView, error) {
 	left := container.NewVBox(widget.NewCard(locale.T("casefile.deadlines"), "", dl), widget.NewCard(locale.T("casefile.timeline"), "", tl))
 	var right fyne.CanvasObject = widget.NewCard(locale.T("casefile.record"), "",
 		container.NewVBox(cv.fields, cv.Message, container.NewHBox(layoutSpacer(), cv.Save)))
-	if !c.u.session.Can(auth.EditCases) {
-		right = widget.NewLabel("")
+	if stage := rules.Step(v.Case.Stage); !c.u.session.Can(auth.EditCases) || stage == rules.StepClosing || stage == rules.StepVoid {
+		right = widget.NewLabel("") // nothing more may be recorded
 	}
 	body := container.NewGridWithColumns(2, container.NewVScroll(left), container.NewVScroll(right))
 	cv.content = container.NewBorder(container.NewVBox(container.NewHBox(backButton(c), head), about), nil, nil, nil, body)

@@ -51,7 +51,6 @@ func newRecordList(u *UI, kind data.ListKind, actions ...fyne.CanvasObject) *Rec
 			detail := widget.NewLabel("")
 			detail.Truncation = fyne.TextTruncateEllipsis
 			detail.SizeName = theme.SizeNameCaptionText
-			detail.Importance = widget.LowImportance
 			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(""), widget.NewLabel("")), container.NewVBox(title, detail))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { r.fill(i, o.(*fyne.Container)) },
