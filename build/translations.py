@@ -51,7 +51,9 @@ T = {
 "home.greeting": ("{{.Name}}，您好", "Hello, {{.Name}}"),
 "home.due": ("待办与期限", "Due and overdue"),
 "home.due.none": ("目前没有在办案件，也没有到期或逾期的事项。", "No open cases: nothing is due or overdue."),
-"home.due.cases": ("台账中共有 {{.N}} 件处罚案件。", "The ledger holds {{.N}} penalty cases."),
+"home.due.summary": ("在办案件 {{.Open}} 件：已逾期 {{.Overdue}} 项，3 日内到期 {{.Soon}} 项。", "{{.Open}} open cases: {{.Overdue}} deadlines overdue, {{.Soon}} due within 3 days."),
+"home.due.line": ("{{.No}} · {{.Party}} · {{.Name}} {{.Due}}（{{.Status}}）", "{{.No}} · {{.Party}} · {{.Name}} {{.Due}} ({{.Status}})"),
+"home.due.more": ("另有 {{.N}} 项，请在处罚案件中查看。", "{{.N}} more: see Penalty cases."),
 "home.start_hint": ("台账还是空的。管理员可在「设置」中加载示范数据，先熟悉各项功能。", "The ledger is empty. An administrator can load demo data under Settings to explore the program."),
 
 "list.search": ("搜索名称、编号或拼音首字母", "Search by name, number or pinyin initials"),

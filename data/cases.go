@@ -235,3 +235,22 @@ func (s *Store) Numbers(ctx context.Context, issuer, docCode string, year int) (
 func (s *Store) Party(ctx context.Context, id string) (Party, bool, error) {
 	return partyBy(s.r, ctx, s.wrap, "id", id)
 }
+
+// OpenCaseIDs lists the cases still in progress (not closed or void), oldest first.
+func (s *Store) OpenCaseIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT id FROM case_file WHERE deleted_at IS NULL AND stage NOT IN ('closing', 'void')
+		ORDER BY created_at`)
+	if err != nil {
+		return nil, fmt.Errorf("open cases: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("open cases: %w", s.wrap(err))
+		}
+		out = append(out, id)
+	}
+	return out, s.wrap(rows.Err())
+}

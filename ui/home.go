@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/cases"
+	"townledger/app/cases/rules"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -16,8 +18,46 @@ import (
 // Home is the first page after sign-in: how many records each part of the ledger holds;
 // a tap on a figure opens its section.
 type Home struct {
-	Cards   map[data.ListKind]*LinkCard
-	content fyne.CanvasObject
+	Cards      map[data.ListKind]*LinkCard
+	Agenda     cases.Agenda
+	DueButtons []*widget.Button
+	content    fyne.CanvasObject
+}
+
+// agenda lists the open cases' overdue and soon-due deadlines; each line opens its case.
+func (h *Home) agenda(u *UI, shell *Shell) fyne.CanvasObject {
+	a, err := cases.New(u.Office.Store).AgendaOn(context.Background(), u.Now())
+	if err != nil {
+		return widget.NewLabel(locale.Err(err))
+	}
+	h.Agenda = a
+	summary := widget.NewLabel(locale.T("home.due.summary", map[string]any{"Open": a.Open, "Overdue": a.Overdue, "Soon": a.DueSoon}))
+	summary.Wrapping = fyne.TextWrapWord
+	if a.Open == 0 {
+		summary.SetText(locale.T("home.due.none"))
+	}
+	box := container.NewVBox(summary)
+	const shown = 8
+	for i, it := range a.Items {
+		if i == shown {
+			box.Add(widget.NewLabel(locale.T("home.due.more", map[string]any{"N": len(a.Items) - shown})))
+			break
+		}
+		it := it
+		b := widget.NewButton(locale.T("home.due.line", map[string]any{"No": it.CaseNo, "Party": it.Party,
+			"Name": locale.T(rules.DeadlineKey(it.Kind)), "Due": it.Deadline.Due.Format("2006-01-02"),
+			"Status": locale.T(rules.StatusKey(it.Status))}), func() {
+			shell.Select("nav.cases")
+			if cs, ok := shell.Current.(*Cases); ok {
+				cs.open(it.CaseID)
+			}
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = statusImportance(it.Status)
+		h.DueButtons = append(h.DueButtons, b)
+		box.Add(b)
+	}
+	return box
 }
 
 // LinkCard is a card that opens something when tapped.
@@ -64,12 +104,7 @@ func newHome(u *UI, shell *Shell) *Home {
 		h.Cards[k] = c
 		grid.Add(c)
 	}
-	due := widget.NewLabel(locale.T("home.due.none"))
-	if counts[data.ListCases] > 0 {
-		due.SetText(locale.T("home.due.cases", map[string]any{"N": counts[data.ListCases]}))
-	}
-	due.Wrapping = fyne.TextWrapWord
-	dueCard := widget.NewCard(locale.T("home.due"), "", due)
+	dueCard := widget.NewCard(locale.T("home.due"), "", h.agenda(u, shell))
 	hint := widget.NewLabel("")
 	hint.Wrapping = fyne.TextWrapWord
 	if counts[data.ListParties]+counts[data.ListCatalog]+counts[data.ListStaff] == 0 {

@@ -138,6 +138,15 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 	if h.Cards[data.ListParties].Title != "46" {
 		t.Errorf("home enterprise card = %q", h.Cards[data.ListParties].Title)
 	}
+	if h.Agenda.Open != 6 || len(h.DueButtons) == 0 {
+		t.Fatalf("home agenda: %d open cases, %d lines; the demo has 6 open cases, one near its decision date", h.Agenda.Open, len(h.DueButtons))
+	}
+	test.Tap(h.DueButtons[0])
+	if cs, ok := u.Shell.Current.(*Cases); !ok || cs.Case == nil || cs.Case.View.Case.ID != h.Agenda.Items[0].CaseID {
+		t.Fatal("a due line did not open its case")
+	}
+	home.Select("nav.home")
+	h = home.Current.(*Home)
 	test.Tap(h.Cards[data.ListStaff])
 	if u.Shell.SelectedKey() != "nav.staff" {
 		t.Errorf("tapping the staff figure opened %s", u.Shell.SelectedKey())

@@ -162,3 +162,34 @@ func TestOnlyOfficersFileAndNumbersFollowTheIssuer(t *testing.T) {
 		}
 	}
 }
+
+func TestAgendaCountsOverdueAndSoonDueOpenCases(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	// Filed 2024-03-04: the decision is due 30 days later, on 2024-04-03.
+	id, err := f.svc.File(ctx, f.officer, cases.Filing{Procedure: rules.General, PartyID: f.party.ID, ItemID: f.item.ID,
+		DiscoveredOn: day("2024-03-01"), FiledOn: day("2024-03-04"), Officers: officers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(a cases.Agenda) *cases.Attention {
+		for i := range a.Items {
+			if a.Items[i].CaseID == id {
+				return &a.Items[i]
+			}
+		}
+		return nil
+	}
+	a, err := f.svc.AgendaOn(ctx, day("2024-03-10"))
+	if err != nil || find(a) != nil {
+		t.Fatalf("a fresh case needs no attention yet: %+v %v", find(a), err)
+	}
+	a, _ = f.svc.AgendaOn(ctx, day("2024-04-02"))
+	if it := find(a); it == nil || it.Status != rules.StatusDueSoon || it.Kind != rules.DeadlineDecide {
+		t.Fatalf("a day before the decision is due: %+v", it)
+	}
+	a, _ = f.svc.AgendaOn(ctx, day("2024-04-10"))
+	if it := find(a); it == nil || it.Status != rules.StatusOverdue || a.Overdue == 0 || a.Items[0].Status != rules.StatusOverdue {
+		t.Fatalf("after the decision was due: %+v", a)
+	}
+}
