@@ -148,6 +148,8 @@ T = {
   init    --town-name 名称 --town-code 区划代码 [--district-name 区局] [--district-email 邮箱]
           [--admin 用户名 --admin-password 密码 [--admin-name 姓名]]   首次设置
   demo                      加载示范数据
+  template 类型 [--out 文件]  生成空白导入模板（类型：enterprises）
+  import  类型 文件          导入工作簿：全部通过才保存，错误按行列列出
   backup  [--out 文件]       备份数据库（默认保存在数据库旁的 backups 目录）
   verify                    校验数据库完整性和审计日志
 选项：
@@ -161,6 +163,8 @@ Without a command the window opens. Commands (all work headless):
   init    --town-name NAME --town-code CODE [--district-name BUREAU] [--district-email ADDRESS]
           [--admin USER --admin-password PASSWORD [--admin-name NAME]]   first-run set-up
   demo                      load demo data
+  template KIND [--out FILE] write an empty import workbook (kinds: enterprises)
+  import  KIND FILE         import a workbook: all rows or none, problems listed by row and column
   backup  [--out FILE]      back up the database (default: a backups folder beside it)
   verify                    check the database's integrity and audit log
 Options:
