@@ -38,7 +38,7 @@ func newShell(u *UI) *Shell {
 		{"nav.home", theme.HomeIcon(), func() screen { return newHome(u, s) }},
 		{"nav.catalog", theme.ListIcon(), s.list(data.ListCatalog)},
 		{"nav.cases", theme.DocumentIcon(), func() screen { return newCases(u) }},
-		{"nav.parties", theme.StorageIcon(), s.list(data.ListParties)},
+		{"nav.parties", theme.StorageIcon(), func() screen { return newParties(u) }},
 		{"nav.trainings", theme.HistoryIcon(), s.list(data.ListTrainings)},
 		{"nav.staff", theme.AccountIcon(), s.list(data.ListStaff)},
 		{"nav.activities", theme.MediaPhotoIcon(), s.list(data.ListActivities)},

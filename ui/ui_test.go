@@ -119,8 +119,11 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 			t.Errorf("%s: window title %q", sec.Key, u.Win.Title())
 		}
 		rl, ok := u.Shell.Current.(*RecordList)
-		if cs, isCases := u.Shell.Current.(*Cases); isCases {
-			rl, ok = cs.List, true
+		switch sc := u.Shell.Current.(type) {
+		case *Cases:
+			rl, ok = sc.List, true
+		case *Parties:
+			rl, ok = sc.List, true
 		}
 		if !ok {
 			continue
@@ -154,7 +157,7 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 
 	// Search by pinyin initials narrows the enterprise list.
 	u.Shell.Select("nav.parties")
-	rl := u.Shell.Current.(*RecordList)
+	rl := u.Shell.Current.(*Parties).List
 	all := rl.total
 	test.Type(rl.Search, "qs")
 	if rl.total == 0 || rl.total >= all {

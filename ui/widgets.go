@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/layout"
 
+	"townledger/app/problem"
 	"townledger/ui/locale"
 )
 
@@ -27,4 +28,16 @@ func listMessage(err error) string {
 		return lines[0]
 	}
 	return "• " + strings.Join(lines, "\n• ")
+}
+
+var errNotFound = problem.New("db.not_found", nil)
+
+// firstError returns the first non-nil error.
+func firstError(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
 }

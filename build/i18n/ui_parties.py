@@ -1,0 +1,23 @@
+# The enterprises section (ui/parties.go).
+T = {
+"parties.new": ("新增企业或个人", "New enterprise or person"),
+"parties.back": ("返回企业列表", "Back to the list"),
+"parties.field.kind": ("类型", "Kind"),
+"parties.field.name": ("名称（姓名）", "Name"),
+"parties.field.credit_code": ("统一社会信用代码", "Unified social credit code"),
+"parties.field.id_number": ("身份证号码", "ID number"),
+"parties.field.identifier": ("证件号码", "Identifier"),
+"parties.field.legal_rep": ("法定代表人", "Legal representative"),
+"parties.field.address": ("地址", "Address"),
+"parties.field.industry": ("行业", "Industry"),
+"parties.field.contact": ("联系人", "Contact"),
+"parties.field.phone": ("联系电话", "Phone"),
+"parties.field.village": ("所在村（社区）", "Village or community"),
+"parties.field.notes": ("备注", "Notes"),
+"parties.details": ("基本信息", "Details"),
+"parties.cases": ("处罚案件", "Penalty cases"),
+"parties.no_cases": ("尚无案件。", "No cases."),
+"parties.first": ("此前已受行政处罚 {{.N}} 次：再次违法不适用首违不罚。", "Penalised {{.N}} times before: a new violation is not a first violation."),
+"parties.first.none": ("此前未受过行政处罚：如再违法，属首次违法。", "Never penalised before: a violation now would be a first violation."),
+"parties.case_line": ("{{.No}} · {{.Title}} · {{.Stage}} · 立案 {{.Filed}}", "{{.No}} · {{.Title}} · {{.Stage}} · filed {{.Filed}}"),
+}
