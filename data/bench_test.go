@@ -34,7 +34,7 @@ var benchStore = sync.OnceValues(func() (*Store, error) {
 			}
 		}
 		for i := 0; i < 100000; i++ {
-			_, err := tx.InsertCase(Case{Procedure: "general", PartyID: parties[i%len(parties)], Stage: "filed",
+			_, err := tx.InsertCase(Case{Procedure: "general", PartyID: parties[i%len(parties)], Stage: []string{"filed", "decision", "closing"}[i%3], Year: 2020 + i%5, Seq: i + 1,
 				CaseNo: fmt.Sprintf("青石应急罚〔%d〕%d号", 2020+i%5, i), FiledOn: fmt.Sprintf("%d-03-15", 2020+i%5),
 				Title: kinds[i%5] + "未设置安全警示标志"})
 			if err != nil {
@@ -69,5 +69,31 @@ func BenchmarkSearchCases100k(b *testing.B) {
 		if _, _, err := s.List(ctx, ListCases, "〔2023〕777", 0, 100); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFilteredCases100k: typical filters and sorts of the case list, each over
+// 100,000 cases.
+func BenchmarkFilteredCases100k(b *testing.B) {
+	s, err := benchStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for name, q := range map[string]CaseQuery{
+		"year-open-by-number":       {Year: 2023, Stage: "open", Sort: "case_no", Desc: true},
+		"search-word-year":          {Search: "柳溪红岭", Year: 2023},
+		"search-common-word-sorted": {Search: "青石", Sort: "case_no"},
+		"overdue-by-due":            {Due: "overdue", Today: "2024-06-01", Sort: "next_due"},
+		"search-common-word":        {Search: "青石"},
+		"search-party-newest":       {Search: "柳溪"},
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := s.Cases(ctx, q, 0, 100); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

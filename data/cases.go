@@ -30,7 +30,10 @@ type Case struct {
 	Major        bool
 	TierOrdinal  int // 0 = no tier chosen
 	Late         bool
-	Year, Seq    int // the case's place in its issuing body's yearly sequence; 0 before filing
+	Year, Seq    int    // the case's place in its issuing body's yearly sequence; 0 before filing
+	NextDueOn    string // the next date the office must meet, "" when none
+	NextDueKind  string // which deadline that is
+	Officers     string // officers at filing, "、"-separated
 }
 
 func (c Case) row() Row {
@@ -40,7 +43,8 @@ func (c Case) row() Row {
 		"decided_on": nullIfEmpty(c.DecidedOn), "closed_on": nullIfEmpty(c.ClosedOn), "outcome": c.Outcome,
 		"fine": c.Fine, "facts": c.Facts, "notes": c.Notes, "violation_on": nullIfEmpty(c.ViolationOn),
 		"harmful": c.Harmful, "major": c.Major, "tier_ordinal": zeroNull(c.TierOrdinal), "late": c.Late,
-		"case_year": zeroNull(c.Year), "case_seq": zeroNull(c.Seq)}
+		"case_year": zeroNull(c.Year), "case_seq": zeroNull(c.Seq), "next_due_on": nullIfEmpty(c.NextDueOn),
+		"next_due_kind": c.NextDueKind, "officers": c.Officers}
 }
 
 // InsertCase opens a case file.
@@ -89,13 +93,13 @@ func (t *Tx) indexCase(c Case, replace bool) error {
 const caseCols = `id, procedure, COALESCE(item_id, ''), party_id, title, stage, issuing_body, COALESCE(case_no, ''),
 	COALESCE(discovered_on, ''), COALESCE(filed_on, ''), COALESCE(decided_on, ''), COALESCE(closed_on, ''),
 	outcome, fine, facts, notes, COALESCE(violation_on, ''), harmful, major, COALESCE(tier_ordinal, 0), late,
-	COALESCE(case_year, 0), COALESCE(case_seq, 0)`
+	COALESCE(case_year, 0), COALESCE(case_seq, 0), COALESCE(next_due_on, ''), next_due_kind, officers`
 
 func scanCase(sc interface{ Scan(...any) error }) (Case, error) {
 	var c Case
 	err := sc.Scan(&c.ID, &c.Procedure, &c.ItemID, &c.PartyID, &c.Title, &c.Stage, &c.IssuingBody, &c.CaseNo,
 		&c.DiscoveredOn, &c.FiledOn, &c.DecidedOn, &c.ClosedOn, &c.Outcome, &c.Fine, &c.Facts, &c.Notes,
-		&c.ViolationOn, &c.Harmful, &c.Major, &c.TierOrdinal, &c.Late, &c.Year, &c.Seq)
+		&c.ViolationOn, &c.Harmful, &c.Major, &c.TierOrdinal, &c.Late, &c.Year, &c.Seq, &c.NextDueOn, &c.NextDueKind, &c.Officers)
 	return c, err
 }
 

@@ -130,6 +130,9 @@ func (s *Service) File(ctx context.Context, by auth.Session, f Filing) (string, 
 	if err := rules.Check(rc, ev, en.cal, en.params); err != nil {
 		return "", err
 	}
+	rc.Events = append(rc.Events, ev)
+	dc.NextDueOn, dc.NextDueKind = nextDue(rc, en)
+	dc.Officers = officerNames(f.Officers)
 	var id string
 	err = s.store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
 		dc.Year = f.FiledOn.Year()
@@ -169,6 +172,9 @@ func (s *Service) Record(ctx context.Context, by auth.Session, caseID string, ev
 	}
 	c := v.Case
 	c.Stage = string(ev.Step)
+	after := v.rules
+	after.Events = append(append([]rules.Event{}, after.Events...), ev)
+	c.NextDueOn, c.NextDueKind = nextDue(after, en)
 	switch ev.Step {
 	case rules.StepDecision:
 		c.DecidedOn, c.Outcome, c.Fine = dateOrEmpty(ev.On), string(ev.Outcome), ev.Fine
@@ -188,17 +194,40 @@ func (s *Service) insertEvent(tx *data.Tx, caseID string, c data.Case, ev rules.
 	if err != nil {
 		return fmt.Errorf("step record: %w", err)
 	}
-	names := make([]string, len(ev.Officers))
-	for i, o := range ev.Officers {
-		names[i] = o.Name
-	}
 	docNo := ""
 	if code := rules.DocCode(ev); code != "" && c.Seq > 0 {
 		docNo = rules.FormatNumber(c.IssuingBody, code, c.Year, c.Seq)
 	}
 	_, err = tx.InsertCaseEvent(data.CaseEvent{CaseID: caseID, Step: string(ev.Step), OccurredOn: dateOrEmpty(ev.On),
-		Officers: strings.Join(names, "、"), DocNo: docNo, Notes: ev.Note, Payload: string(payload)})
+		Officers: officerNames(ev.Officers), DocNo: docNo, Notes: ev.Note, Payload: string(payload)})
 	return err
+}
+
+func officerNames(os []rules.Officer) string {
+	names := make([]string, len(os))
+	for i, o := range os {
+		names[i] = o.Name
+	}
+	return strings.Join(names, "、")
+}
+
+// nextDue is the earliest date the office itself still has to meet; the party's own
+// periods and informative dates do not count.
+func nextDue(rc rules.Case, en env) (on, kind string) {
+	var best *rules.Deadline
+	for _, d := range rules.Deadlines(rc, en.cal, en.params) {
+		if d.Done || d.Wait || d.Informative {
+			continue
+		}
+		if best == nil || d.Due.Before(best.Due) {
+			d := d
+			best = &d
+		}
+	}
+	if best == nil {
+		return "", ""
+	}
+	return best.Due.Format(data.DateLayout), best.Kind
 }
 
 func dateOrEmpty(t time.Time) string {

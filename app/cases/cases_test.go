@@ -193,3 +193,30 @@ func TestAgendaCountsOverdueAndSoonDueOpenCases(t *testing.T) {
 		t.Fatalf("after the decision was due: %+v", a)
 	}
 }
+
+func TestNextDueFollowsTheSteps(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	id, err := f.svc.File(ctx, f.officer, cases.Filing{Procedure: rules.General, PartyID: f.party.ID, ItemID: f.item.ID,
+		DiscoveredOn: day("2024-03-01"), FiledOn: day("2024-03-04"), Officers: officers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, _ := f.store.Case(ctx, id)
+	if c.NextDueOn != "2024-04-03" || c.NextDueKind != rules.DeadlineDecide || c.Officers != "李明、张强" {
+		t.Errorf("after filing: next due %s %s, officers %q", c.NextDueOn, c.NextDueKind, c.Officers)
+	}
+	for _, e := range []rules.Event{
+		{Step: rules.StepNotice, On: day("2024-03-11"), Outcome: rules.OutcomeWarning},
+		{Step: rules.StepDecision, On: day("2024-03-18"), Outcome: rules.OutcomeWarning},
+	} {
+		if err := f.svc.Record(ctx, f.officer, id, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Decided on Monday 2024-03-18: service within 7 working days, by 2024-03-27.
+	c, _, _ = f.store.Case(ctx, id)
+	if c.NextDueOn != "2024-03-27" {
+		t.Errorf("after the decision: next due %s %s", c.NextDueOn, c.NextDueKind)
+	}
+}
