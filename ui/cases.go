@@ -21,7 +21,7 @@ import (
 type Cases struct {
 	u      *UI
 	svc    *cases.Service
-	List   *RecordList
+	List   *CaseTable
 	New    *widget.Button
 	Filing *FilingForm // while the filing form is open
 	Case   *CaseView   // while a case is open
@@ -49,7 +49,7 @@ func (c *Cases) set(o fyne.CanvasObject) {
 
 func (c *Cases) showList() {
 	c.Filing, c.Case = nil, nil
-	c.List = newRecordList(c.u, data.ListCases, c.New)
+	c.List = newCaseTable(c.u, c.New)
 	c.List.OnOpen = c.open
 	c.set(c.List.content)
 }

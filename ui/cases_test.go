@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.cases")
-	if cs := u.Shell.Current.(*Cases); cs.List.total != 0 || !cs.List.Empty.Visible() {
+	if cs := u.Shell.Current.(*Cases); cs.List.Total() != 0 || !cs.List.Empty.Visible() {
 		t.Fatal("a new ledger should show no cases and say so")
 	}
 	if err := demo.Load(ctxBG(), u.Office.Store, data.System, u.Now()); err != nil {
@@ -24,7 +25,7 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	u.Shell.Select("nav.home")
 	u.Shell.Select("nav.cases")
 	cs := u.Shell.Current.(*Cases)
-	before := cs.List.total
+	before := cs.List.Total()
 	test.Tap(cs.New)
 	f := cs.Filing
 	if f == nil {
@@ -113,7 +114,45 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	}
 	// Back in the list, the case shows with its number and stage.
 	test.Tap(backButton(cs)) // a fresh button does what the page's does
-	if cs.List.total != before+1 {
-		t.Errorf("case list shows %d cases", cs.List.total)
+	if cs.List.Total() != before+1 {
+		t.Errorf("case list shows %d cases", cs.List.Total())
+	}
+}
+
+func TestCaseTableFiltersSortsAndCountsDeadlines(t *testing.T) {
+	u := signedIn(t)
+	if err := demo.Load(ctxBG(), u.Office.Store, data.System, u.Now()); err != nil {
+		t.Fatal(err)
+	}
+	u.Shell.Select("nav.cases")
+	ct := u.Shell.Current.(*Cases).List
+	if ct.Total() != 8 {
+		t.Fatalf("demo cases: %d", ct.Total())
+	}
+	if ct.Overdue.Text == "已逾期 0 件" {
+		t.Error("the demo has overdue cases; the count says none")
+	}
+	ct.Due.SetSelected("已逾期")
+	overdue := ct.Total()
+	if overdue == 0 || ct.Overdue.Text != "已逾期 "+strconv.Itoa(overdue)+" 件" {
+		t.Errorf("overdue filter shows %d, label %q", overdue, ct.Overdue.Text)
+	}
+	ct.Due.SetSelected("全部")
+	ct.Stage.SetSelected("结案")
+	if ct.Total() != 2 {
+		t.Errorf("closed demo cases: %d, want 2", ct.Total())
+	}
+	ct.Stage.SetSelected("全部")
+	ct.SortBy("fine")
+	ct.SortBy("fine") // again: largest first
+	first, _ := ct.row(0)
+	for i := 1; i < ct.Total(); i++ {
+		if r, _ := ct.row(i); r.Fine > first.Fine {
+			t.Fatalf("sorted by fine, row %d (%d) exceeds the first (%d)", i, r.Fine, first.Fine)
+		}
+	}
+	typeInto(ct.Officer, "没有这个人")
+	if ct.Total() != 0 || !ct.Empty.Visible() {
+		t.Errorf("unknown officer: %d", ct.Total())
 	}
 }

@@ -54,3 +54,17 @@ T = {
 "casefile.record.save": ("保存", "Save"),
 "casefile.record.saved": ("已记录：{{.Step}}", "Recorded: {{.Step}}"),
 }
+T.update({
+"cases.col.number": ("案号", "Case number"),
+"cases.col.party": ("当事人", "Party"),
+"cases.col.title": ("案由", "Title"),
+"cases.col.stage": ("环节", "Step"),
+"cases.col.filed": ("立案日期", "Filed"),
+"cases.col.next_due": ("下一期限", "Next deadline"),
+"cases.col.fine": ("罚款（元）", "Fine (yuan)"),
+"cases.filter.all": ("全部", "All"),
+"cases.filter.open": ("在办", "Open"),
+"cases.filter.officer": ("承办人", "Officer"),
+"cases.overdue_count": ("已逾期 {{.N}} 件", "{{.N}} overdue"),
+"cases.soon_count": ("3 日内到期 {{.N}} 件", "{{.N}} due within 3 days"),
+})
