@@ -137,12 +137,12 @@ func TestCaseTableFiltersSortsAndCountsDeadlines(t *testing.T) {
 	if overdue == 0 || ct.Overdue.Text != "已逾期 "+strconv.Itoa(overdue)+" 件" {
 		t.Errorf("overdue filter shows %d, label %q", overdue, ct.Overdue.Text)
 	}
-	ct.Due.SetSelected("全部")
+	ct.Due.SetSelected("全部期限状态")
 	ct.Stage.SetSelected("结案")
 	if ct.Total() != 2 {
 		t.Errorf("closed demo cases: %d, want 2", ct.Total())
 	}
-	ct.Stage.SetSelected("全部")
+	ct.Stage.SetSelected("全部环节")
 	ct.SortBy("fine")
 	ct.SortBy("fine") // again: largest first
 	first, _ := ct.row(0)

@@ -20,9 +20,9 @@ var caseColumns = []struct {
 	key, sort string
 	width     float32
 }{
-	{"cases.col.number", "case_no", 220}, {"cases.col.party", "party", 200}, {"cases.col.title", "", 260},
-	{"cases.col.stage", "stage", 110}, {"cases.col.filed", "filed_on", 110}, {"cases.col.next_due", "next_due", 200},
-	{"cases.col.fine", "fine", 110},
+	{"cases.col.number", "case_no", 190}, {"cases.col.party", "party", 150}, {"cases.col.title", "", 160},
+	{"cases.col.stage", "stage", 100}, {"cases.col.filed", "filed_on", 100}, {"cases.col.next_due", "next_due", 170},
+	{"cases.col.fine", "fine", 100},
 }
 
 // CaseTable is the case list: search, filters, sortable columns, and counts of what is
@@ -50,7 +50,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 	today := u.Now()
 	t.Query.Today = today.Format(data.DateLayout)
 	t.Query.SoonTo = today.AddDate(0, 0, 3).Format(data.DateLayout)
-	all := locale.T("cases.filter.all")
+	all := func(what string) string { return locale.T("cases.filter.all_" + what) }
 
 	t.Search = widget.NewEntry()
 	t.Search.SetPlaceHolder(locale.T("list.search"))
@@ -59,7 +59,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 	t.Officer.SetPlaceHolder(locale.T("cases.filter.officer"))
 	t.Officer.OnChanged = func(s string) { t.Query.Officer = s; t.reload() }
 
-	stageOpts := []string{all, locale.T("cases.filter.open")}
+	stageOpts := []string{all("stages"), locale.T("cases.filter.open")}
 	t.stages[stageOpts[1]] = "open"
 	for _, s := range rules.Steps {
 		l := locale.T(rules.StepKey(s))
@@ -67,10 +67,10 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 		stageOpts = append(stageOpts, l)
 	}
 	t.Stage = widget.NewSelect(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
-	dueOpts := []string{all, locale.T("case.status.overdue"), locale.T("case.status.due_soon")}
+	dueOpts := []string{all("deadlines"), locale.T("case.status.overdue"), locale.T("case.status.due_soon")}
 	t.dues[dueOpts[1]], t.dues[dueOpts[2]] = "overdue", "soon"
 	t.Due = widget.NewSelect(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
-	yearOpts := []string{all}
+	yearOpts := []string{all("years")}
 	if ys, err := u.Office.Store.CaseYears(ctx); err == nil {
 		for _, y := range ys {
 			l := strconv.Itoa(y)
@@ -79,7 +79,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 		}
 	}
 	t.Year = widget.NewSelect(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
-	itemOpts := []string{all}
+	itemOpts := []string{all("items")}
 	if its, err := u.Office.Store.CatalogItemsInForce(ctx, t.Query.Today); err == nil {
 		for _, it := range its {
 			l := it.Code + " " + it.Name
@@ -89,7 +89,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 	}
 	t.Item = widget.NewSelect(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
 	for _, s := range []*widget.Select{t.Stage, t.Due, t.Year, t.Item} {
-		s.PlaceHolder = all
+		s.PlaceHolder = s.Options[0]
 	}
 
 	t.Count, t.Overdue, t.DueSoon = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")

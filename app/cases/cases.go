@@ -175,6 +175,9 @@ func (s *Service) Record(ctx context.Context, by auth.Session, caseID string, ev
 	after := v.rules
 	after.Events = append(append([]rules.Event{}, after.Events...), ev)
 	c.NextDueOn, c.NextDueKind = nextDue(after, en)
+	if ev.Step == rules.StepClosing || ev.Step == rules.StepVoid {
+		c.NextDueOn, c.NextDueKind = "", "" // a closed case is chased no further
+	}
 	switch ev.Step {
 	case rules.StepDecision:
 		c.DecidedOn, c.Outcome, c.Fine = dateOrEmpty(ev.On), string(ev.Outcome), ev.Fine
