@@ -24,7 +24,8 @@ func ctxBG() context.Context { return context.Background() }
 type Settings struct {
 	u        *UI
 	Language *widget.Select
-	Users    *UserAdmin // nil unless the user may manage accounts
+	Users    *UserAdmin      // nil unless the user may manage accounts
+	Calendar *CalendarEditor // nil unless the user may change settings
 	Backup   *widget.Button
 	Demo     *widget.Button
 	content  fyne.CanvasObject
@@ -57,6 +58,10 @@ func newSettings(u *UI) *Settings {
 	if u.session.Can(auth.ManageUsers) {
 		s.Users = newUserAdmin(u)
 		items = append(items, widget.NewCard(locale.T("settings.users"), "", s.Users.content))
+	}
+	if u.session.Can(auth.ManageSettings) {
+		s.Calendar = newCalendarEditor(u)
+		items = append(items, widget.NewCard(locale.T("calendar.title"), "", s.Calendar.content))
 	}
 	if u.session.Can(auth.ManageBackups) {
 		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)

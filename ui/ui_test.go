@@ -274,3 +274,32 @@ func TestOpenFailureExplainsInChinese(t *testing.T) {
 func newAccount(name, pw string) auth.NewAccount {
 	return auth.NewAccount{Username: name, DisplayName: name, Password: pw}
 }
+
+func TestAdministratorEditsTheHolidayCalendar(t *testing.T) {
+	u := signedIn(t)
+	u.Shell.Select("nav.settings")
+	ce := u.Shell.Current.(*Settings).Calendar
+	if ce == nil {
+		t.Fatal("no calendar editor for the administrator")
+	}
+	ce.Year.SetSelected("2024")
+	if len(ce.Days.Objects) != 36 {
+		t.Errorf("2024 shows %d days, want the 36 built in", len(ce.Days.Objects))
+	}
+	if ce.Missing.Visible() { // the test clock is in 2024, which is covered: no warning
+		t.Errorf("warning shown for a covered year: %q", ce.Missing.Text)
+	}
+	typeInto(ce.Date, "2024-11-18") // a Monday
+	ce.Kind.SetSelected("调休上班")
+	test.Tap(ce.Save)
+	if !strings.Contains(ce.Message.Text, "本来就是工作日") {
+		t.Errorf("a weekday as working day: %q", ce.Message.Text)
+	}
+	typeInto(ce.Date, "2024-11-18")
+	ce.Kind.SetSelected("节假日")
+	typeInto(ce.Name, "镇庆")
+	test.Tap(ce.Save)
+	if ce.Message.Visible() || len(ce.Days.Objects) != 37 {
+		t.Errorf("holiday not added: %q, %d days", ce.Message.Text, len(ce.Days.Objects))
+	}
+}

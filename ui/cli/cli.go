@@ -55,6 +55,7 @@ var commands = []command{
 	{"verify", runVerify},
 	{"template", runTemplate},
 	{"import", runImport},
+	{"export-catalog", runExportCatalog},
 }
 
 // usageError marks a wrong command line (exit 2).

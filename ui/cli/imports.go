@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"townledger/app/auth"
+	"townledger/app/catalog"
 	"townledger/app/parties"
 	"townledger/app/workbook"
 	"townledger/data"
@@ -22,6 +23,11 @@ type importKind struct {
 	spec workbook.Spec
 	run  func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (int, error)
 	done string // translation key of the success line, with N
+	// For a workbook of several sheets (the catalogue): write writes the template instead of
+	// workbook.WriteTemplate(spec), and report imports instead of run, giving the success
+	// line's data.
+	write  func(path string) error
+	report func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error)
 }
 
 // importKinds are the kinds imports are provided for; plannedKinds (DESIGN.md's other
@@ -29,8 +35,9 @@ type importKind struct {
 var (
 	importKinds = []importKind{
 		{parties.Kind, parties.Spec, parties.Import, "cli.import.enterprises.done"},
+		{name: catalog.Kind, spec: catalog.ItemsSpec, done: "cli.import.catalog.done", write: catalog.WriteTemplate, report: importCatalog},
 	}
-	plannedKinds = []string{"catalog", "staff", "cases", "trainings", "attendance", "activities"}
+	plannedKinds = []string{"staff", "cases", "trainings", "attendance", "activities"}
 )
 
 // cliSession is who the command line acts as. It signs nobody in: whoever can read and
@@ -117,7 +124,11 @@ func runTemplate(ctx context.Context, c *call) error {
 	if out == "" {
 		out = k.spec.Title + "导入模板.xlsx"
 	}
-	if err := workbook.WriteTemplate(k.spec, out); err != nil {
+	write := func(path string) error { return workbook.WriteTemplate(k.spec, path) }
+	if k.write != nil {
+		write = k.write
+	}
+	if err := write(out); err != nil {
 		return err
 	}
 	c.say("cli.template.done", map[string]any{"Path": out})
@@ -143,7 +154,14 @@ func runImport(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	n, err := k.run(ctx, o.Store, cliSession, pos[1], c.env.Now())
+	var done map[string]any
+	if k.report != nil {
+		done, err = k.report(ctx, o.Store, cliSession, pos[1], c.env.Now())
+	} else {
+		var n int
+		n, err = k.run(ctx, o.Store, cliSession, pos[1], c.env.Now())
+		done = map[string]any{"N": n}
+	}
 	var probs *workbook.Problems
 	if errors.As(err, &probs) {
 		for _, line := range probs.Lines(func(key string, d map[string]any) string { return locale.T(key, d) }) {
@@ -153,6 +171,6 @@ func runImport(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	c.say(k.done, map[string]any{"N": n})
+	c.say(k.done, done)
 	return nil
 }
