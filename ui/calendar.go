@@ -51,7 +51,7 @@ func newCalendarEditor(u *UI) *CalendarEditor {
 	e.Year = widget.NewSelect(years, func(string) { e.refresh() })
 	intro := widget.NewLabel(locale.T("calendar.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(locale.T("case.record.on"), e.Date),
+	form := widget.NewForm(widget.NewFormItem(locale.T("casefile.record.on"), e.Date),
 		widget.NewFormItem("", e.Kind), widget.NewFormItem(locale.T("calendar.name"), e.Name))
 	e.content = container.NewVBox(intro, e.Missing, widget.NewForm(widget.NewFormItem(locale.T("calendar.year"), e.Year)),
 		e.Days, widget.NewSeparator(), form, e.Message, container.NewHBox(e.Save))

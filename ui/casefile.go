@@ -68,6 +68,14 @@ func newCaseView(c *Cases, id string) (*CaseView, error) {
 		l.Importance = statusImportance(d.Status)
 		cv.Deadlines = append(cv.Deadlines, l)
 		dl.Add(l)
+		if d.Kind == rules.DeadlinePayment && d.Status == rules.StatusOverdue {
+			fee := rules.LateFee(v.Case.Fine, d.Due, c.u.Now())
+			late := widget.NewLabel(locale.T("casefile.late_fee", map[string]any{"Fee": rules.FormatYuan(fee)}))
+			late.Importance = widget.DangerImportance
+			late.Wrapping = fyne.TextWrapWord
+			cv.Deadlines = append(cv.Deadlines, late)
+			dl.Add(late)
+		}
 	}
 	if len(cv.Deadlines) == 0 {
 		dl.Add(widget.NewLabel(locale.T("casefile.deadlines.none")))

@@ -50,7 +50,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 	today := u.Now()
 	t.Query.Today = today.Format(data.DateLayout)
 	t.Query.SoonTo = today.AddDate(0, 0, 3).Format(data.DateLayout)
-	all := func(what string) string { return locale.T("cases.filter.all_" + what) }
+	all := func(what string) string { return locale.T("cases.filter.all." + what) }
 
 	t.Search = widget.NewEntry()
 	t.Search.SetPlaceHolder(locale.T("list.search"))

@@ -55,6 +55,7 @@ T = {
 "casefile.record.saved": ("已记录：{{.Step}}", "Recorded: {{.Step}}"),
 }
 T.update({
+"casefile.late_fee": ("逾期未缴，至今应加处罚款 {{.Fee}} 元（每日按罚款数额的 3%，不超过罚款数额；《行政处罚法》第七十二条）。", "Paid late: the late fee so far is {{.Fee}} yuan (3 % of the fine a day, at most the fine; Administrative Penalty Law Art. 72)."),
 "cases.col.number": ("案号", "Case number"),
 "cases.col.party": ("当事人", "Party"),
 "cases.col.title": ("案由", "Title"),
@@ -62,10 +63,10 @@ T.update({
 "cases.col.filed": ("立案日期", "Filed"),
 "cases.col.next_due": ("下一期限", "Next deadline"),
 "cases.col.fine": ("罚款（元）", "Fine (yuan)"),
-"cases.filter.all_stages": ("全部环节", "All steps"),
-"cases.filter.all_deadlines": ("全部期限状态", "Any deadline state"),
-"cases.filter.all_years": ("全部年度", "All years"),
-"cases.filter.all_items": ("全部事项", "All items"),
+"cases.filter.all.stages": ("全部环节", "All steps"),
+"cases.filter.all.deadlines": ("全部期限状态", "Any deadline state"),
+"cases.filter.all.years": ("全部年度", "All years"),
+"cases.filter.all.items": ("全部事项", "All items"),
 "cases.filter.open": ("在办", "Open"),
 "cases.filter.officer": ("承办人", "Officer"),
 "cases.overdue_count": ("已逾期 {{.N}} 件", "{{.N}} overdue"),
