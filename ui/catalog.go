@@ -113,7 +113,7 @@ func catalogPage(c *Catalog, it data.CatalogItem) fyne.CanvasObject {
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.Wrapping = fyne.TextWrapWord
 	back := widget.NewButtonWithIcon(locale.T("catalogpage.back"), theme.NavigateBackIcon(), c.showList)
-	return container.NewBorder(container.NewVBox(back, heading), nil, nil, nil, container.NewVScroll(container.NewVBox(
+	return container.NewBorder(container.NewVBox(container.NewHBox(back), heading), nil, nil, nil, container.NewVScroll(container.NewVBox(
 		widget.NewCard(locale.T("catalogpage.details"), "", info),
 		widget.NewCard(locale.T("catalogpage.refs"), "", refs),
 		widget.NewCard(locale.T("catalogpage.tiers"), "", tiers))))

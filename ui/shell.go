@@ -36,7 +36,7 @@ func newShell(u *UI) *Shell {
 	s := &Shell{u: u}
 	s.Sections = []section{
 		{"nav.home", theme.HomeIcon(), func() screen { return newHome(u, s) }},
-		{"nav.catalog", theme.ListIcon(), s.list(data.ListCatalog)},
+		{"nav.catalog", theme.ListIcon(), func() screen { return newCatalog(u) }},
 		{"nav.cases", theme.DocumentIcon(), func() screen { return newCases(u) }},
 		{"nav.parties", theme.StorageIcon(), func() screen { return newParties(u) }},
 		{"nav.trainings", theme.HistoryIcon(), s.list(data.ListTrainings)},

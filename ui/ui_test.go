@@ -127,6 +127,8 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 			continue
 		case *Parties:
 			rl, ok = sc.List, true
+		case *Catalog:
+			rl, ok = sc.List, true
 		}
 		if !ok {
 			continue
@@ -156,6 +158,18 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 	test.Tap(h.Cards[data.ListStaff])
 	if u.Shell.SelectedKey() != "nav.staff" {
 		t.Errorf("tapping the staff figure opened %s", u.Shell.SelectedKey())
+	}
+
+	// A click on an item opens its page with its tiers and legal basis.
+	u.Shell.Select("nav.catalog")
+	cat := u.Shell.Current.(*Catalog)
+	for i := 0; i < cat.List.total; i++ {
+		if it, _ := cat.List.item(i); strings.HasPrefix(it.Title, "AQ-05") {
+			cat.List.List.Select(i)
+		}
+	}
+	if cat.Item == nil || len(cat.Item.Tiers) != 4 || cat.Item.Refs[1].Article != 99 {
+		t.Errorf("catalogue item page: %+v", cat.Item)
 	}
 
 	// Search by pinyin initials narrows the enterprise list.
