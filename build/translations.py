@@ -150,6 +150,9 @@ T = {
   demo                      加载示范数据
   template 类型 [--out 文件]  生成空白导入模板（类型：enterprises）
   import  类型 文件          导入工作簿：全部通过才保存，错误按行列列出
+  export-catalog [--out 文件] 导出现行赋权事项目录（与 catalog 导入模板同格式）
+  disclosure --year 年份 | --from 日期 --to 日期 [--out 文件]
+                            导出期间内的行政处罚决定公示表（双公示）
   backup  [--out 文件]       备份数据库（默认保存在数据库旁的 backups 目录）
   verify                    校验数据库完整性和审计日志
 选项：
@@ -165,6 +168,9 @@ Without a command the window opens. Commands (all work headless):
   demo                      load demo data
   template KIND [--out FILE] write an empty import workbook (kinds: enterprises)
   import  KIND FILE         import a workbook: all rows or none, problems listed by row and column
+  export-catalog [--out FILE] export the current catalogue (the catalog import format)
+  disclosure --year YEAR | --from DATE --to DATE [--out FILE]
+                            export the publication sheet (双公示) of the period's penalty decisions
   backup  [--out FILE]      back up the database (default: a backups folder beside it)
   verify                    check the database's integrity and audit log
 Options:

@@ -147,3 +147,14 @@ func (s *Store) CatalogSupersedes(ctx context.Context, id string) (string, error
 	}
 	return old.String, nil
 }
+
+// CurrentCatalogItems is Tx.CurrentCatalogItems on the reader pool: the active versions in
+// force on the date on or taking effect later, by code, without references or tiers.
+func (s *Store) CurrentCatalogItems(ctx context.Context, on string) ([]CatalogItem, error) {
+	rows, err := s.query(ctx, `SELECT `+catalogCols+` FROM catalog_item WHERE deleted_at IS NULL
+		AND status = 'active' AND (effective_to IS NULL OR effective_to >= ?) ORDER BY code, effective_from`, on)
+	if err != nil {
+		return nil, fmt.Errorf("current catalogue: %w", err)
+	}
+	return scanCatalogRows(rows, s.wrap, "current catalogue")
+}

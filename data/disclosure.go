@@ -16,7 +16,6 @@ type DisclosureRow struct {
 	Procedure   string
 	Title       string
 	Facts       string
-	Notes       string
 	DecidedOn   string
 	Outcome     string
 	Fine        int64
@@ -43,7 +42,7 @@ const disclosureQuery = `WITH basis AS (
 	SELECT item_id, json_group_array(json_array(law, law_version, article, COALESCE(paragraph, 0), COALESCE(item, 0))
 		ORDER BY article, COALESCE(paragraph, 0), COALESCE(item, 0)) AS refs
 	FROM legal_ref WHERE role = 'basis' AND deleted_at IS NULL GROUP BY item_id)
-SELECT c.id, COALESCE(c.case_no, ''), c.procedure, c.title, c.facts, c.notes, c.decided_on, c.outcome, c.fine,
+SELECT c.id, COALESCE(c.case_no, ''), c.procedure, c.title, c.facts, c.decided_on, c.outcome, c.fine,
 	COALESCE((SELECT json_extract(e.payload, '$.Penalty') FROM case_event e
 		WHERE e.case_id = c.id AND e.step = 'decision' AND e.deleted_at IS NULL
 		ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT 1), ''),
@@ -76,7 +75,7 @@ func (s *Store) Disclosures(ctx context.Context, from, to string, fn func(Disclo
 			return err
 		}
 		var d DisclosureRow
-		err := rows.Scan(&d.CaseID, &d.CaseNo, &d.Procedure, &d.Title, &d.Facts, &d.Notes, &d.DecidedOn, &d.Outcome,
+		err := rows.Scan(&d.CaseID, &d.CaseNo, &d.Procedure, &d.Title, &d.Facts, &d.DecidedOn, &d.Outcome,
 			&d.Fine, &d.Penalty, &d.IssuingBody, &d.PartyKind, &d.PartyName, &d.CreditCode, &d.IDNumber, &d.LegalRep,
 			&d.ItemID, &d.ItemName, &d.Delegation, &refs, &d.PublishedOn)
 		if err != nil {

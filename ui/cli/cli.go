@@ -56,6 +56,7 @@ var commands = []command{
 	{"template", runTemplate},
 	{"import", runImport},
 	{"export-catalog", runExportCatalog},
+	{"disclosure", runDisclosure},
 }
 
 // usageError marks a wrong command line (exit 2).

@@ -34,7 +34,7 @@ type importKind struct {
 // kinds) are refused as not provided yet.
 var (
 	importKinds = []importKind{
-		{parties.Kind, parties.Spec, parties.Import, "cli.import.enterprises.done"},
+		{name: parties.Kind, spec: parties.Spec, run: parties.Import, done: "cli.import.enterprises.done"},
 		{name: catalog.Kind, spec: catalog.ItemsSpec, done: "cli.import.catalog.done", write: catalog.WriteTemplate, report: importCatalog},
 	}
 	plannedKinds = []string{"staff", "cases", "trainings", "attendance", "activities"}
