@@ -127,10 +127,11 @@ func (s *Store) CatalogItem(ctx context.Context, id string) (CatalogItem, bool, 
 	return it, true, nil
 }
 
-// CatalogItemsInForce lists the active item versions in force on a date, by code, without
+// CatalogItemsInForce lists the item versions in force on a date, by code, without
 // references or tiers (CatalogItem reads one whole).
 func (s *Store) CatalogItemsInForce(ctx context.Context, on string) ([]CatalogItem, error) {
-	rows, err := s.query(ctx, `SELECT `+catalogCols+` FROM catalog_item WHERE deleted_at IS NULL AND status = 'active'
+	// By dates alone: a version revised or recalled from a later day is still in force until then.
+	rows, err := s.query(ctx, `SELECT `+catalogCols+` FROM catalog_item WHERE deleted_at IS NULL
 		AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?) ORDER BY code`, on, on)
 	if err != nil {
 		return nil, fmt.Errorf("catalogue in force: %w", err)

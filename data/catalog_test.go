@@ -23,6 +23,12 @@ func TestCatalogItemRoundTripWithRefsAndTiers(t *testing.T) {
 		}
 		_, err = tx.InsertCatalogItem(CatalogItem{Key: "OLD", Code: "AQ-00", Name: "已收回事项", Delegation: "entrust",
 			EffectiveFrom: "2020-01-01", EffectiveTo: "2023-12-31"})
+		if err != nil {
+			return err
+		}
+		// Revised from 2024-07-01: the old version stays in force until the day before.
+		_, err = tx.InsertCatalogItem(CatalogItem{Key: "K9", Code: "AQ-09", Name: "将修订事项", Delegation: "grant",
+			EffectiveFrom: "2023-01-01", EffectiveTo: "2024-06-30", Status: "revised"})
 		return err
 	})
 	if err != nil {
@@ -37,8 +43,11 @@ func TestCatalogItemRoundTripWithRefsAndTiers(t *testing.T) {
 		t.Errorf("item %+v", it)
 	}
 	inForce, _ := s.CatalogItemsInForce(ctx, "2024-06-01")
-	if len(inForce) != 1 || inForce[0].Code != "AQ-05" {
+	if len(inForce) != 2 || inForce[0].Code != "AQ-05" || inForce[1].Code != "AQ-09" {
 		t.Errorf("in force on 2024-06-01: %+v", inForce)
+	}
+	if later, _ := s.CatalogItemsInForce(ctx, "2024-07-01"); len(later) != 1 {
+		t.Errorf("in force on 2024-07-01: %+v", later)
 	}
 	if old, _ := s.CatalogItemsInForce(ctx, "2022-06-01"); len(old) != 1 || old[0].Code != "AQ-00" {
 		t.Errorf("in force on 2022-06-01: %+v", old)
