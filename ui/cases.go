@@ -7,12 +7,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
 	"townledger/app/cases"
 	"townledger/app/cases/rules"
+	"townledger/app/disclosure"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -49,7 +51,29 @@ func (c *Cases) set(o fyne.CanvasObject) {
 
 func (c *Cases) showList() {
 	c.Filing, c.Case = nil, nil
-	c.List = newCaseTable(c.u, c.New)
+	disclose := widget.NewButtonWithIcon(locale.T("cases.disclosure"), theme.DownloadIcon(), func() {
+		// The year chosen in the list's filter, or this year so far.
+		now := c.u.Now()
+		from, to := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.Local), now
+		if y := c.List.Query.Year; y > 0 {
+			from, to = time.Date(y, 1, 1, 0, 0, 0, 0, time.Local), time.Date(y, 12, 31, 0, 0, 0, 0, time.Local)
+		}
+		saveAs(c.u, locale.T("cases.disclosure.file", map[string]any{"Year": from.Year()}), func(path string) {
+			var n int
+			c.u.run(locale.T("cases.disclosure"), func(ctx context.Context) error {
+				var err error
+				n, err = disclosure.WriteOn(ctx, c.u.Office.Store, from, to, path, now)
+				return err
+			}, func(err error) {
+				if err != nil {
+					showError(c.u.Win, err)
+					return
+				}
+				dialog.ShowInformation(locale.T("cases.disclosure"), locale.T("cli.disclosure.done", map[string]any{"N": n, "Path": path}), c.u.Win)
+			})
+		})
+	})
+	c.List = newCaseTable(c.u, disclose, c.New)
 	c.List.OnOpen = c.open
 	c.set(c.List.content)
 }

@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/auth"
 	"townledger/app/cases/rules"
+	"townledger/app/catalog"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -34,7 +36,23 @@ func (c *Catalog) Content() fyne.CanvasObject { return c.body }
 
 func (c *Catalog) showList() {
 	c.Item = nil
-	c.List = newRecordList(c.u, data.ListCatalog)
+	var actions []fyne.CanvasObject
+	if c.u.session.Can(auth.EditCatalog) {
+		actions = transferButtons(c.u, transfer{
+			importFile: func(ctx context.Context, path string) (string, error) {
+				r, err := catalog.Import(ctx, c.u.Office.Store, c.u.session, path, c.u.Now())
+				return locale.T("cli.import.catalog.done", map[string]any{"Added": r.Added, "Revised": r.Revised, "Unchanged": r.Unchanged}), err
+			},
+			writeTemplate: catalog.WriteTemplate,
+			export: func(ctx context.Context, path string) (string, error) {
+				n, err := catalog.ExportWorkbook(ctx, c.u.Office.Store, path, c.u.Now())
+				return locale.T("cli.export_catalog.done", map[string]any{"N": n, "Path": path}), err
+			},
+			templateName: locale.T("catalogpage.template_name"),
+			exportName:   locale.T("catalogpage.export_name", map[string]any{"Date": c.u.Now().Format("2006-01-02")}),
+		})
+	}
+	c.List = newRecordList(c.u, data.ListCatalog, actions...)
 	c.List.OnOpen = c.open
 	c.body.Objects = []fyne.CanvasObject{c.List.content}
 	c.body.Refresh()

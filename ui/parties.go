@@ -13,6 +13,7 @@ import (
 	"townledger/app/cases/rules"
 	"townledger/app/ids"
 	"townledger/app/parties"
+	"townledger/app/workbook"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -48,7 +49,18 @@ func (p *Parties) set(o fyne.CanvasObject) {
 
 func (p *Parties) showList() {
 	p.Form, p.Page = nil, nil
-	p.List = newRecordList(p.u, data.ListParties, p.New)
+	actions := []fyne.CanvasObject{p.New}
+	if p.u.session.Can(auth.EditParties) {
+		actions = append(transferButtons(p.u, transfer{
+			importFile: func(ctx context.Context, path string) (string, error) {
+				n, err := parties.Import(ctx, p.u.Office.Store, p.u.session, path, p.u.Now())
+				return locale.T("transfer.parties.done", map[string]any{"N": n}), err
+			},
+			writeTemplate: func(path string) error { return workbook.WriteTemplate(parties.Spec, path) },
+			templateName:  locale.T("parties.template_name"),
+		}), actions...)
+	}
+	p.List = newRecordList(p.u, data.ListParties, actions...)
 	p.List.OnOpen = p.open
 	p.set(p.List.content)
 }

@@ -1,5 +1,7 @@
 # The delegated-items section (ui/catalog.go).
 T = {
+"catalogpage.template_name": ("赋权事项导入模板.xlsx", "delegated-items-template.xlsx"),
+"catalogpage.export_name": ("赋权事项目录-{{.Date}}.xlsx", "delegated-items-{{.Date}}.xlsx"),
 "catalogpage.back": ("返回赋权事项", "Back to the items"),
 "catalogpage.details": ("事项信息", "Item"),
 "catalogpage.delegation": ("赋权形式", "Form of delegation"),

@@ -1,5 +1,6 @@
 # The enterprises section (ui/parties.go).
 T = {
+"parties.template_name": ("企业和个人导入模板.xlsx", "enterprises-template.xlsx"),
 "parties.new": ("新增企业或个人", "New enterprise or person"),
 "parties.back": ("返回企业列表", "Back to the list"),
 "parties.field.kind": ("类型", "Kind"),
