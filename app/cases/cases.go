@@ -51,20 +51,9 @@ type env struct {
 
 func (s *Service) env(ctx context.Context) (env, error) {
 	var e env
-	rows, err := s.store.CalendarDays(ctx)
-	if err != nil {
+	var err error
+	if e.cal, err = settings.Calendar(ctx, s.store); err != nil {
 		return e, err
-	}
-	days := make([]workdays.Day, 0, len(rows))
-	for _, r := range rows {
-		k, err := workdays.ParseKind(r.Kind)
-		if err != nil {
-			return e, fmt.Errorf("calendar day %s: %w", r.Day, err)
-		}
-		days = append(days, workdays.Day{Date: r.Day, Kind: k, Name: r.Name})
-	}
-	if e.cal, err = workdays.New(days); err != nil {
-		return e, fmt.Errorf("working-day calendar: %w", err)
 	}
 	stored, err := s.store.Settings(ctx)
 	if err != nil {

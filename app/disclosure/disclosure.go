@@ -22,7 +22,6 @@ package disclosure
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -209,20 +208,8 @@ func loadEnv(ctx context.Context, store *data.Store, today time.Time) (env, erro
 		return e, problem.New(KeyNoTown, nil)
 	}
 	e.town = town
-	rows, err := store.CalendarDays(ctx)
-	if err != nil {
+	if e.cal, err = settings.Calendar(ctx, store); err != nil {
 		return e, err
-	}
-	days := make([]workdays.Day, 0, len(rows))
-	for _, r := range rows {
-		k, err := workdays.ParseKind(r.Kind)
-		if err != nil {
-			return e, fmt.Errorf("calendar day %s: %w", r.Day, err)
-		}
-		days = append(days, workdays.Day{Date: r.Day, Kind: k, Name: r.Name})
-	}
-	if e.cal, err = workdays.New(days); err != nil {
-		return e, fmt.Errorf("working-day calendar: %w", err)
 	}
 	stored, err := store.Settings(ctx)
 	if err != nil {

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -22,11 +23,24 @@ func CalendarDays(ctx context.Context, s *data.Store) ([]workdays.Day, error) {
 	for _, r := range rows {
 		k, err := workdays.ParseKind(r.Kind)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("calendar day %s: %w", r.Day, err)
 		}
 		out = append(out, workdays.Day{Date: r.Day, Kind: k, Name: r.Name})
 	}
 	return out, nil
+}
+
+// Calendar builds the working-day calendar from the stored days.
+func Calendar(ctx context.Context, s *data.Store) (*workdays.Calendar, error) {
+	days, err := CalendarDays(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := workdays.New(days)
+	if err != nil {
+		return nil, fmt.Errorf("working-day calendar: %w", err)
+	}
+	return cal, nil
 }
 
 // SetCalendarDay records a holiday or a working weekend day, e.g. from the State Council's
