@@ -81,6 +81,7 @@ func BenchmarkFilteredCases100k(b *testing.B) {
 	}
 	ctx := context.Background()
 	for name, q := range map[string]CaseQuery{
+		"first-page-newest":         {},
 		"year-open-by-number":       {Year: 2023, Stage: "open", Sort: "case_no", Desc: true},
 		"search-word-year":          {Search: "柳溪红岭", Year: 2023},
 		"search-common-word-sorted": {Search: "青石", Sort: "case_no"},
