@@ -169,10 +169,10 @@ func (cv *CaseView) showFields() {
 		}
 		return widget.NewFormItem(locale.T(key), w)
 	}
-	items := []*widget.FormItem{item("casefile.record.step", cv.Step), item("casefile.record.on", cv.On)}
+	// Every step records who took it (全过程记录); the investigation needs two certified officers.
+	items := []*widget.FormItem{item("casefile.record.step", cv.Step), item("casefile.record.on", cv.On),
+		item("filing.officers", cv.Officers)}
 	switch cv.steps[cv.Step.Selected] {
-	case rules.StepInvestigation:
-		items = append(items, item("filing.officers", cv.Officers))
 	case rules.StepNotice:
 		items = append(items, item("casefile.record.outcome", cv.Outcome), item("casefile.record.fine", cv.Fine),
 			item("casefile.record.penalty", cv.Penalty), item("", cv.HearingOffered))
@@ -234,10 +234,9 @@ func (cv *CaseView) Event() (rules.Event, []string) {
 	case rules.StepPayment:
 		ev.Amount, err = cases.ParseYuan(cv.Amount.Text)
 		note(err)
-	case rules.StepInvestigation:
-		for _, n := range cv.Officers.Selected {
-			ev.Officers = append(ev.Officers, rules.Officer{Name: n, Certified: cv.certified[n]})
-		}
+	}
+	for _, n := range cv.Officers.Selected {
+		ev.Officers = append(ev.Officers, rules.Officer{Name: n, Certified: cv.certified[n]})
 	}
 	return ev, problems
 }

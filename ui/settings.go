@@ -26,6 +26,7 @@ type Settings struct {
 	Language *widget.Select
 	Users    *UserAdmin      // nil unless the user may manage accounts
 	Calendar *CalendarEditor // nil unless the user may change settings
+	Rules    *RuleSettings   // the same
 	Backup   *widget.Button
 	Demo     *widget.Button
 	content  fyne.CanvasObject
@@ -60,6 +61,8 @@ func newSettings(u *UI) *Settings {
 		items = append(items, widget.NewCard(locale.T("settings.users"), "", s.Users.content))
 	}
 	if u.session.Can(auth.ManageSettings) {
+		s.Rules = newRuleSettings(u)
+		items = append(items, widget.NewCard(locale.T("settings.rules"), "", s.Rules.content))
 		s.Calendar = newCalendarEditor(u)
 		items = append(items, widget.NewCard(locale.T("calendar.title"), "", s.Calendar.content))
 	}

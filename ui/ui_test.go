@@ -317,3 +317,24 @@ func TestAdministratorEditsTheHolidayCalendar(t *testing.T) {
 		t.Errorf("holiday not added: %q, %d days", ce.Message.Text, len(ce.Days.Objects))
 	}
 }
+
+func TestAdministratorChangesALegalThreshold(t *testing.T) {
+	u := signedIn(t)
+	u.Shell.Select("nav.settings")
+	rs := u.Shell.Current.(*Settings).Rules
+	typeInto(rs.Entries["case.large_fine_org_yuan"], "五万")
+	test.Tap(rs.Save)
+	if !strings.Contains(rs.Message.Text, "不是有效的数值") {
+		t.Fatalf("a threshold in words: %q", rs.Message.Text)
+	}
+	typeInto(rs.Entries["case.large_fine_org_yuan"], "50000")
+	test.Tap(rs.Save)
+	if rs.Message.Visible() {
+		t.Fatalf("valid threshold refused: %q", rs.Message.Text)
+	}
+	u.Shell.Select("nav.home")
+	u.Shell.Select("nav.settings")
+	if got := u.Shell.Current.(*Settings).Rules.Entries["case.large_fine_org_yuan"].Text; got != "50000" {
+		t.Errorf("threshold after reopening: %q", got)
+	}
+}
