@@ -71,6 +71,7 @@ T = {
 "tag.valid": ("执法证有效", "Certificate valid"), "tag.due": ("待年审", "Registration due"), "tag.revoked": ("已注销", "Revoked"),
 "tag.exported": ("已导出", "Exported"), "tag.queued": ("待发送", "Queued"), "tag.sent": ("已发送", "Sent"), "tag.acknowledged": ("区局已确认", "Acknowledged"),
 
+"settings.general": ("常规", "General"),
 "settings.language": ("界面语言", "Language"), "lang.zh-Hans": ("简体中文", "简体中文 (Simplified Chinese)"), "lang.en": ("English（英文）", "English"),
 "settings.town": ("本镇信息", "Town"), "settings.town_code": ("乡镇代码", "Town code"),
 "settings.password": ("修改密码", "Change password"), "settings.password.current": ("当前密码", "Current password"),

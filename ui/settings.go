@@ -27,6 +27,7 @@ type Settings struct {
 	Users    *UserAdmin      // nil unless the user may manage accounts
 	Calendar *CalendarEditor // nil unless the user may change settings
 	Rules    *RuleSettings   // the same
+	Tabs     *container.AppTabs
 	Backup   *widget.Button
 	Demo     *widget.Button
 	content  fyne.CanvasObject
@@ -51,29 +52,37 @@ func newSettings(u *UI) *Settings {
 		widget.NewFormItem(locale.T("wizard.district_name"), widget.NewLabel(town.DistrictName)),
 		widget.NewFormItem(locale.T("wizard.district_email"), widget.NewLabel(town.DistrictEmail)),
 	)
-	items := []fyne.CanvasObject{
+	v, _ := u.Office.Store.Version(ctxBG())
+	general := container.NewVBox(
 		widget.NewCard(locale.T("settings.language"), "", s.Language),
 		widget.NewCard(locale.T("settings.town"), "", townForm),
 		widget.NewCard(locale.T("settings.password"), "", newPasswordForm(u)),
+		widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})),
+	)
+	// One tab per concern; a user sees only the tabs of what their role may change.
+	tab := func(key string, c fyne.CanvasObject) *container.TabItem {
+		return container.NewTabItem(locale.T(key), container.NewVScroll(c))
 	}
+	tabs := container.NewAppTabs(tab("settings.general", general))
 	if u.session.Can(auth.ManageUsers) {
 		s.Users = newUserAdmin(u)
-		items = append(items, widget.NewCard(locale.T("settings.users"), "", s.Users.content))
+		tabs.Append(tab("settings.users", s.Users.content))
 	}
 	if u.session.Can(auth.ManageSettings) {
 		s.Rules = newRuleSettings(u)
-		items = append(items, widget.NewCard(locale.T("settings.rules"), "", s.Rules.content))
+		tabs.Append(tab("settings.rules", s.Rules.content))
 		s.Calendar = newCalendarEditor(u)
-		items = append(items, widget.NewCard(locale.T("calendar.title"), "", s.Calendar.content))
+		tabs.Append(tab("calendar.title", s.Calendar.content))
 	}
 	if u.session.Can(auth.ManageBackups) {
 		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)
 		s.Demo = widget.NewButton(locale.T("settings.load_demo"), s.loadDemo)
-		items = append(items, widget.NewCard(locale.T("settings.data"), u.Office.Store.Path(), container.NewHBox(s.Backup, s.Demo)))
+		path := widget.NewLabel(u.Office.Store.Path())
+		path.Wrapping = fyne.TextWrapBreak
+		tabs.Append(tab("settings.data", container.NewVBox(path, container.NewHBox(s.Backup, s.Demo))))
 	}
-	v, _ := u.Office.Store.Version(ctxBG())
-	items = append(items, widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})))
-	s.content = container.NewVScroll(container.NewVBox(items...))
+	s.Tabs = tabs
+	s.content = tabs
 	return s
 }
 
