@@ -55,18 +55,7 @@ func (s *Service) env(ctx context.Context) (env, error) {
 	if e.cal, err = settings.Calendar(ctx, s.store); err != nil {
 		return e, err
 	}
-	stored, err := s.store.Settings(ctx)
-	if err != nil {
-		return e, err
-	}
-	e.params, err = rules.ParamsFrom(func(k string) (string, bool) {
-		if v, ok := stored[k]; ok {
-			return v, true
-		}
-		v, ok := settings.Defaults[k]
-		return v, ok
-	})
-	if err != nil {
+	if e.params, err = Params(ctx, s.store); err != nil {
 		return e, err
 	}
 	e.town, _, err = s.store.Town(ctx)
@@ -203,23 +192,28 @@ func officerNames(os []rules.Officer) string {
 	return strings.Join(names, "、")
 }
 
-// nextDue is the earliest date the office itself still has to meet; the party's own
-// periods and informative dates do not count.
+// nextDue is the next date the office must meet, as stored on the case for the list.
 func nextDue(rc rules.Case, en env) (on, kind string) {
-	var best *rules.Deadline
-	for _, d := range rules.Deadlines(rc, en.cal, en.params) {
-		if d.Done || d.Wait || d.Informative {
-			continue
-		}
-		if best == nil || d.Due.Before(best.Due) {
-			d := d
-			best = &d
-		}
-	}
-	if best == nil {
+	d, ok := rules.NextDue(rc, en.cal, en.params)
+	if !ok {
 		return "", ""
 	}
-	return best.Due.Format(data.DateLayout), best.Kind
+	return d.Due.Format(data.DateLayout), d.Kind
+}
+
+// Params reads the law's periods and amounts from the office's settings.
+func Params(ctx context.Context, store *data.Store) (rules.Params, error) {
+	stored, err := store.Settings(ctx)
+	if err != nil {
+		return rules.Params{}, err
+	}
+	return rules.ParamsFrom(func(k string) (string, bool) {
+		if v, ok := stored[k]; ok {
+			return v, true
+		}
+		v, ok := settings.Defaults[k]
+		return v, ok
+	})
 }
 
 func dateOrEmpty(t time.Time) string {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"townledger/app/auth"
+	"townledger/app/caseimport"
 	"townledger/app/catalog"
 	"townledger/app/parties"
 	"townledger/app/workbook"
@@ -36,8 +37,13 @@ var (
 	importKinds = []importKind{
 		{name: parties.Kind, spec: parties.Spec, run: parties.Import, done: "cli.import.enterprises.done"},
 		{name: catalog.Kind, spec: catalog.ItemsSpec, done: "cli.import.catalog.done", write: catalog.WriteTemplate, report: importCatalog},
+		{name: caseimport.Kind, spec: caseimport.Spec, done: "cli.import.cases.done",
+			report: func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error) {
+				r, err := caseimport.Import(ctx, store, by, path, today)
+				return map[string]any{"N": r.Cases, "M": r.NewParties}, err
+			}},
 	}
-	plannedKinds = []string{"staff", "cases", "trainings", "attendance", "activities"}
+	plannedKinds = []string{"staff", "trainings", "attendance", "activities"}
 )
 
 // cliSession is who the command line acts as. It signs nobody in: whoever can read and

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"townledger/app/caseimport"
 	"townledger/app/ids"
 	"townledger/app/parties"
 	"townledger/app/workbook"
@@ -72,8 +74,8 @@ func TestTemplateAndImportCommands(t *testing.T) {
 		{"template", []string{"--db", db, "template", "enterprises", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"template onto an existing file", []string{"--db", db, "template", "--out", tpl, "enterprises"}, 1, "", "文件已存在，不会覆盖", 1},
 		{"template without a kind", []string{"--db", db, "template"}, 2, "", "请指定模板类型", 1},
-		{"template of a planned kind", []string{"--db", db, "template", "cases"}, 2, "", "该类型的导入尚未提供：cases。目前可用的类型：enterprises, catalog。", 1},
-		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog.", 1},
+		{"template of a planned kind", []string{"--db", db, "template", "staff"}, 2, "", "该类型的导入尚未提供：staff。目前可用的类型：enterprises, catalog, cases。", 1},
+		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases.", 1},
 		{"template with a bad flag", []string{"--db", db, "template", "enterprises", "--nope"}, 2, "", "命令行参数有误", 1},
 		{"import before init", []string{"--db", db, "import", "enterprises", good}, 1, "", "尚未设置本镇信息", 1},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
@@ -145,6 +147,7 @@ func TestProblemLinesNameTheSheetWhenSeveral(t *testing.T) {
 // the source scan of ui/locale cannot see.
 func TestImportKeysAreTranslated(t *testing.T) {
 	keys := append(workbook.Keys(), parties.Keys()...)
+	keys = append(keys, caseimport.Keys()...)
 	keys = append(keys, "cli.import.kind_pending", "cli.import.kind_unknown", "cli.template.args", "cli.import.args")
 	for _, k := range importKinds {
 		keys = append(keys, k.done)
@@ -158,6 +161,85 @@ func TestImportKeysAreTranslated(t *testing.T) {
 			if _, ok := slices.BinarySearch(have, k); !ok {
 				t.Errorf("%s: key %q has no translation", lang, k)
 			}
+		}
+	}
+}
+
+// casesBook writes a case-ledger workbook, one row per map of column name to cell text.
+func casesBook(t *testing.T, dir, name string, rows ...map[string]string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := caseimport.Spec.Sheet
+	f.SetSheetName("Sheet1", sheet)
+	for n, r := range append([]map[string]string{nil}, rows...) {
+		cells := make([]any, len(caseimport.Spec.Columns))
+		for i, c := range caseimport.Spec.Columns {
+			if n == 0 {
+				cells[i] = workbook.HeaderText(c)
+			} else {
+				cells[i] = r[c.Name]
+			}
+		}
+		f.SetSheetRow(sheet, fmt.Sprintf("A%d", n+1), &cells)
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCasesTemplateAndImportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	tpl := filepath.Join(dir, "案件模板.xlsx")
+	first := "91110105MA0000901"
+	c, _ := ids.CreditCodeCheckChar(first)
+	code := first + string(c)
+	closed := map[string]string{caseimport.FieldNumber: "青石镇应急罚〔2024〕20号", caseimport.FieldPartyName: "青石镇测试厂",
+		caseimport.FieldCreditCode: code, caseimport.FieldItem: "AQ-05", caseimport.FieldTier: "3",
+		caseimport.FieldFiledOn: "2024-03-04", caseimport.FieldNoticeOn: "2024-03-11", caseimport.FieldDecidedOn: "2024-03-18",
+		caseimport.FieldOutcome: "罚款", caseimport.FieldFine: "25000", caseimport.FieldServedOn: "2024-03-19",
+		caseimport.FieldPaidOn: "2024-03-25", caseimport.FieldPaid: "25000", caseimport.FieldClosedOn: "2024-03-26"}
+	filed := map[string]string{caseimport.FieldNumber: "青石镇应急罚〔2024〕21号", caseimport.FieldPartyName: "青石镇测试厂",
+		caseimport.FieldCreditCode: code, caseimport.FieldItem: "AQ-07", caseimport.FieldFiledOn: "2024-11-18"}
+	good := casesBook(t, dir, "good.xlsx", closed, filed)
+	taken := maps.Clone(closed)
+	taken[caseimport.FieldNumber] = "青石镇应急罚〔2024〕1号" // the demo's first case of 2024
+	wide := maps.Clone(filed)
+	wide[caseimport.FieldDecidedOn], wide[caseimport.FieldOutcome], wide[caseimport.FieldFine] = "2024-11-19", "罚款", "60000"
+	bad := casesBook(t, dir, "bad.xlsx", taken, wide)
+	steps := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+		lines  int
+	}{
+		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100", "--district-name", "示范区应急管理局"}, 0, "已完成设置", "", 0},
+		{"demo", []string{"--db", db, "demo"}, 0, "赋权事项 8 项", "", 0},
+		{"template", []string{"--db", db, "template", "cases", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
+		{"import the empty template", []string{"--db", db, "import", "cases", tpl}, 1, "", "工作表「案件台账」中没有要导入的数据行", 1},
+		{"import bad rows", []string{"--db", db, "import", "cases", bad}, 1, "",
+			"第 2 行「案号」：案号 青石镇应急罚〔2024〕1号 在台账中已被使用。\n" +
+				"第 3 行「罚款金额（元）」：罚款 60,000.00 元超出该事项的法定罚款幅度 0.00–50,000.00 元。\n" +
+				"townledger: 导入文件中有 2 处问题，未导入任何记录。", 3},
+		{"import", []string{"--db", db, "import", "cases", good}, 0, "已导入 2 件案件（新建当事人 1 个）。", "", 0},
+		{"import again", []string{"--db", db, "import", "cases", good}, 1, "",
+			"第 2 行「案号」：案号 青石镇应急罚〔2024〕20号 在台账中已被使用。\n第 3 行「案号」：案号 青石镇应急罚〔2024〕21号 在台账中已被使用。", 3},
+		{"import again in English", []string{"--lang", "en", "--db", db, "import", "cases", good}, 1, "",
+			"Row 2, column “案号”: The case number 青石镇应急罚〔2024〕20号 is already used in the ledger.", 3},
+		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
+	}
+	for _, s := range steps {
+		r := run(t, s.args...)
+		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
+			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
+		}
+		if n := strings.Count(r.stderr, "\n"); n != s.lines {
+			t.Errorf("%s: %d lines on stderr, want %d: %q", s.name, n, s.lines, r.stderr)
 		}
 	}
 }

@@ -101,3 +101,17 @@ func Status(d Deadline, today time.Time) string {
 	}
 	return StatusOK
 }
+
+// NextDue is the earliest date the office itself still has to meet; the party's own periods
+// and informative dates do not count. ok is false when nothing is pending.
+func NextDue(c Case, cal Calendar, p Params) (d Deadline, ok bool) {
+	for _, x := range Deadlines(c, cal, p) {
+		if x.Done || x.Wait || x.Informative {
+			continue
+		}
+		if !ok || x.Due.Before(d.Due) {
+			d, ok = x, true
+		}
+	}
+	return d, ok
+}
