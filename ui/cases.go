@@ -12,9 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
+	"townledger/app/caseimport"
 	"townledger/app/cases"
 	"townledger/app/cases/rules"
 	"townledger/app/disclosure"
+	"townledger/app/workbook"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -73,7 +75,18 @@ func (c *Cases) showList() {
 			})
 		})
 	})
-	c.List = newCaseTable(c.u, disclose, c.New)
+	actions := []fyne.CanvasObject{disclose, c.New}
+	if c.u.session.Can(auth.EditCases) {
+		actions = append(transferButtons(c.u, transfer{
+			importFile: func(ctx context.Context, path string) (string, error) {
+				r, err := caseimport.Import(ctx, c.u.Office.Store, c.u.session, path, c.u.Now())
+				return locale.T("cli.import.cases.done", map[string]any{"N": r.Cases, "M": r.NewParties}), err
+			},
+			writeTemplate: func(path string) error { return workbook.WriteTemplate(caseimport.Spec, path) },
+			templateName:  locale.T("cases.template_name"),
+		}), actions...)
+	}
+	c.List = newCaseTable(c.u, actions...)
 	c.List.OnOpen = c.open
 	c.set(c.List.content)
 }

@@ -56,6 +56,7 @@ T = {
 }
 T.update({
 "casefile.late_fee": ("逾期未缴，至今应加处罚款 {{.Fee}} 元（每日按罚款数额的 3%，不超过罚款数额；《行政处罚法》第七十二条）。", "Paid late: the late fee so far is {{.Fee}} yuan (3 % of the fine a day, at most the fine; Administrative Penalty Law Art. 72)."),
+"cases.template_name": ("案件台账导入模板.xlsx", "case-ledger-template.xlsx"),
 "cases.disclosure": ("导出双公示表", "Export publication sheet"),
 "cases.disclosure.file": ("行政处罚信息公示_{{.Year}}.xlsx", "penalty-publication-{{.Year}}.xlsx"),
 "cases.col.number": ("案号", "Case number"),
