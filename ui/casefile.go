@@ -146,7 +146,6 @@ func (cv *CaseView) buildForm() {
 		names = append(names, o.Name)
 	}
 	cv.Officers = widget.NewCheckGroup(names, nil)
-	cv.Officers.Horizontal = true
 	cv.HearingOffered = widget.NewCheck(locale.T("casefile.record.hearing_offered"), nil)
 	cv.RightsInformed = widget.NewCheck(locale.T("casefile.record.rights_informed"), nil)
 	cv.Correction = widget.NewCheck(locale.T("casefile.record.correction"), nil)

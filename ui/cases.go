@@ -183,7 +183,6 @@ func newFilingForm(c *Cases) *FilingForm {
 		names = append(names, o.Name)
 	}
 	f.Officers = widget.NewCheckGroup(names, nil)
-	f.Officers.Horizontal = true
 	var officerBox fyne.CanvasObject = f.Officers
 	if len(names) == 0 {
 		officerBox = widget.NewLabel(locale.T("filing.officers.none"))
