@@ -129,6 +129,10 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 			rl, ok = sc.List, true
 		case *Catalog:
 			rl, ok = sc.List, true
+		case *Trainings:
+			rl, ok = sc.List, true
+		case *Staff:
+			rl, ok = sc.List, true
 		}
 		if !ok {
 			continue

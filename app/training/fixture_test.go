@@ -1,0 +1,123 @@
+package training_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"townledger/app/auth"
+	"townledger/app/problem"
+	"townledger/app/setup"
+	"townledger/app/training"
+	"townledger/data"
+)
+
+var (
+	ctx       = context.Background()
+	admin     = auth.Session{UserID: "u-admin", Username: "admin", Roles: []auth.Role{auth.Admin}}
+	trainerA  = auth.Session{UserID: "u-zhao", Username: "zhao", Roles: []auth.Role{auth.Trainer}}
+	trainerB  = auth.Session{UserID: "u-qian", Username: "qian", Roles: []auth.Role{auth.Trainer}}
+	publicist = auth.Session{UserID: "u-sun", Username: "sun", Roles: []auth.Role{auth.Publicist}}
+)
+
+func newStore(t *testing.T) *data.Store {
+	t.Helper()
+	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "t.db"), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
+		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// addStaff puts people on the roster and returns their ids in order.
+func addStaff(t *testing.T, s *data.Store, people ...training.Person) []string {
+	t.Helper()
+	ids := make([]string, len(people))
+	for i, p := range people {
+		id, err := training.SaveStaff(ctx, s, admin, p)
+		if err != nil {
+			t.Fatalf("staff %s: %v", p.Name, err)
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+func key(err error) string {
+	if p := problem.From(err); p != nil {
+		return p.Key
+	}
+	return ""
+}
+
+// keys lists the keys and fields of a refusal (a List or a single problem).
+func keys(err error) (ks, fields []string) {
+	var l problem.List
+	if e, ok := err.(problem.List); ok {
+		l = e
+	} else if p := problem.From(err); p != nil {
+		l = problem.List{p}
+	}
+	for _, p := range l {
+		ks = append(ks, p.Key)
+		fields = append(fields, p.Field)
+	}
+	return ks, fields
+}
+
+func auditRows(t *testing.T, s *data.Store) int {
+	t.Helper()
+	n, err := s.AuditCount(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func f(v float64) *float64 { return &v }
+
+// TestEveryKeyIsTranslated checks the translation files hold every key this package
+// returns: the locale test finds app keys by prefix, and "training." is not among them.
+func TestEveryKeyIsTranslated(t *testing.T) {
+	for _, lang := range []string{"zh-Hans", "en"} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", lang+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range training.Keys() {
+			if m[k] == "" {
+				t.Errorf("%s: key %q has no translation", lang, k)
+			}
+		}
+	}
+}
+
+// refused checks that err carries want among its keys, a key this package declares.
+func refused(t *testing.T, what string, err error, want, field string) {
+	t.Helper()
+	ks, fields := keys(err)
+	i := slices.Index(ks, want)
+	if i < 0 {
+		t.Errorf("%s: got %v, want %s", what, err, want)
+		return
+	}
+	if field != "" && fields[i] != field {
+		t.Errorf("%s: %s on field %q, want %q", what, want, fields[i], field)
+	}
+	if !slices.Contains(training.Keys(), want) && want != "perm.denied" && want != "db.not_found" && want[:4] != "ids." {
+		t.Errorf("%s: key %s is not in training.Keys()", what, want)
+	}
+}

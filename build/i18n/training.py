@@ -1,0 +1,47 @@
+# Staff roster, training sessions, attendance, yearly hours and attachments (app/training).
+T = {
+"training.too_long": ("内容过长：最多 {{.Max}} 个字，现有 {{.Len}} 个字。", "Too long: at most {{.Max}} characters, this has {{.Len}}."),
+
+"training.staff.name.empty": ("请填写姓名。", "Enter the person's name."),
+"training.staff.cert_no.required": ("执法人员须填写执法证号。", "An enforcement officer needs a certificate number."),
+"training.staff.cert_no.taken": ("执法证号“{{.Value}}”已登记在{{.Name}}名下，请核对。", "Certificate number “{{.Value}}” is already recorded for {{.Name}}; please check."),
+"training.staff.cert_status.invalid": ("执法证状态“{{.Value}}”无效，请选择：有效、待年审或已注销。", "“{{.Value}}” is not a certificate status: choose valid, registration due or revoked."),
+"training.staff.cert_due_on.invalid": ("年审（到期）日期“{{.Value}}”无效，请按“2025-06-30”的格式填写。", "The registration or expiry date “{{.Value}}” is not valid: write it like 2025-06-30."),
+"training.staff.archived": ("{{.Name}}已于 {{.Date}} 调离归档，不能再修改。", "{{.Name}} was archived on {{.Date}} and can no longer be changed."),
+"training.staff.archive_date": ("调离日期 {{.Date}} 晚于今天，请在人员实际调离后再归档。", "The leaving date {{.Date}} is in the future: archive the person once they have left."),
+
+"training.not_owner": ("这条培训记录由其他人录入，您只能修改自己录入的记录；如需修改，请联系录入人或管理员。", "Another user recorded this session: you may change only your own. Ask them or an administrator."),
+"training.title.empty": ("请填写培训主题。", "Enter the session's title."),
+"training.category.empty": ("请选择培训类别。", "Choose the session's category."),
+"training.category.unknown": ("培训类别“{{.Value}}”不在类别列表中，请从列表中选择（管理员可在设置中修改类别列表）。", "“{{.Value}}” is not one of the categories: choose one from the list (an administrator can edit the list under Settings)."),
+"training.form.unknown": ("培训形式“{{.Value}}”无效，请选择：集中、网络或以会代训。", "“{{.Value}}” is not a form: choose in person (集中), online (网络) or at a meeting (以会代训)."),
+"training.held_on.empty": ("请填写培训日期。", "Enter the date of the session."),
+"training.held_on.invalid": ("培训日期“{{.Value}}”无效，请按“2025-03-18”的格式填写。", "The date “{{.Value}}” is not valid: write it like 2025-03-18."),
+"training.held_on.future": ("培训日期 {{.Date}} 晚于今天：只能登记已经举办的培训。", "The date {{.Date}} is in the future: only sessions already held can be recorded."),
+"training.time.invalid": ("时间“{{.Value}}”无效，请按“09:30”的格式填写。", "The time “{{.Value}}” is not valid: write it like 09:30."),
+"training.time.reversed": ("结束时间 {{.End}} 应晚于开始时间 {{.Start}}。", "The end time {{.End}} must be after the start time {{.Start}}."),
+"training.hours.absurd": ("学时应大于 0，且一次培训不超过 {{.Max}} 学时。", "Hours must be above 0 and at most {{.Max}} for one session."),
+"training.hours.span": ("学时 {{.Hours}} 超过了开始至结束的时长（{{.Span}} 小时）。", "{{.Hours}} hours is more than the time from start to end ({{.Span}} hours)."),
+
+"training.attendee.twice": ("参训人员第 {{.Row}} 行：{{.Name}}重复登记。", "Attendee row {{.Row}}: {{.Name}} is listed twice."),
+"training.attendee.unknown": ("参训人员第 {{.Row}} 行：该人员不在人员名册中。", "Attendee row {{.Row}}: this person is not on the staff roster."),
+"training.attendee.archived": ("参训人员第 {{.Row}} 行：{{.Name}}已于 {{.Date}} 调离，不能登记此后的培训。", "Attendee row {{.Row}}: {{.Name}} left on {{.Date}} and cannot attend later sessions."),
+"training.attendee.hours": ("参训人员第 {{.Row}} 行：{{.Name}}的个人学时应大于 0，且不超过本次培训的 {{.Max}} 学时。", "Attendee row {{.Row}}: {{.Name}}'s own hours must be above 0 and at most the session's {{.Max}}."),
+"training.attendee.score": ("参训人员第 {{.Row}} 行：{{.Name}}的考试成绩应在 0 至 100 分之间。", "Attendee row {{.Row}}: {{.Name}}'s exam score must be between 0 and 100."),
+"training.attendee.signed_in": ("参训人员第 {{.Row}} 行：{{.Name}}的签到时间“{{.Value}}”无效，请按“08:50”的格式填写。", "Attendee row {{.Row}}: {{.Name}}'s sign-in time “{{.Value}}” is not valid: write it like 08:50."),
+
+"training.categories.empty": ("培训类别至少保留一项。", "Keep at least one category."),
+"training.categories.long": ("培训类别“{{.Value}}”过长，最多 {{.Max}} 个字。", "The category “{{.Value}}” is too long: at most {{.Max}} characters."),
+
+"training.attachment.empty": ("文件是空的，未保存。", "The file is empty; it was not kept."),
+"training.attachment.too_big": ("文件大小为 {{.SizeMB}} MB，超过 {{.MaxMB}} MB 的上限。照片可先压缩，扫描件可降低分辨率后再上传。", "The file has {{.SizeMB}} MB, more than the {{.MaxMB}} MB limit. Compress photos or scan at a lower resolution first."),
+"training.attachment.bad_kind": ("附件类型“{{.Value}}”无效。", "“{{.Value}}” is not an attachment kind."),
+"training.attachment.name.empty": ("附件缺少文件名。", "The attachment has no file name."),
+"training.attachment.not_session": ("该附件不属于培训记录。", "This attachment does not belong to a training session."),
+"training.attachment.damaged": ("附件内容与保存时的校验值不符，文件可能已损坏。请从备份中恢复。", "The attachment no longer matches the checksum taken when it was saved: it may be damaged. Restore it from a backup."),
+"training.attachment.kind.notice": ("培训通知", "Notice"),
+"training.attachment.kind.slides": ("课件", "Slides"),
+"training.attachment.kind.photo": ("现场照片", "Photo"),
+"training.attachment.kind.signin": ("签到表扫描件", "Sign-in sheet scan"),
+"training.attachment.kind.other": ("其他", "Other"),
+}

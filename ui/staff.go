@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/auth"
+	"townledger/app/ids"
+	"townledger/app/training"
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+// Staff is the 人员 section: the roster, a person's form, and archiving a person who left.
+type Staff struct {
+	u    *UI
+	List *RecordList
+	New  *widget.Button
+	Form *StaffForm // while the form is open
+	body *fyne.Container
+}
+
+func newStaff(u *UI) *Staff {
+	s := &Staff{u: u, body: container.NewStack()}
+	s.New = widget.NewButtonWithIcon(locale.T("staff.new"), theme.ContentAddIcon(), func() { s.showForm(training.Person{}) })
+	if !u.session.Can(auth.EditStaff) {
+		s.New.Disable()
+	}
+	s.showList()
+	return s
+}
+
+// Content is the section's widget tree.
+func (s *Staff) Content() fyne.CanvasObject { return s.body }
+
+func (s *Staff) set(o fyne.CanvasObject) {
+	s.body.Objects = []fyne.CanvasObject{o}
+	s.body.Refresh()
+}
+
+func (s *Staff) showList() {
+	s.Form = nil
+	s.List = newRecordList(s.u, data.ListStaff, s.New)
+	s.List.OnOpen = s.open
+	s.set(s.List.content)
+}
+
+func (s *Staff) open(id string) {
+	people, err := training.Roster(context.Background(), s.u.Office.Store, true)
+	if err != nil {
+		showError(s.u.Win, err)
+		return
+	}
+	for _, p := range people {
+		if p.ID == id {
+			s.showForm(p)
+			return
+		}
+	}
+	showError(s.u.Win, errNotFound)
+}
+
+func (s *Staff) showForm(p training.Person) {
+	s.Form = newStaffForm(s, p)
+	s.set(s.Form.content)
+}
+
+// StaffForm enters or changes a person on the roster.
+type StaffForm struct {
+	s                                   *Staff
+	person                              training.Person
+	Name, Unit, Position, Phone, CertNo *widget.Entry
+	CertDueOn                           *widget.Entry
+	Officer                             *widget.Check
+	CertStatus                          *widget.Select
+	Save, Archive                       *widget.Button
+	Message                             *widget.Label
+	statuses                            map[string]string
+	content                             fyne.CanvasObject
+}
+
+func newStaffForm(s *Staff, p training.Person) *StaffForm {
+	f := &StaffForm{s: s, person: p, Message: errorLabel(), statuses: map[string]string{}}
+	f.Name, f.Unit, f.Position = entry("", nil), entry("", nil), entry("", nil)
+	f.Phone = entry("", validator(func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return nil
+		}
+		_, err := ids.ValidatePhone(v)
+		return err
+	}))
+	f.CertNo = entry("", nil)
+	f.CertDueOn = dateEntry(false)
+	f.Officer = widget.NewCheck(locale.T("staff.officer"), nil)
+	var labels []string
+	for _, st := range []string{"valid", "due", "revoked"} {
+		l := locale.T("tag." + st)
+		f.statuses[l] = st
+		labels = append(labels, l)
+	}
+	f.CertStatus = widget.NewSelect(labels, nil)
+	f.Name.SetText(p.Name)
+	f.Unit.SetText(p.Unit)
+	f.Position.SetText(p.Position)
+	f.Phone.SetText(p.Phone)
+	f.CertNo.SetText(p.CertNo)
+	f.CertDueOn.SetText(p.CertDueOn)
+	f.Officer.SetChecked(p.IsOfficer)
+	if p.CertStatus != "" {
+		f.CertStatus.SetSelected(locale.T("tag." + p.CertStatus))
+	}
+	f.Save = widget.NewButton(locale.T("action.save"), f.save)
+	f.Save.Importance = widget.HighImportance
+	f.Archive = widget.NewButton(locale.T("staff.archive"), f.archive)
+	if p.ID == "" || p.ArchivedOn != "" {
+		f.Archive.Hide()
+	}
+	if !s.u.session.Can(auth.EditStaff) || p.ArchivedOn != "" {
+		f.Save.Disable()
+		f.Archive.Disable()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(locale.T("staff.name"), f.Name),
+		widget.NewFormItem(locale.T("staff.unit"), f.Unit),
+		widget.NewFormItem(locale.T("staff.position"), f.Position),
+		widget.NewFormItem(locale.T("parties.field.phone"), f.Phone),
+		widget.NewFormItem("", f.Officer),
+		widget.NewFormItem(locale.T("staff.cert_no"), f.CertNo),
+		widget.NewFormItem(locale.T("staff.cert_status"), f.CertStatus),
+		widget.NewFormItem(locale.T("staff.cert_due_on"), f.CertDueOn),
+	)
+	title := locale.T("staff.new")
+	if p.ID != "" {
+		title = p.Name
+	}
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	back := widget.NewButtonWithIcon(locale.T("staff.back"), theme.NavigateBackIcon(), s.showList)
+	archived := widget.NewLabel("")
+	if p.ArchivedOn != "" {
+		archived.SetText(locale.T("staff.archived_on", map[string]any{"Date": p.ArchivedOn}))
+	} else {
+		archived.Hide()
+	}
+	f.content = container.NewBorder(container.NewHBox(back, heading), nil, nil, nil, container.NewVScroll(container.NewVBox(
+		archived, form, f.Message, container.NewHBox(f.Archive, layoutSpacer(), f.Save))))
+	return f
+}
+
+func (f *StaffForm) save() {
+	p := f.person
+	p.Name, p.Unit, p.Position, p.Phone = f.Name.Text, f.Unit.Text, f.Position.Text, f.Phone.Text
+	p.IsOfficer, p.CertNo, p.CertDueOn = f.Officer.Checked, f.CertNo.Text, strings.TrimSpace(f.CertDueOn.Text)
+	p.CertStatus = f.statuses[f.CertStatus.Selected]
+	if p.CertDueOn != "" {
+		t, err := parseDay(p.CertDueOn, false)
+		if err != nil {
+			setMessage(f.Message, locale.Err(err))
+			return
+		}
+		p.CertDueOn = t.Format(data.DateLayout)
+	}
+	if _, err := training.SaveStaff(context.Background(), f.s.u.Office.Store, f.s.u.session, p); err != nil {
+		setMessage(f.Message, listMessage(err))
+		return
+	}
+	f.s.showList()
+}
+
+func (f *StaffForm) archive() {
+	if err := training.ArchiveStaff(context.Background(), f.s.u.Office.Store, f.s.u.session, f.person.ID, f.s.u.Now()); err != nil {
+		setMessage(f.Message, listMessage(err))
+		return
+	}
+	f.s.showList()
+}
