@@ -133,5 +133,7 @@ func hoursBar(t training.Total, max float64) fyne.CanvasObject {
 	mark.Resize(fyne.NewSize(2, 22))
 	value := widget.NewLabel(locale.T("hours.value", map[string]any{"Hours": strconv.FormatFloat(t.Hours, 'f', -1, 64),
 		"Target": strconv.FormatFloat(t.Target, 'f', -1, 64), "Sessions": t.Sessions}))
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), name), value, container.NewCenter(bars))
+	// Fixed widths on both sides keep every bar starting at the same place.
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), name),
+		container.NewGridWrap(fyne.NewSize(210, 36), value), container.NewHBox(container.NewCenter(bars)))
 }

@@ -22,10 +22,15 @@ var units = []struct {
 
 func (g *gen) staff(tx *data.Tx) error {
 	n := 0
+	used := map[string]bool{}
 	for _, u := range units {
 		for _, pos := range u.positions {
 			n++
 			name := g.person()
+			for used[name] { // one roster, one name: no two people called the same
+				name = g.person()
+			}
+			used[name] = true
 			s := data.Staff{Name: name, NameInitials: search.Initials(name), Unit: u.name, Position: pos, Phone: g.phone()}
 			if u.officers {
 				s.IsOfficer = true
