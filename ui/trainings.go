@@ -103,6 +103,7 @@ type SessionForm struct {
 	Count                                   *widget.Label
 	Save                                    *widget.Button
 	Message                                 *widget.Label
+	Files                                   *SessionFiles // nil until the session is saved
 	rows                                    *fyne.Container
 	content                                 fyne.CanvasObject
 }
@@ -221,8 +222,13 @@ func newSessionForm(t *Trainings, id string) (*SessionForm, error) {
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
+	body := container.NewVBox(form, attendance)
+	if s.ID != "" { // files belong to a saved session
+		f.Files = newSessionFiles(t.u, s.ID)
+		body.Add(widget.NewCard(locale.T("training.files"), "", f.Files.content))
+	}
 	f.content = container.NewBorder(container.NewHBox(t.back(), heading), container.NewVBox(f.Message,
-		container.NewHBox(layoutSpacer(), f.Save)), nil, nil, container.NewVScroll(container.NewVBox(form, attendance)))
+		container.NewHBox(layoutSpacer(), f.Save)), nil, nil, container.NewVScroll(body))
 	return f, nil
 }
 

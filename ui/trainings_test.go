@@ -92,3 +92,28 @@ func TestFortyPersonSession(t *testing.T) {
 		t.Errorf("nobody shown behind a 60-hour target: %q", h.Behind.Text)
 	}
 }
+
+func TestSessionFilesAreKeptWithTheSession(t *testing.T) {
+	u := signedIn(t)
+	id, err := training.SaveSession(ctxBG(), u.Office.Store, u.session, training.Session{Title: "警示教育", Category: "以案释法",
+		HeldOn: "2024-11-18", Hours: 2}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Shell.Select("nav.trainings")
+	tr := u.Shell.Current.(*Trainings)
+	tr.open(id)
+	files := tr.Form.Files
+	if files == nil {
+		t.Fatal("a saved session offers no files")
+	}
+	files.Kind.SetSelected("签到表")
+	files.AddFile("签到表.pdf", []byte("%PDF-1.4 scanned sign-in sheet"))
+	if len(files.List.Objects) != 1 || files.Message.Visible() {
+		t.Fatalf("file not added: %q", files.Message.Text)
+	}
+	files.AddFile("empty.jpg", nil)
+	if !files.Message.Visible() {
+		t.Error("an empty file was accepted")
+	}
+}

@@ -44,3 +44,8 @@ T.update({
 "hours.and_more": ("等，另 {{.N}} 人", " and {{.N}} more"),
 "hours.value": ("{{.Hours}} / {{.Target}} 学时 · {{.Sessions}} 次", "{{.Hours}} / {{.Target}} h · {{.Sessions}} sessions"),
 })
+T.update({
+"training.files": ("附件（通知、课件、照片、签到表扫描件）", "Files (notice, slides, photos, scanned sign-in sheet)"),
+"training.files.add": ("添加文件", "Add a file"),
+"training.files.none": ("尚无附件。", "No files yet."),
+})
