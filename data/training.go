@@ -556,3 +556,41 @@ func sqlValue(v any) any {
 	}
 	return v
 }
+
+// Overlap is a live session at the same time that one of the given people attends.
+type Overlap struct {
+	StaffID, StaffName, Title, StartsAt, EndsAt string
+}
+
+// OverlappingAttendance finds, for the given people, other live sessions on the same day
+// whose times overlap [startsAt, endsAt) — nobody sits in two rooms at once. Sessions with
+// no times recorded are not compared.
+func (t *Tx) OverlappingAttendance(staffIDs []string, heldOn, startsAt, endsAt, excludeID string) ([]Overlap, error) {
+	if len(staffIDs) == 0 || startsAt == "" || endsAt == "" {
+		return nil, nil
+	}
+	args := []any{heldOn, endsAt, startsAt, excludeID}
+	marks := make([]string, len(staffIDs))
+	for i, id := range staffIDs {
+		marks[i] = "?"
+		args = append(args, id)
+	}
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT a.staff_id, s.name, tr.title, tr.starts_at, tr.ends_at
+		FROM attendance a JOIN training tr ON tr.id = a.training_id JOIN staff s ON s.id = a.staff_id
+		WHERE a.deleted_at IS NULL AND tr.deleted_at IS NULL AND tr.held_on = ?
+		AND tr.starts_at != '' AND tr.ends_at != '' AND tr.starts_at < ? AND tr.ends_at > ? AND tr.id != ?
+		AND a.staff_id IN (`+strings.Join(marks, ", ")+`) ORDER BY s.name`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("overlapping sessions: %w", t.s.wrap(err))
+	}
+	defer rows.Close()
+	var out []Overlap
+	for rows.Next() {
+		var o Overlap
+		if err := rows.Scan(&o.StaffID, &o.StaffName, &o.Title, &o.StartsAt, &o.EndsAt); err != nil {
+			return nil, fmt.Errorf("overlapping sessions: %w", t.s.wrap(err))
+		}
+		out = append(out, o)
+	}
+	return out, t.s.wrap(rows.Err())
+}

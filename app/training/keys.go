@@ -25,6 +25,7 @@ const (
 	KeyHoursSpan       = "training.hours.span"      // Hours, Span
 
 	KeyAttendeeTwice    = "training.attendee.twice"     // Row, Name
+	KeyAttendeeOverlap  = "training.attendee.overlap"   // Name, Title, From, To
 	KeyAttendeeUnknown  = "training.attendee.unknown"   // Row
 	KeyAttendeeArchived = "training.attendee.archived"  // Row, Name, Date
 	KeyAttendeeHours    = "training.attendee.hours"     // Row, Name, Max
@@ -49,7 +50,7 @@ func Keys() []string {
 	keys := []string{KeyTooLong, KeyStaffNameEmpty, KeyCertNoRequired, KeyCertNoTaken, KeyCertStatus, KeyCertDueOn,
 		KeyStaffArchived, KeyArchiveDate, KeyNotOwner, KeyTitleEmpty, KeyCategoryEmpty, KeyCategoryUnknown,
 		KeyFormUnknown, KeyHeldOnEmpty, KeyHeldOnInvalid, KeyHeldOnFuture, KeyTimeInvalid, KeyTimeReversed,
-		KeyHoursAbsurd, KeyHoursSpan, KeyAttendeeTwice, KeyAttendeeUnknown, KeyAttendeeArchived, KeyAttendeeHours,
+		KeyHoursAbsurd, KeyHoursSpan, KeyAttendeeTwice, KeyAttendeeOverlap, KeyAttendeeUnknown, KeyAttendeeArchived, KeyAttendeeHours,
 		KeyAttendeeScore, KeyAttendeeSignedIn, KeyCategoriesEmpty, KeyCategoriesLong, KeyAttachmentEmpty,
 		KeyAttachmentTooBig, KeyAttachmentKind, KeyAttachmentName, KeyAttachmentNotHere, KeyAttachmentDamaged}
 	for _, k := range AttachmentKinds {

@@ -255,6 +255,18 @@ func SaveSession(ctx context.Context, store *data.Store, by auth.Session, s Sess
 		if l = append(l, al...); len(l) > 0 {
 			return l
 		}
+		// Nobody attends two sessions at the same time.
+		clash, err := tx.OverlappingAttendance(staffIDs, s.HeldOn, s.StartsAt, s.EndsAt, s.ID)
+		if err != nil {
+			return err
+		}
+		for _, o := range clash {
+			l = append(l, problem.OnField(FieldAttendees, KeyAttendeeOverlap, map[string]any{"Name": o.StaffName,
+				"Title": o.Title, "From": o.StartsAt, "To": o.EndsAt}))
+		}
+		if len(l) > 0 {
+			return l
+		}
 		rec := data.TrainingRow{Training: data.Training{ID: s.ID, Title: s.Title, Category: s.Category,
 			Organiser: s.Organiser, Trainer: s.Trainer, TrainerUnit: s.TrainerUnit, HeldOn: s.HeldOn, StartsAt: s.StartsAt,
 			EndsAt: s.EndsAt, Place: s.Place, Form: s.Form, Hours: s.Hours, OwnerID: by.UserID}, Notes: s.Notes}

@@ -1,6 +1,7 @@
 package training_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -283,4 +284,28 @@ func lastSeq(t *testing.T, s *data.Store) int64 {
 		t.Fatal(err)
 	}
 	return page[0].Seq
+}
+
+func TestNobodyAttendsTwoSessionsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	ids := addStaff(t, s, training.Person{Name: "李明", Unit: "应急办"}, training.Person{Name: "张强", Unit: "应急办"})
+	morning := training.Session{Title: "安全生产法", Category: "专业法律知识", HeldOn: "2024-11-18", StartsAt: "09:00", EndsAt: "11:00", Hours: 2}
+	if _, err := training.SaveSession(ctx, s, admin, morning, []training.Attendee{{StaffID: ids[0]}}); err != nil {
+		t.Fatal(err)
+	}
+	before := auditRows(t, s)
+	clash := training.Session{Title: "执法文书", Category: "执法技能", HeldOn: "2024-11-18", StartsAt: "10:00", EndsAt: "12:00", Hours: 2}
+	_, err := training.SaveSession(ctx, s, admin, clash, []training.Attendee{{StaffID: ids[0]}, {StaffID: ids[1]}})
+	if ks, _ := keys(err); len(ks) != 1 || ks[0] != training.KeyAttendeeOverlap {
+		t.Fatalf("overlapping attendance: %v", err)
+	}
+	if auditRows(t, s) != before {
+		t.Error("a refused session stored something")
+	}
+	// Back to back is fine, and so is someone who was not in the morning.
+	afternoon := training.Session{Title: "执法文书", Category: "执法技能", HeldOn: "2024-11-18", StartsAt: "11:00", EndsAt: "12:00", Hours: 1}
+	if _, err := training.SaveSession(ctx, s, admin, afternoon, []training.Attendee{{StaffID: ids[0]}, {StaffID: ids[1]}}); err != nil {
+		t.Errorf("back-to-back sessions refused: %v", err)
+	}
 }

@@ -44,4 +44,5 @@ T = {
 "training.attachment.kind.photo": ("现场照片", "Photo"),
 "training.attachment.kind.signin": ("签到表扫描件", "Sign-in sheet scan"),
 "training.attachment.kind.other": ("其他", "Other"),
+    "training.attendee.overlap": ("{{.Name}} 同一时间在参加另一场培训「{{.Title}}」（{{.From}}–{{.To}}），不能重复计入。", "{{.Name}} attends another session at the same time, “{{.Title}}” ({{.From}}–{{.To}}); one person cannot be in two sessions at once."),
 }
