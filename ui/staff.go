@@ -12,6 +12,8 @@ import (
 	"townledger/app/auth"
 	"townledger/app/ids"
 	"townledger/app/training"
+	"townledger/app/trainingimport"
+	"townledger/app/workbook"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -45,7 +47,18 @@ func (s *Staff) set(o fyne.CanvasObject) {
 
 func (s *Staff) showList() {
 	s.Form = nil
-	s.List = newRecordList(s.u, data.ListStaff, s.New)
+	actions := []fyne.CanvasObject{s.New}
+	if s.u.session.Can(auth.EditStaff) {
+		actions = append(transferButtons(s.u, transfer{
+			importFile: func(ctx context.Context, path string) (string, error) {
+				n, err := trainingimport.ImportStaff(ctx, s.u.Office.Store, s.u.session, path, s.u.Now())
+				return locale.T("cli.import.staff.done", map[string]any{"N": n}), err
+			},
+			writeTemplate: func(path string) error { return workbook.WriteTemplate(trainingimport.StaffSpec, path) },
+			templateName:  locale.T("staff.template_name"),
+		}), actions...)
+	}
+	s.List = newRecordList(s.u, data.ListStaff, actions...)
 	s.List.OnOpen = s.open
 	s.set(s.List.content)
 }

@@ -13,6 +13,8 @@ import (
 	"townledger/app/auth"
 	"townledger/app/search"
 	"townledger/app/training"
+	"townledger/app/trainingimport"
+	"townledger/app/workbook"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -50,7 +52,29 @@ func (t *Trainings) set(o fyne.CanvasObject) {
 
 func (t *Trainings) showList() {
 	t.Form, t.Hours = nil, nil
-	t.List = newRecordList(t.u, data.ListTrainings, t.HoursB, t.New)
+	actions := []fyne.CanvasObject{t.HoursB, t.New}
+	if t.u.session.Can(auth.EditTrainings) {
+		sessions := transferButtons(t.u, transfer{
+			importFile: func(ctx context.Context, path string) (string, error) {
+				n, err := trainingimport.ImportTrainings(ctx, t.u.Office.Store, t.u.session, path, t.u.Now())
+				return locale.T("cli.import.trainings.done", map[string]any{"N": n}), err
+			},
+			writeTemplate: func(path string) error { return workbook.WriteTemplate(trainingimport.TrainingsSpec, path) },
+			templateName:  locale.T("training.template_name"),
+		})
+		signIn := transferButtons(t.u, transfer{
+			importFile: func(ctx context.Context, path string) (string, error) {
+				r, err := trainingimport.ImportAttendance(ctx, t.u.Office.Store, t.u.session, path, t.u.Now())
+				return locale.T("cli.import.attendance.done", map[string]any{"N": r.Attendees, "Title": r.Title, "Date": r.Date}), err
+			},
+			writeTemplate: func(path string) error { return workbook.WriteTemplate(trainingimport.AttendanceSpec, path) },
+			templateName:  locale.T("training.signin_template_name"),
+		})
+		signIn[0].(*widget.Button).SetText(locale.T("training.import_signin"))
+		signIn[1].(*widget.Button).SetText(locale.T("training.signin_template"))
+		actions = append(append(sessions, signIn...), actions...)
+	}
+	t.List = newRecordList(t.u, data.ListTrainings, actions...)
 	t.List.OnOpen = t.open
 	t.set(t.List.content)
 }

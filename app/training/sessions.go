@@ -77,6 +77,12 @@ func minutes(hhmm string) int {
 
 // check normalises the session and lists the rules its own fields break; today is
 // YYYY-MM-DD.
+// Check normalises the session and lists the rules its own fields break on today, each on
+// its field; the category list and the attendance are checked when saving.
+func (s Session) Check(today time.Time) (Session, problem.List) {
+	return s.check(today.Format(data.DateLayout))
+}
+
 func (s Session) check(today string) (Session, problem.List) {
 	var l problem.List
 	for _, f := range []*string{&s.Title, &s.Category, &s.Organiser, &s.Trainer, &s.TrainerUnit, &s.HeldOn,

@@ -80,6 +80,10 @@ func parseDate(s string) (string, bool) {
 	return t.Format(data.DateLayout), true
 }
 
+// Check normalises the person and lists every rule its own fields break, each on its field;
+// whether someone else holds the certificate number is checked when saving.
+func (p Person) Check() (Person, problem.List) { return p.check() }
+
 // check normalises the person and lists every rule it breaks, each on its field.
 func (p Person) check() (Person, problem.List) {
 	var l problem.List

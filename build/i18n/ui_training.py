@@ -49,3 +49,10 @@ T.update({
 "training.files.add": ("添加文件", "Add a file"),
 "training.files.none": ("尚无附件。", "No files yet."),
 })
+T.update({
+"staff.template_name": ("人员花名册导入模板.xlsx", "staff-roster-template.xlsx"),
+"training.template_name": ("培训记录导入模板.xlsx", "training-sessions-template.xlsx"),
+"training.signin_template_name": ("培训签到表模板.xlsx", "sign-in-sheet-template.xlsx"),
+"training.import_signin": ("导入签到表", "Import sign-in sheet"),
+"training.signin_template": ("签到表模板", "Sign-in sheet template"),
+})

@@ -13,6 +13,7 @@ import (
 	"townledger/app/caseimport"
 	"townledger/app/catalog"
 	"townledger/app/parties"
+	"townledger/app/trainingimport"
 	"townledger/app/workbook"
 	"townledger/data"
 	"townledger/ui/locale"
@@ -42,8 +43,17 @@ var (
 				r, err := caseimport.Import(ctx, store, by, path, today)
 				return map[string]any{"N": r.Cases, "M": r.NewParties}, err
 			}},
+		{name: trainingimport.StaffKind, spec: trainingimport.StaffSpec, run: trainingimport.ImportStaff, done: "cli.import.staff.done"},
+		{name: trainingimport.TrainingsKind, spec: trainingimport.TrainingsSpec, run: trainingimport.ImportTrainings,
+			done: "cli.import.trainings.done"},
+		// A sign-in sheet names its session in its 培训主题 and 日期 columns.
+		{name: trainingimport.AttendanceKind, spec: trainingimport.AttendanceSpec, done: "cli.import.attendance.done",
+			report: func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error) {
+				r, err := trainingimport.ImportAttendance(ctx, store, by, path, today)
+				return map[string]any{"N": r.Attendees, "Title": r.Title, "Date": r.Date}, err
+			}},
 	}
-	plannedKinds = []string{"staff", "trainings", "attendance", "activities"}
+	plannedKinds = []string{"activities"}
 )
 
 // cliSession is who the command line acts as. It signs nobody in: whoever can read and

@@ -14,6 +14,7 @@ import (
 	"townledger/app/caseimport"
 	"townledger/app/ids"
 	"townledger/app/parties"
+	"townledger/app/trainingimport"
 	"townledger/app/workbook"
 	"townledger/ui/locale"
 )
@@ -74,14 +75,14 @@ func TestTemplateAndImportCommands(t *testing.T) {
 		{"template", []string{"--db", db, "template", "enterprises", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"template onto an existing file", []string{"--db", db, "template", "--out", tpl, "enterprises"}, 1, "", "文件已存在，不会覆盖", 1},
 		{"template without a kind", []string{"--db", db, "template"}, 2, "", "请指定模板类型", 1},
-		{"template of a planned kind", []string{"--db", db, "template", "staff"}, 2, "", "该类型的导入尚未提供：staff。目前可用的类型：enterprises, catalog, cases。", 1},
-		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases.", 1},
+		{"template of a planned kind", []string{"--db", db, "template", "activities"}, 2, "", "该类型的导入尚未提供：activities。目前可用的类型：enterprises, catalog, cases, staff, trainings, attendance。", 1},
+		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases, staff, trainings, attendance.", 1},
 		{"template with a bad flag", []string{"--db", db, "template", "enterprises", "--nope"}, 2, "", "命令行参数有误", 1},
 		{"import before init", []string{"--db", db, "import", "enterprises", good}, 1, "", "尚未设置本镇信息", 1},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
 		{"import without a file", []string{"--db", db, "import", "enterprises"}, 2, "", "请指定导入类型和文件", 1},
 		{"import with two files", []string{"--db", db, "import", "enterprises", good, bad}, 2, "", "多余的参数：" + bad, 1},
-		{"import of a planned kind", []string{"--db", db, "import", "staff", good}, 2, "", "该类型的导入尚未提供：staff", 1},
+		{"import of a planned kind", []string{"--db", db, "import", "activities", good}, 2, "", "该类型的导入尚未提供：activities", 1},
 		{"import a text file", []string{"--db", db, "import", "enterprises", text}, 1, "", "该文件不是 Excel 工作簿（.xlsx）", 1},
 		{"import a missing file", []string{"--db", db, "import", "enterprises", filepath.Join(dir, "none.xlsx")}, 1, "", "找不到要导入的文件", 1},
 		{"import the empty template", []string{"--db", db, "import", "enterprises", tpl}, 1, "", "没有要导入的数据行", 1},
@@ -148,6 +149,7 @@ func TestProblemLinesNameTheSheetWhenSeveral(t *testing.T) {
 func TestImportKeysAreTranslated(t *testing.T) {
 	keys := append(workbook.Keys(), parties.Keys()...)
 	keys = append(keys, caseimport.Keys()...)
+	keys = append(keys, trainingimport.Keys()...)
 	keys = append(keys, "cli.import.kind_pending", "cli.import.kind_unknown", "cli.template.args", "cli.import.args")
 	for _, k := range importKinds {
 		keys = append(keys, k.done)
@@ -231,6 +233,82 @@ func TestCasesTemplateAndImportCommands(t *testing.T) {
 			"第 2 行「案号」：案号 青石镇应急罚〔2024〕20号 在台账中已被使用。\n第 3 行「案号」：案号 青石镇应急罚〔2024〕21号 在台账中已被使用。", 3},
 		{"import again in English", []string{"--lang", "en", "--db", db, "import", "cases", good}, 1, "",
 			"Row 2, column “案号”: The case number 青石镇应急罚〔2024〕20号 is already used in the ledger.", 3},
+		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
+	}
+	for _, s := range steps {
+		r := run(t, s.args...)
+		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
+			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
+		}
+		if n := strings.Count(r.stderr, "\n"); n != s.lines {
+			t.Errorf("%s: %d lines on stderr, want %d: %q", s.name, n, s.lines, r.stderr)
+		}
+	}
+}
+
+// specBook writes a workbook for spec, one row per map of column name to cell value.
+func specBook(t *testing.T, dir, name string, spec workbook.Spec, rows ...map[string]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", spec.Sheet)
+	for n, r := range append([]map[string]any{nil}, rows...) {
+		cells := make([]any, len(spec.Columns))
+		for i, c := range spec.Columns {
+			if n == 0 {
+				cells[i] = workbook.HeaderText(c)
+			} else {
+				cells[i] = r[c.Name]
+			}
+		}
+		f.SetSheetRow(spec.Sheet, fmt.Sprintf("A%d", n+1), &cells)
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestTrainingImportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	staff := specBook(t, dir, "staff.xlsx", trainingimport.StaffSpec,
+		map[string]any{"name": "张三", "unit": "应急办", "is_officer": "是", "cert_no": "11010501", "cert_status": "有效"},
+		map[string]any{"name": "李四", "unit": "应急办"}, map[string]any{"name": "李四", "unit": "综治办"})
+	session := map[string]any{"title": "安全生产法解读", "category": "新法专题", "held_on": "2024-11-18", "starts_at": "09:00",
+		"ends_at": "11:00", "hours": 2}
+	trainings := specBook(t, dir, "trainings.xlsx", trainingimport.TrainingsSpec, session)
+	badSession := maps.Clone(session)
+	badSession["title"], badSession["category"], badSession["hours"] = "另一次", "体育", 30
+	badTrainings := specBook(t, dir, "bad-trainings.xlsx", trainingimport.TrainingsSpec, badSession)
+	head := map[string]any{"title": "安全生产法解读", "held_on": "2024-11-18", "name": "张三"}
+	ambiguous := specBook(t, dir, "ambiguous.xlsx", trainingimport.AttendanceSpec, head, map[string]any{"name": "李四"},
+		map[string]any{"name": "陈无名"})
+	sheet := specBook(t, dir, "sheet.xlsx", trainingimport.AttendanceSpec, head, map[string]any{"name": "李四", "unit": "综治办"})
+	steps := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+		lines  int
+	}{
+		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
+		{"staff template", []string{"--db", db, "template", "staff", "--out", filepath.Join(dir, "t1.xlsx")}, 0, "已生成导入模板", "", 0},
+		{"trainings template", []string{"--db", db, "template", "trainings", "--out", filepath.Join(dir, "t2.xlsx")}, 0, "已生成导入模板", "", 0},
+		{"attendance template", []string{"--db", db, "template", "attendance", "--out", filepath.Join(dir, "t3.xlsx")}, 0, "已生成导入模板", "", 0},
+		{"staff", []string{"--db", db, "import", "staff", staff}, 0, "已导入 3 名人员。", "", 0},
+		{"staff again", []string{"--db", db, "import", "staff", staff}, 1, "", "第 2 行「姓名」：花名册中已有“应急办”的“张三”", 5},
+		{"bad trainings", []string{"--db", db, "import", "trainings", badTrainings}, 1, "",
+			"第 2 行「类别」：培训类别“体育”不在类别列表中，请从列表中选择（管理员可在设置中修改类别列表）。\n" +
+				"第 2 行「学时」：学时应大于 0，且一次培训不超过 12 学时。\ntownledger: 导入文件中有 2 处问题，未导入任何记录。", 3},
+		{"trainings", []string{"--db", db, "import", "trainings", trainings}, 0, "已导入 1 次培训。", "", 0},
+		{"ambiguous sheet", []string{"--db", db, "import", "attendance", ambiguous}, 1, "",
+			"第 3 行「单位」：花名册中有 2 人名为“李四”（单位：应急办、综治办），请填写单位以区分。\n" +
+				"第 4 行「姓名」：花名册中没有此人（陈无名）。", 3},
+		{"sheet", []string{"--db", db, "import", "attendance", sheet}, 0, "已导入 2 人的签到记录（培训：安全生产法解读，2024-11-18）。", "", 0},
+		{"sheet again", []string{"--db", db, "import", "attendance", sheet}, 1, "", "第 2 行「姓名」：张三已在该次培训的签到记录中。", 3},
 		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
 	}
 	for _, s := range steps {
