@@ -149,7 +149,7 @@ T = {
   init    --town-name 名称 --town-code 区划代码 [--district-name 区局] [--district-email 邮箱]
           [--admin 用户名 --admin-password 密码 [--admin-name 姓名]]   首次设置
   demo                      加载示范数据
-  template 类型 [--out 文件]  生成空白导入模板（类型：enterprises）
+  template 类型 [--out 文件]  生成空白导入模板（类型：enterprises catalog cases staff trainings attendance）
   import  类型 文件          导入工作簿：全部通过才保存，错误按行列列出
   export-catalog [--out 文件] 导出现行赋权事项目录（与 catalog 导入模板同格式）
   disclosure --year 年份 | --from 日期 --to 日期 [--out 文件]
@@ -167,7 +167,7 @@ Without a command the window opens. Commands (all work headless):
   init    --town-name NAME --town-code CODE [--district-name BUREAU] [--district-email ADDRESS]
           [--admin USER --admin-password PASSWORD [--admin-name NAME]]   first-run set-up
   demo                      load demo data
-  template KIND [--out FILE] write an empty import workbook (kinds: enterprises)
+  template KIND [--out FILE] write an empty import workbook (kinds: enterprises catalog cases staff trainings attendance)
   import  KIND FILE         import a workbook: all rows or none, problems listed by row and column
   export-catalog [--out FILE] export the current catalogue (the catalog import format)
   disclosure --year YEAR | --from DATE --to DATE [--out FILE]
