@@ -207,6 +207,13 @@ func buildTemplate(spec Spec) (*excelize.File, error) {
 }
 
 func notesSheet(x *excelize.File, spec Spec) error {
+	return WriteNotes(x, spec.Title+"导入说明", append(append([]string{}, spec.Notes...), generalNotes...), spec)
+}
+
+// WriteNotes adds the 说明 sheet: a title, the notes, then for each spec a table saying what
+// each column holds, whether it is required, and its format with the example value. With
+// several specs (a workbook of several sheets) each table is headed by its sheet's name.
+func WriteNotes(x *excelize.File, title string, notes []string, specs ...Spec) error {
 	const sheet = NotesSheet
 	if _, err := x.NewSheet(sheet); err != nil {
 		return err
@@ -215,7 +222,7 @@ func notesSheet(x *excelize.File, spec Spec) error {
 	if err != nil {
 		return err
 	}
-	title, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	big, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	if err != nil {
 		return err
 	}
@@ -223,7 +230,7 @@ func notesSheet(x *excelize.File, spec Spec) error {
 	if err != nil {
 		return err
 	}
-	for col, w := range map[string]float64{"A": 22, "B": 10, "C": 40, "D": 50} {
+	for col, w := range map[string]float64{"A": 26, "B": 10, "C": 44, "D": 50} {
 		if err := x.SetColWidth(sheet, col, col, w); err != nil {
 			return err
 		}
@@ -242,39 +249,49 @@ func notesSheet(x *excelize.File, spec Spec) error {
 		row++
 		return nil
 	}
-	if err := put(title, spec.Title+"导入说明"); err != nil {
+	if err := put(big, title); err != nil {
 		return err
 	}
-	for _, n := range append(append([]string{}, spec.Notes...), generalNotes...) {
+	for _, n := range notes {
 		if err := put(0, n); err != nil {
 			return err
 		}
 	}
-	row++
-	if err := put(bold, "列名", "是否必填", "内容", "格式和示例"); err != nil {
-		return err
-	}
-	for i, c := range spec.Columns {
-		req := "选填"
-		if c.Required {
-			req = "必填"
-		}
-		format := c.Format
-		if len(c.Choices) > 0 && format == "" {
-			format = "从下拉列表中选择：" + strings.Join(c.Choices, "、")
-		}
-		if i < len(spec.Example) && spec.Example[i] != "" {
-			if format != "" {
-				format += "；"
+	for _, spec := range specs {
+		row++
+		if len(specs) > 1 {
+			if err := put(big, "工作表“"+spec.Sheet+"”"); err != nil {
+				return err
 			}
-			format += "示例：" + spec.Example[i]
 		}
-		header := c.Header
-		if c.English != "" {
-			header += "\n" + c.English
-		}
-		if err := put(wrap, header, req, c.Desc, format); err != nil {
+		if err := put(bold, "列名", "是否必填", "内容", "格式和示例"); err != nil {
 			return err
+		}
+		for i, c := range spec.Columns {
+			req := "选填"
+			if c.Required {
+				req = "必填"
+			}
+			format := c.Format
+			if len(c.Choices) > 0 && format == "" {
+				format = "从下拉列表中选择：" + strings.Join(c.Choices, "、")
+			}
+			if c.Date && format == "" {
+				format = "日期，如 2024-01-01"
+			}
+			if i < len(spec.Example) && spec.Example[i] != "" {
+				if format != "" {
+					format += "；"
+				}
+				format += "示例：" + spec.Example[i]
+			}
+			header := c.Header
+			if c.English != "" {
+				header += "\n" + c.English
+			}
+			if err := put(wrap, header, req, c.Desc, format); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
