@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"townledger/app/activityimport"
 	"townledger/app/auth"
 	"townledger/app/caseimport"
 	"townledger/app/catalog"
@@ -52,8 +53,9 @@ var (
 				r, err := trainingimport.ImportAttendance(ctx, store, by, path, today)
 				return map[string]any{"N": r.Attendees, "Title": r.Title, "Date": r.Date}, err
 			}},
+		{name: activityimport.Kind, spec: activityimport.Spec, run: activityimport.Import, done: "cli.import.activities.done"},
 	}
-	plannedKinds = []string{"activities"}
+	plannedKinds = []string{}
 )
 
 // cliSession is who the command line acts as. It signs nobody in: whoever can read and

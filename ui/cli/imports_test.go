@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"townledger/app/activityimport"
 	"townledger/app/caseimport"
 	"townledger/app/ids"
 	"townledger/app/parties"
@@ -75,14 +76,12 @@ func TestTemplateAndImportCommands(t *testing.T) {
 		{"template", []string{"--db", db, "template", "enterprises", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"template onto an existing file", []string{"--db", db, "template", "--out", tpl, "enterprises"}, 1, "", "文件已存在，不会覆盖", 1},
 		{"template without a kind", []string{"--db", db, "template"}, 2, "", "请指定模板类型", 1},
-		{"template of a planned kind", []string{"--db", db, "template", "activities"}, 2, "", "该类型的导入尚未提供：activities。目前可用的类型：enterprises, catalog, cases, staff, trainings, attendance。", 1},
-		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases, staff, trainings, attendance.", 1},
+		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases, staff, trainings, attendance, activities.", 1},
 		{"template with a bad flag", []string{"--db", db, "template", "enterprises", "--nope"}, 2, "", "命令行参数有误", 1},
 		{"import before init", []string{"--db", db, "import", "enterprises", good}, 1, "", "尚未设置本镇信息", 1},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
 		{"import without a file", []string{"--db", db, "import", "enterprises"}, 2, "", "请指定导入类型和文件", 1},
 		{"import with two files", []string{"--db", db, "import", "enterprises", good, bad}, 2, "", "多余的参数：" + bad, 1},
-		{"import of a planned kind", []string{"--db", db, "import", "activities", good}, 2, "", "该类型的导入尚未提供：activities", 1},
 		{"import a text file", []string{"--db", db, "import", "enterprises", text}, 1, "", "该文件不是 Excel 工作簿（.xlsx）", 1},
 		{"import a missing file", []string{"--db", db, "import", "enterprises", filepath.Join(dir, "none.xlsx")}, 1, "", "找不到要导入的文件", 1},
 		{"import the empty template", []string{"--db", db, "import", "enterprises", tpl}, 1, "", "没有要导入的数据行", 1},
@@ -150,6 +149,7 @@ func TestImportKeysAreTranslated(t *testing.T) {
 	keys := append(workbook.Keys(), parties.Keys()...)
 	keys = append(keys, caseimport.Keys()...)
 	keys = append(keys, trainingimport.Keys()...)
+	keys = append(keys, activityimport.Keys()...)
 	keys = append(keys, "cli.import.kind_pending", "cli.import.kind_unknown", "cli.template.args", "cli.import.args")
 	for _, k := range importKinds {
 		keys = append(keys, k.done)
@@ -309,6 +309,49 @@ func TestTrainingImportCommands(t *testing.T) {
 				"第 4 行「姓名」：花名册中没有此人（陈无名）。", 3},
 		{"sheet", []string{"--db", db, "import", "attendance", sheet}, 0, "已导入 2 人的签到记录（培训：安全生产法解读，2024-11-18）。", "", 0},
 		{"sheet again", []string{"--db", db, "import", "attendance", sheet}, 1, "", "第 2 行「姓名」：张三已在该次培训的签到记录中。", 3},
+		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
+	}
+	for _, s := range steps {
+		r := run(t, s.args...)
+		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
+			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
+		}
+		if n := strings.Count(r.stderr, "\n"); n != s.lines {
+			t.Errorf("%s: %d lines on stderr, want %d: %q", s.name, n, s.lines, r.stderr)
+		}
+	}
+}
+
+func TestActivityImportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	tpl := filepath.Join(dir, "宣传活动模板.xlsx")
+	day := map[string]any{"held_on": "2024-06-16", "title": "安全生产月咨询日", "type": "安全生产月", "place_kind": "社区",
+		"place_name": "青石社区广场", "banners": 2, "boards": 6, "materials": 300, "people": 260, "cost": "1200.50"}
+	drill := map[string]any{"held_on": "2024-05-12", "title": "防灾减灾日疏散演练", "type": "应急演练", "place_kind": "学校",
+		"drills": 1, "drill_people": 420}
+	good := specBook(t, dir, "good.xlsx", activityimport.Spec, day, drill)
+	badType, badCount := maps.Clone(day), maps.Clone(drill)
+	badType["type"] = "广场舞"
+	badCount["banners"] = -1
+	bad := specBook(t, dir, "bad.xlsx", activityimport.Spec, badType, badCount)
+	steps := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+		lines  int
+	}{
+		{"template", []string{"--db", db, "template", "activities", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
+		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
+		{"import the empty template", []string{"--db", db, "import", "activities", tpl}, 1, "", "工作表「宣传活动」中没有要导入的数据行", 1},
+		{"import bad rows", []string{"--db", db, "import", "activities", bad}, 1, "",
+			"第 2 行「活动类型」：活动类型“广场舞”不在本镇的类型列表中，请填写：安全生产月、防灾减灾日、",
+			3},
+		{"import", []string{"--db", db, "import", "activities", good}, 0, "已导入 2 场宣传活动。", "", 0},
+		{"import in English", []string{"--lang", "en", "--db", db, "import", "activities", bad}, 1, "",
+			"Row 3, column “横幅（条）”: ", 3},
 		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
 	}
 	for _, s := range steps {
