@@ -36,7 +36,7 @@ func Keys() []string {
 	keys := []string{KeyTooLong, KeyTitleEmpty, KeyTypeEmpty, KeyTypeUnknown, KeyPlaceKindUnknown, KeyHeldOnEmpty,
 		KeyHeldOnInvalid, KeyHeldOnFuture, KeyCountInvalid, KeyDrillPeople, KeyCostNegative, KeyTypesEmpty,
 		KeyTypesLong, KeyPeriodInvalid, KeySentence, KeySentenceNone, KeyPeriodYear, KeyPeriodH1, KeyPeriodH2,
-		KeyPeriodMonth, KeyPeriodRange}
+		KeyPeriodMonth, KeyPeriodRange, "publicity.photo.empty", "publicity.photo.too_big", "publicity.photo.not_image"}
 	for q := 1; q <= 4; q++ {
 		keys = append(keys, QuarterKey(q))
 	}

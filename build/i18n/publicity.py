@@ -38,4 +38,7 @@ T = {
     "{{if .People}}, {{.People}} people reached{{end}}"
     "{{if .Drills}}, {{.Drills}} drills held{{if .DrillPeople}} with {{.DrillPeople}} participants{{end}}{{end}}"),
 "publicity.sentence.none": ("{{.Period}}未开展宣教活动", "{{.Period}}, no publicity activity was held"),
+"publicity.photo.empty": ("照片文件是空的。", "The photo file is empty."),
+"publicity.photo.too_big": ("照片不能超过 {{.MaxMB}} MB，请压缩后再添加。", "A photo may not exceed {{.MaxMB}} MB; shrink it first."),
+"publicity.photo.not_image": ("“{{.Name}}”不是图片文件，只能添加照片。", "“{{.Name}}” is not an image: only photos can be added."),
 }
