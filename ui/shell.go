@@ -41,7 +41,7 @@ func newShell(u *UI) *Shell {
 		{"nav.parties", theme.StorageIcon(), func() screen { return newParties(u) }},
 		{"nav.trainings", theme.HistoryIcon(), func() screen { return newTrainings(u) }},
 		{"nav.staff", theme.AccountIcon(), func() screen { return newStaff(u) }},
-		{"nav.activities", theme.MediaPhotoIcon(), s.list(data.ListActivities)},
+		{"nav.activities", theme.MediaPhotoIcon(), func() screen { return newActivities(u) }},
 		{"nav.exports", theme.MailSendIcon(), s.list(data.ListExports)},
 		{"nav.settings", theme.SettingsIcon(), func() screen { return newSettings(u) }},
 	}

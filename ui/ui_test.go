@@ -133,6 +133,8 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 			rl, ok = sc.List, true
 		case *Staff:
 			rl, ok = sc.List, true
+		case *Activities:
+			rl, ok = sc.List, true
 		}
 		if !ok {
 			continue

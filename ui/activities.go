@@ -1,0 +1,291 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/activityimport"
+	"townledger/app/auth"
+	"townledger/app/cases"
+	"townledger/app/publicity"
+	"townledger/app/workbook"
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+// Activities is the 宣传活动 section: the list, an activity's form with its figures and
+// photos, and the period's figures.
+type Activities struct {
+	u      *UI
+	List   *RecordList
+	New    *widget.Button
+	StatsB *widget.Button
+	Form   *ActivityForm // while an activity is open
+	Stats  *ActivityStats
+	body   *fyne.Container
+}
+
+func newActivities(u *UI) *Activities {
+	a := &Activities{u: u, body: container.NewStack()}
+	a.New = widget.NewButtonWithIcon(locale.T("activity.new"), theme.ContentAddIcon(), func() { a.open("") })
+	if !u.session.Can(auth.EditActivities) {
+		a.New.Disable()
+	}
+	a.StatsB = widget.NewButtonWithIcon(locale.T("activity.stats"), theme.GridIcon(), a.showStats)
+	a.showList()
+	return a
+}
+
+// Content is the section's widget tree.
+func (a *Activities) Content() fyne.CanvasObject { return a.body }
+
+func (a *Activities) set(o fyne.CanvasObject) {
+	a.body.Objects = []fyne.CanvasObject{o}
+	a.body.Refresh()
+}
+
+func (a *Activities) showList() {
+	a.Form, a.Stats = nil, nil
+	actions := []fyne.CanvasObject{a.StatsB, a.New}
+	if a.u.session.Can(auth.EditActivities) {
+		actions = append(transferButtons(a.u, transfer{
+			importFile: func(ctx context.Context, path string) (string, error) {
+				n, err := activityimport.Import(ctx, a.u.Office.Store, a.u.session, path, a.u.Now())
+				return locale.T("cli.import.activities.done", map[string]any{"N": n}), err
+			},
+			writeTemplate: func(path string) error { return workbook.WriteTemplate(activityimport.Spec, path) },
+			templateName:  locale.T("activity.template_name"),
+		}), actions...)
+	}
+	a.List = newRecordList(a.u, data.ListActivities, actions...)
+	a.List.OnOpen = a.open
+	a.set(a.List.content)
+}
+
+func (a *Activities) open(id string) {
+	f, err := newActivityForm(a, id)
+	if err != nil {
+		showError(a.u.Win, err)
+		return
+	}
+	a.Form = f
+	a.set(f.content)
+}
+
+func (a *Activities) showStats() {
+	a.Stats = newActivityStats(a)
+	a.set(a.Stats.content)
+}
+
+func (a *Activities) back() *widget.Button {
+	return widget.NewButtonWithIcon(locale.T("activity.back"), theme.NavigateBackIcon(), a.showList)
+}
+
+// activityCounts are the figure fields in the order the form shows them.
+var activityCounts = []string{"banners", "boards", "materials", "consultations", "people", "enterprises", "drills", "drill_people"}
+
+func countOf(a *publicity.Activity, name string) *int {
+	return map[string]*int{"banners": &a.Banners, "boards": &a.Boards, "materials": &a.Materials,
+		"consultations": &a.Consultations, "people": &a.People, "enterprises": &a.Enterprises,
+		"drills": &a.Drills, "drill_people": &a.DrillPeople}[name]
+}
+
+// ActivityForm records an activity with its figures and, once saved, its photos.
+type ActivityForm struct {
+	a                                                    *Activities
+	activity                                             publicity.Activity
+	HeldOn, Title, PlaceName, Organisers, Partners, Cost *widget.Entry
+	Notes                                                *widget.Entry
+	Type, PlaceKind                                      *widget.Select
+	Counts                                               map[string]*widget.Entry
+	Save                                                 *widget.Button
+	Message                                              *widget.Label
+	Photos                                               *fyne.Container
+	PhotoMessage                                         *widget.Label
+	places                                               map[string]string
+	content                                              fyne.CanvasObject
+}
+
+func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
+	ctx := context.Background()
+	f := &ActivityForm{a: a, Counts: map[string]*widget.Entry{}, Message: errorLabel(), PhotoMessage: errorLabel(),
+		places: map[string]string{}, Photos: container.NewGridWrap(fyne.NewSize(110, 110))}
+	if id != "" {
+		var err error
+		if f.activity, err = publicity.Load(ctx, a.u.Office.Store, id); err != nil {
+			return nil, err
+		}
+	}
+	types, err := publicity.Types(ctx, a.u.Office.Store)
+	if err != nil {
+		return nil, err
+	}
+	act := f.activity
+	f.HeldOn = dateEntry(true)
+	f.HeldOn.SetText(act.HeldOn)
+	f.Title, f.PlaceName, f.Organisers, f.Partners = entry("", nil), entry("", nil), entry("", nil), entry("", nil)
+	f.Title.SetText(act.Title)
+	f.PlaceName.SetText(act.PlaceName)
+	f.Organisers.SetText(act.Organisers)
+	f.Partners.SetText(act.Partners)
+	f.Notes = widget.NewMultiLineEntry()
+	f.Notes.SetText(act.Notes)
+	f.Cost = entry("0.00", validator(func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := cases.ParseYuan(s)
+		return err
+	}))
+	if act.Cost > 0 {
+		f.Cost.SetText(strconv.FormatFloat(float64(act.Cost)/100, 'f', 2, 64))
+	}
+	f.Type = widget.NewSelect(types, nil)
+	f.Type.SetSelected(act.Type)
+	var placeLabels []string
+	for _, k := range publicity.PlaceKinds {
+		l := locale.T("activity.place." + k)
+		f.places[l] = k
+		placeLabels = append(placeLabels, l)
+	}
+	f.PlaceKind = widget.NewSelect(placeLabels, nil)
+	if act.PlaceKind != "" {
+		f.PlaceKind.SetSelected(locale.T("activity.place." + act.PlaceKind))
+	}
+	figures := widget.NewForm()
+	for _, name := range activityCounts {
+		e := entry("0", nil)
+		if n := *countOf(&act, name); n != 0 {
+			e.SetText(strconv.Itoa(n))
+		}
+		f.Counts[name] = e
+		figures.Append(locale.T("activity.count."+name), e)
+	}
+	figures.Append(locale.T("activity.cost"), f.Cost)
+	form := widget.NewForm(
+		widget.NewFormItem(locale.T("activity.held_on"), f.HeldOn),
+		widget.NewFormItem(locale.T("activity.title"), f.Title),
+		widget.NewFormItem(locale.T("activity.type"), f.Type),
+		widget.NewFormItem(locale.T("activity.place"), container.NewGridWithColumns(2, f.PlaceKind, f.PlaceName)),
+		widget.NewFormItem(locale.T("activity.organisers"), f.Organisers),
+		widget.NewFormItem(locale.T("activity.partners"), f.Partners),
+		widget.NewFormItem(locale.T("training.notes"), f.Notes),
+	)
+	f.Save = widget.NewButton(locale.T("action.save"), f.save)
+	f.Save.Importance = widget.HighImportance
+	if !a.u.session.Can(auth.EditActivities) {
+		f.Save.Disable()
+	}
+	body := container.NewVBox(form, widget.NewCard(locale.T("activity.figures"), "", figures))
+	if act.ID != "" {
+		add := widget.NewButtonWithIcon(locale.T("activity.photo.add"), theme.MediaPhotoIcon(), f.pickPhoto)
+		f.refreshPhotos()
+		body.Add(widget.NewCard(locale.T("activity.photos"), "", container.NewVBox(f.Photos, f.PhotoMessage, container.NewHBox(add))))
+	}
+	title := locale.T("activity.new")
+	if act.ID != "" {
+		title = act.Title
+	}
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	f.content = container.NewBorder(container.NewHBox(a.back(), heading), container.NewVBox(f.Message,
+		container.NewHBox(layoutSpacer(), f.Save)), nil, nil, container.NewVScroll(body))
+	return f, nil
+}
+
+func (f *ActivityForm) save() {
+	act := f.activity
+	act.Title, act.Type, act.PlaceName = f.Title.Text, f.Type.Selected, f.PlaceName.Text
+	act.PlaceKind, act.Organisers, act.Partners, act.Notes = f.places[f.PlaceKind.Selected], f.Organisers.Text, f.Partners.Text, f.Notes.Text
+	var problems []string
+	if d, err := parseDay(f.HeldOn.Text, true); err != nil {
+		problems = append(problems, locale.Err(err))
+	} else {
+		act.HeldOn = d.Format(data.DateLayout)
+	}
+	for _, name := range activityCounts {
+		text := strings.TrimSpace(f.Counts[name].Text)
+		n := 0
+		if text != "" {
+			var err error
+			if n, err = strconv.Atoi(text); err != nil {
+				problems = append(problems, locale.T("activity.count.invalid", map[string]any{"Name": locale.T("activity.count." + name), "Value": text}))
+			}
+		}
+		*countOf(&act, name) = n
+	}
+	act.Cost = 0
+	if strings.TrimSpace(f.Cost.Text) != "" {
+		fen, err := cases.ParseYuan(f.Cost.Text)
+		if err != nil {
+			problems = append(problems, locale.Err(err))
+		}
+		act.Cost = fen
+	}
+	if len(problems) > 0 {
+		setMessage(f.Message, "• "+strings.Join(problems, "\n• "))
+		return
+	}
+	id, err := publicity.Save(context.Background(), f.a.u.Office.Store, f.a.u.session, act)
+	if err != nil {
+		setMessage(f.Message, listMessage(err))
+		return
+	}
+	f.a.open(id) // reopened, the saved activity takes photos
+}
+
+func (f *ActivityForm) pickPhoto() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		content, err := io.ReadAll(io.LimitReader(r, publicity.MaxPhotoSize+1))
+		if err != nil {
+			setMessage(f.PhotoMessage, locale.Err(err))
+			return
+		}
+		f.AddPhoto(r.URI().Name(), content)
+	}, f.a.u.Win)
+	d.Show()
+}
+
+// AddPhoto stores a photo of the activity and shows its thumbnail.
+func (f *ActivityForm) AddPhoto(name string, content []byte) {
+	if _, err := publicity.AddPhoto(context.Background(), f.a.u.Office.Store, f.a.u.session, f.activity.ID, name, content); err != nil {
+		setMessage(f.PhotoMessage, listMessage(err))
+		return
+	}
+	setMessage(f.PhotoMessage, "")
+	f.refreshPhotos()
+}
+
+func (f *ActivityForm) refreshPhotos() {
+	ctx := context.Background()
+	photos, err := publicity.Photos(ctx, f.a.u.Office.Store, f.activity.ID)
+	if err != nil {
+		setMessage(f.PhotoMessage, locale.Err(err))
+		return
+	}
+	f.Photos.Objects = nil
+	for _, p := range photos {
+		b, err := publicity.PhotoContent(ctx, f.a.u.Office.Store, p.ID)
+		if err != nil {
+			continue
+		}
+		img := canvas.NewImageFromResource(fyne.NewStaticResource(p.FileName, b))
+		img.FillMode = canvas.ImageFillContain
+		img.ScaleMode = canvas.ImageScaleFastest
+		f.Photos.Add(img)
+	}
+	f.Photos.Refresh()
+}
