@@ -18,6 +18,7 @@ T = {
 "monday.short": ("一", "Mon"), "tuesday.short": ("二", "Tue"), "wednesday.short": ("三", "Wed"),
 "thursday.short": ("四", "Thu"), "friday.short": ("五", "Fri"), "saturday.short": ("六", "Sat"), "sunday.short": ("日", "Sun"),
 
+"select.placeholder": ("请选择", "Choose…"),
 "app.title": ("乡镇应急执法台账", "TownLedger"),
 "action.back": ("上一步", "Back"), "action.next": ("下一步", "Next"), "action.cancel": ("取消", "Cancel"),
 "action.logout": ("退出登录", "Sign out"), "action.quit": ("退出", "Quit"), "action.save": ("保存", "Save"),

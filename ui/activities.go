@@ -149,7 +149,7 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 	if act.Cost > 0 {
 		f.Cost.SetText(strconv.FormatFloat(float64(act.Cost)/100, 'f', 2, 64))
 	}
-	f.Type = widget.NewSelect(types, nil)
+	f.Type = choice(types, nil)
 	f.Type.SetSelected(act.Type)
 	var placeLabels []string
 	for _, k := range publicity.PlaceKinds {
@@ -157,7 +157,7 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 		f.places[l] = k
 		placeLabels = append(placeLabels, l)
 	}
-	f.PlaceKind = widget.NewSelect(placeLabels, nil)
+	f.PlaceKind = choice(placeLabels, nil)
 	if act.PlaceKind != "" {
 		f.PlaceKind.SetSelected(locale.T("activity.place." + act.PlaceKind))
 	}

@@ -59,7 +59,7 @@ func newActivityStats(a *Activities) *ActivityStats {
 		s.periods[l] = p
 		labels = append(labels, l)
 	}
-	s.Period = widget.NewSelect(labels, func(string) { s.refresh() })
+	s.Period = choice(labels, func(string) { s.refresh() })
 	grid := container.NewGridWithColumns(5)
 	for _, t := range publicity.Targets {
 		l := widget.NewLabel("")

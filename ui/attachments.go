@@ -37,7 +37,7 @@ func newSessionFiles(u *UI, sessionID string) *SessionFiles {
 		f.kinds[l] = k
 		labels = append(labels, l)
 	}
-	f.Kind = widget.NewSelect(labels, nil)
+	f.Kind = choice(labels, nil)
 	f.Kind.SetSelected(labels[0])
 	f.Add = widget.NewButtonWithIcon(locale.T("training.files.add"), theme.ContentAddIcon(), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {

@@ -48,7 +48,7 @@ func newCalendarEditor(u *UI) *CalendarEditor {
 	for y := this + 1; y >= this-3; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	e.Year = widget.NewSelect(years, func(string) { e.refresh() })
+	e.Year = choice(years, func(string) { e.refresh() })
 	intro := widget.NewLabel(locale.T("calendar.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(locale.T("casefile.record.on"), e.Date),

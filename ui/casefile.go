@@ -136,7 +136,7 @@ func (cv *CaseView) buildForm() {
 	cv.On = dateEntry(true)
 	cv.On.SetText(cv.c.u.Now().Format("2006-01-02"))
 	cv.ReinspectOn, cv.AnnouncedOn = dateEntry(false), dateEntry(false)
-	cv.Outcome = widget.NewSelect(outcomeLabels, nil)
+	cv.Outcome = choice(outcomeLabels, nil)
 	cv.Fine, cv.Amount = entry("25000", nil), entry("25000", nil)
 	cv.Penalty, cv.Note = entry("", nil), entry("", nil)
 	officers, _ := cv.c.u.Office.Store.Officers(context.Background())
@@ -151,11 +151,11 @@ func (cv *CaseView) buildForm() {
 	cv.Correction = widget.NewCheck(locale.T("casefile.record.correction"), nil)
 	cv.Passed = widget.NewCheck(locale.T("casefile.record.passed"), nil)
 	cv.WaivesHearing = widget.NewCheck(locale.T("casefile.record.waives_hearing"), nil)
-	cv.Approval = widget.NewSelect(approvalLabels, nil)
+	cv.Approval = choice(approvalLabels, nil)
 	cv.Save = widget.NewButton(locale.T("casefile.record.save"), cv.save)
 	cv.Save.Importance = widget.HighImportance
 	cv.fields = container.NewVBox()
-	cv.Step = widget.NewSelect(stepLabels, func(string) { cv.showFields() })
+	cv.Step = choice(stepLabels, func(string) { cv.showFields() })
 	cv.Step.PlaceHolder = locale.T("casefile.record.step")
 	cv.showFields()
 }

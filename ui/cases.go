@@ -143,7 +143,7 @@ func newFilingForm(c *Cases) *FilingForm {
 	f.Procedure = widget.NewRadioGroup(procs, nil)
 	f.Procedure.Horizontal = true
 	f.Procedure.SetSelected(procs[0])
-	f.Party = widget.NewSelect(nil, nil)
+	f.Party = choice(nil, nil)
 	f.Party.PlaceHolder = locale.T("filing.party.pick")
 	f.PartySearch = widget.NewEntry()
 	f.PartySearch.SetPlaceHolder(locale.T("filing.party.search"))
@@ -161,9 +161,9 @@ func newFilingForm(c *Cases) *FilingForm {
 		f.items[l] = it.ID
 		itemLabels = append(itemLabels, l)
 	}
-	f.Tier = widget.NewSelect(nil, nil)
+	f.Tier = choice(nil, nil)
 	f.Tier.PlaceHolder = locale.T("filing.tier.none")
-	f.Item = widget.NewSelect(itemLabels, f.pickItem)
+	f.Item = choice(itemLabels, f.pickItem)
 	f.Item.PlaceHolder = locale.T("filing.item")
 
 	f.Title = entry(locale.T("filing.case_title.hint"), nil)

@@ -66,10 +66,10 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 		t.stages[l] = string(s)
 		stageOpts = append(stageOpts, l)
 	}
-	t.Stage = widget.NewSelect(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
+	t.Stage = choice(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
 	dueOpts := []string{all("deadlines"), locale.T("case.status.overdue"), locale.T("case.status.due_soon")}
 	t.dues[dueOpts[1]], t.dues[dueOpts[2]] = "overdue", "soon"
-	t.Due = widget.NewSelect(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
+	t.Due = choice(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
 	yearOpts := []string{all("years")}
 	if ys, err := u.Office.Store.CaseYears(ctx); err == nil {
 		for _, y := range ys {
@@ -78,7 +78,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 			yearOpts = append(yearOpts, l)
 		}
 	}
-	t.Year = widget.NewSelect(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
+	t.Year = choice(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
 	itemOpts := []string{all("items")}
 	if its, err := u.Office.Store.CatalogItemsInForce(ctx, t.Query.Today); err == nil {
 		for _, it := range its {
@@ -87,7 +87,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 			itemOpts = append(itemOpts, l)
 		}
 	}
-	t.Item = widget.NewSelect(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
+	t.Item = choice(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
 	for _, s := range []*widget.Select{t.Stage, t.Due, t.Year, t.Item} {
 		s.PlaceHolder = s.Options[0]
 	}

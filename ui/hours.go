@@ -37,7 +37,7 @@ func newHoursPage(t *Trainings) (*HoursPage, error) {
 	for y := this; y >= this-4; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	h.Year = widget.NewSelect(years, func(string) { h.refresh() })
+	h.Year = choice(years, func(string) { h.refresh() })
 	heading := widget.NewLabelWithStyle(locale.T("hours.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	h.content = container.NewBorder(container.NewHBox(t.back(), heading, h.Year), nil, nil, nil,

@@ -41,7 +41,7 @@ func newSettings(u *UI) *Settings {
 		names[locale.T("lang."+l)] = l
 		options = append(options, locale.T("lang."+l))
 	}
-	s.Language = widget.NewSelect(options, nil)
+	s.Language = choice(options, nil)
 	s.Language.SetSelected(locale.T("lang." + locale.Current()))
 	s.Language.OnChanged = func(label string) { s.switchLanguage(names[label]) }
 

@@ -116,7 +116,7 @@ func newStaffForm(s *Staff, p training.Person) *StaffForm {
 		f.statuses[l] = st
 		labels = append(labels, l)
 	}
-	f.CertStatus = widget.NewSelect(labels, nil)
+	f.CertStatus = choice(labels, nil)
 	f.Name.SetText(p.Name)
 	f.Unit.SetText(p.Unit)
 	f.Position.SetText(p.Position)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/widget"
 	"image/color"
 	"strings"
 
@@ -40,4 +41,11 @@ func firstError(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// choice is a drop-down whose empty state says 请选择 (Fyne's own says "(Select one)").
+func choice(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = locale.T("select.placeholder")
+	return s
 }
