@@ -18,6 +18,10 @@ T = {
 "monday.short": ("一", "Mon"), "tuesday.short": ("二", "Tue"), "wednesday.short": ("三", "Wed"),
 "thursday.short": ("四", "Thu"), "friday.short": ("五", "Fri"), "saturday.short": ("六", "Sat"), "sunday.short": ("日", "Sun"),
 
+"lists.title": ("类别与类型", "Lists"),
+"lists.intro": ("培训类别和宣传活动类型，每行一项。已有记录的类别或类型删去后，原记录保留不变。", "Training categories and activity types, one per line. Removing one leaves the records that use it unchanged."),
+"lists.categories": ("培训类别", "Training categories"),
+"lists.types": ("宣传活动类型", "Activity types"),
 "select.placeholder": ("请选择", "Choose…"),
 "app.title": ("乡镇应急执法台账", "TownLedger"),
 "action.back": ("上一步", "Back"), "action.next": ("下一步", "Next"), "action.cancel": ("取消", "Cancel"),

@@ -27,6 +27,7 @@ type Settings struct {
 	Users    *UserAdmin      // nil unless the user may manage accounts
 	Calendar *CalendarEditor // nil unless the user may change settings
 	Rules    *RuleSettings   // the same
+	Lists    *ListSettings   // the same
 	Tabs     *container.AppTabs
 	Backup   *widget.Button
 	Demo     *widget.Button
@@ -73,6 +74,8 @@ func newSettings(u *UI) *Settings {
 		tabs.Append(tab("settings.rules", s.Rules.content))
 		s.Calendar = newCalendarEditor(u)
 		tabs.Append(tab("calendar.title", s.Calendar.content))
+		s.Lists = newListSettings(u)
+		tabs.Append(tab("lists.title", s.Lists.content))
 	}
 	if u.session.Can(auth.ManageBackups) {
 		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)

@@ -344,3 +344,24 @@ func TestAdministratorChangesALegalThreshold(t *testing.T) {
 		t.Errorf("threshold after reopening: %q", got)
 	}
 }
+
+func TestAdministratorEditsTheOfficeLists(t *testing.T) {
+	u := signedIn(t)
+	u.Shell.Select("nav.settings")
+	ls := u.Shell.Current.(*Settings).Lists
+	typeInto(ls.Types, "")
+	test.Tap(ls.Save)
+	if !ls.Message.Visible() {
+		t.Fatal("an empty type list was accepted")
+	}
+	typeInto(ls.Types, "安全生产月\n进企业\n村村响广播")
+	test.Tap(ls.Save)
+	if ls.Message.Visible() {
+		t.Fatalf("lists refused: %q", ls.Message.Text)
+	}
+	u.Shell.Select("nav.activities")
+	test.Tap(u.Shell.Current.(*Activities).New)
+	if got := u.Shell.Current.(*Activities).Form.Type.Options; len(got) != 3 || got[2] != "村村响广播" {
+		t.Errorf("activity types offered: %v", got)
+	}
+}
