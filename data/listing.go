@@ -84,11 +84,46 @@ func escapeLike(s string) string {
 
 // List returns one page of a section's records matching search, and the total match count.
 func (s *Store) List(ctx context.Context, kind ListKind, search string, offset, limit int) ([]ListItem, int, error) {
+	return s.listFiltered(ctx, kind, search, nil, offset, limit)
+}
+
+// ActivityFilter narrows the activities list; zero values mean any.
+type ActivityFilter struct {
+	Type string
+	Year int
+}
+
+// ListActivities is List for activities with their filters.
+func (s *Store) ListActivities(ctx context.Context, search string, f ActivityFilter, offset, limit int) ([]ListItem, int, error) {
+	var conds []cond
+	if f.Type != "" {
+		conds = append(conds, newCond("type = ?", f.Type))
+	}
+	if f.Year > 0 {
+		conds = append(conds, newCond("held_on >= ? AND held_on < ?", fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-01-01", f.Year+1)))
+	}
+	return s.listFiltered(ctx, ListActivities, search, conds, offset, limit)
+}
+
+// cond is an extra condition of a list: SQL written in this package, and its arguments.
+type cond struct {
+	sql  string
+	args []any
+}
+
+func newCond(sql string, args ...any) cond { return cond{sql, args} }
+
+// listFiltered is List with extra conditions.
+func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, conds []cond, offset, limit int) ([]ListItem, int, error) {
 	sp, ok := listSpecs[kind]
 	if !ok {
 		return nil, 0, fmt.Errorf("unknown list %q", kind)
 	}
 	where, args := sp.where(search)
+	for _, c := range conds {
+		where += " AND " + c.sql
+		args = append(args, c.args...)
+	}
 	var total int
 	if err := s.queryRow(ctx, []any{&total}, "SELECT COUNT(*) FROM "+sp.table+" WHERE "+where, args...); err != nil {
 		return nil, 0, fmt.Errorf("count %s: %w", kind, err)

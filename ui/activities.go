@@ -30,8 +30,10 @@ type Activities struct {
 	New    *widget.Button
 	StatsB *widget.Button
 	Form   *ActivityForm // while an activity is open
-	Stats  *ActivityStats
-	body   *fyne.Container
+	// TypeFilter and YearFilter narrow the list.
+	TypeFilter, YearFilter *widget.Select
+	Stats                  *ActivityStats
+	body                   *fyne.Container
 }
 
 func newActivities(u *UI) *Activities {
@@ -68,7 +70,28 @@ func (a *Activities) showList() {
 	}
 	a.List = newRecordList(a.u, data.ListActivities, actions...)
 	a.List.OnOpen = a.open
-	a.set(a.List.content)
+	// Filters by type and year above the list.
+	types, _ := publicity.Types(context.Background(), a.u.Office.Store)
+	allTypes, allYears := locale.T("activity.filter.all_types"), locale.T("cases.filter.all.years")
+	a.TypeFilter = choice(append([]string{allTypes}, types...), nil)
+	this := a.u.Now().Year()
+	years := []string{allYears}
+	for y := this; y > this-5; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	a.YearFilter = choice(years, nil)
+	a.TypeFilter.PlaceHolder, a.YearFilter.PlaceHolder = allTypes, allYears
+	a.List.fetch = func(ctx context.Context, q string, offset, limit int) ([]data.ListItem, int, error) {
+		f := data.ActivityFilter{}
+		if a.TypeFilter.Selected != allTypes {
+			f.Type = a.TypeFilter.Selected
+		}
+		f.Year, _ = strconv.Atoi(a.YearFilter.Selected)
+		return a.u.Office.Store.ListActivities(ctx, q, f, offset, limit)
+	}
+	a.TypeFilter.OnChanged = func(string) { a.List.reload() }
+	a.YearFilter.OnChanged = func(string) { a.List.reload() }
+	a.set(container.NewBorder(container.NewGridWithColumns(2, a.TypeFilter, a.YearFilter), nil, nil, nil, a.List.content))
 }
 
 func (a *Activities) open(id string) {

@@ -50,6 +50,15 @@ func TestActivityWithAPhoto(t *testing.T) {
 		t.Errorf("a PDF as photo: %q", saved.PhotoMessage.Text)
 	}
 	test.Tap(as.back())
+	as.TypeFilter.SetSelected("防灾减灾日")
+	if as.List.total != 0 {
+		t.Errorf("type filter: %d activities of another type", as.List.total)
+	}
+	as.TypeFilter.SetSelected("安全生产月")
+	as.YearFilter.SetSelected("2024")
+	if as.List.total != 1 {
+		t.Errorf("filters: %d activities, want 1", as.List.total)
+	}
 	test.Tap(as.StatsB)
 	st := as.Stats // opens on this year, 2024 by the test clock
 	if st.Sentence.Text != "2024年共开展各类宣教活动1场次，制作宣传展板12块，发放宣传资料800份，受教育群众350人次" {

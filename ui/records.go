@@ -26,6 +26,8 @@ type RecordList struct {
 	Empty  *widget.Label
 	// OnOpen, when set, opens a record picked in the list.
 	OnOpen func(id string)
+	// fetch reads a page; sections with filters replace it.
+	fetch func(ctx context.Context, query string, offset, limit int) ([]data.ListItem, int, error)
 
 	total int
 	pages map[int][]data.ListItem
@@ -36,6 +38,9 @@ type RecordList struct {
 
 func newRecordList(u *UI, kind data.ListKind, actions ...fyne.CanvasObject) *RecordList {
 	r := &RecordList{u: u, kind: kind, pages: map[int][]data.ListItem{}}
+	r.fetch = func(ctx context.Context, q string, offset, limit int) ([]data.ListItem, int, error) {
+		return u.Office.Store.List(ctx, kind, q, offset, limit)
+	}
 	r.Search = widget.NewEntry()
 	r.Search.SetPlaceHolder(locale.T("list.search"))
 	r.Search.OnChanged = func(q string) { r.query = q; r.reload() }
@@ -71,7 +76,7 @@ func newRecordList(u *UI, kind data.ListKind, actions ...fyne.CanvasObject) *Rec
 
 func (r *RecordList) reload() {
 	r.pages = map[int][]data.ListItem{}
-	items, total, err := r.u.Office.Store.List(context.Background(), r.kind, r.query, 0, pageSize)
+	items, total, err := r.fetch(context.Background(), r.query, 0, pageSize)
 	if err != nil {
 		r.total = 0
 		setMessage(r.Empty, locale.Err(err))
@@ -97,7 +102,7 @@ func (r *RecordList) item(i int) (data.ListItem, bool) {
 	page, ok := r.pages[p]
 	if !ok {
 		var err error
-		page, _, err = r.u.Office.Store.List(context.Background(), r.kind, r.query, p*pageSize, pageSize)
+		page, _, err = r.fetch(context.Background(), r.query, p*pageSize, pageSize)
 		if err != nil {
 			return data.ListItem{}, false
 		}

@@ -1,5 +1,6 @@
 # The publicity section (ui/activities.go, ui/activitystats.go).
 T = {
+"activity.filter.all_types": ("全部类型", "All types"),
 "activity.new": ("新增宣传活动", "New activity"),
 "activity.back": ("返回宣传活动", "Back to the activities"),
 "activity.stats": ("统计与报告", "Figures and report"),
