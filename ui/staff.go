@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -129,7 +130,14 @@ func newStaffForm(s *Staff, p training.Person) *StaffForm {
 	}
 	f.Save = widget.NewButton(locale.T("action.save"), f.save)
 	f.Save.Importance = widget.HighImportance
-	f.Archive = widget.NewButton(locale.T("staff.archive"), f.archive)
+	f.Archive = widget.NewButton(locale.T("staff.archive"), func() {
+		dialog.ShowConfirm(locale.T("staff.archive"), locale.T("staff.archive.confirm", map[string]any{"Name": p.Name}),
+			func(ok bool) {
+				if ok {
+					f.archive()
+				}
+			}, s.u.Win)
+	})
 	if p.ID == "" || p.ArchivedOn != "" {
 		f.Archive.Hide()
 	}

@@ -10,6 +10,7 @@ T = {
 "staff.cert_status": ("执法证状态", "Certificate status"),
 "staff.cert_due_on": ("年审（到期）日期", "Registration or expiry date"),
 "staff.archive": ("调离归档", "Archive (left)"),
+"staff.archive.confirm": ("确定将 {{.Name}} 调离归档？归档后不再出现在名册和签到中，已有培训记录保留。", "Archive {{.Name}}? They leave the roster and sign-in lists; their training records stay."),
 "staff.archived_on": ("已于 {{.Date}} 调离归档，培训记录保留。", "Archived on {{.Date}}; the training records stay."),
 }
 T.update({
