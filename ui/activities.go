@@ -33,11 +33,11 @@ type Activities struct {
 	// TypeFilter and YearFilter narrow the list.
 	TypeFilter, YearFilter *widget.Select
 	Stats                  *ActivityStats
-	body                   *fyne.Container
+	sectionBody
 }
 
 func newActivities(u *UI) *Activities {
-	a := &Activities{u: u, body: container.NewStack()}
+	a := &Activities{u: u, sectionBody: newSectionBody()}
 	a.New = widget.NewButtonWithIcon(locale.T("activity.new"), theme.ContentAddIcon(), func() { a.open("") })
 	if !u.session.Can(auth.EditActivities) {
 		a.New.Disable()
@@ -45,14 +45,6 @@ func newActivities(u *UI) *Activities {
 	a.StatsB = widget.NewButtonWithIcon(locale.T("activity.stats"), theme.GridIcon(), a.showStats)
 	a.showList()
 	return a
-}
-
-// Content is the section's widget tree.
-func (a *Activities) Content() fyne.CanvasObject { return a.body }
-
-func (a *Activities) set(o fyne.CanvasObject) {
-	a.body.Objects = []fyne.CanvasObject{o}
-	a.body.Refresh()
 }
 
 func (a *Activities) showList() {

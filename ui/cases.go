@@ -29,11 +29,11 @@ type Cases struct {
 	New    *widget.Button
 	Filing *FilingForm // while the filing form is open
 	Case   *CaseView   // while a case is open
-	body   *fyne.Container
+	sectionBody
 }
 
 func newCases(u *UI) *Cases {
-	c := &Cases{u: u, svc: cases.New(u.Office.Store), body: container.NewStack()}
+	c := &Cases{u: u, svc: cases.New(u.Office.Store), sectionBody: newSectionBody()}
 	c.New = widget.NewButtonWithIcon(locale.T("cases.new"), theme.ContentAddIcon(), c.showFiling)
 	c.New.Importance = widget.HighImportance
 	if !u.session.Can(auth.EditCases) {
@@ -41,14 +41,6 @@ func newCases(u *UI) *Cases {
 	}
 	c.showList()
 	return c
-}
-
-// Content is the section's widget tree.
-func (c *Cases) Content() fyne.CanvasObject { return c.body }
-
-func (c *Cases) set(o fyne.CanvasObject) {
-	c.body.Objects = []fyne.CanvasObject{o}
-	c.body.Refresh()
 }
 
 func (c *Cases) showList() {

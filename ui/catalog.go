@@ -22,17 +22,14 @@ type Catalog struct {
 	u    *UI
 	List *RecordList
 	Item *data.CatalogItem // the open item, if any
-	body *fyne.Container
+	sectionBody
 }
 
 func newCatalog(u *UI) *Catalog {
-	c := &Catalog{u: u, body: container.NewStack()}
+	c := &Catalog{u: u, sectionBody: newSectionBody()}
 	c.showList()
 	return c
 }
-
-// Content is the section's widget tree.
-func (c *Catalog) Content() fyne.CanvasObject { return c.body }
 
 func (c *Catalog) showList() {
 	c.Item = nil
@@ -54,8 +51,7 @@ func (c *Catalog) showList() {
 	}
 	c.List = newRecordList(c.u, data.ListCatalog, actions...)
 	c.List.OnOpen = c.open
-	c.body.Objects = []fyne.CanvasObject{c.List.content}
-	c.body.Refresh()
+	c.set(c.List.content)
 }
 
 func (c *Catalog) open(id string) {
@@ -65,8 +61,7 @@ func (c *Catalog) open(id string) {
 		return
 	}
 	c.Item = &it
-	c.body.Objects = []fyne.CanvasObject{catalogPage(c, it)}
-	c.body.Refresh()
+	c.set(catalogPage(c, it))
 }
 
 // yuanRange renders a fine range in 元, "" when the item sets none.

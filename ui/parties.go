@@ -26,25 +26,17 @@ type Parties struct {
 	New  *widget.Button
 	Form *PartyForm // while the form is open
 	Page *PartyPage // while a party is open
-	body *fyne.Container
+	sectionBody
 }
 
 func newParties(u *UI) *Parties {
-	p := &Parties{u: u, body: container.NewStack()}
+	p := &Parties{u: u, sectionBody: newSectionBody()}
 	p.New = widget.NewButtonWithIcon(locale.T("parties.new"), theme.ContentAddIcon(), p.showForm)
 	if !u.session.Can(auth.EditParties) {
 		p.New.Disable()
 	}
 	p.showList()
 	return p
-}
-
-// Content is the section's widget tree.
-func (p *Parties) Content() fyne.CanvasObject { return p.body }
-
-func (p *Parties) set(o fyne.CanvasObject) {
-	p.body.Objects = []fyne.CanvasObject{o}
-	p.body.Refresh()
 }
 
 func (p *Parties) showList() {

@@ -25,25 +25,17 @@ type Staff struct {
 	List *RecordList
 	New  *widget.Button
 	Form *StaffForm // while the form is open
-	body *fyne.Container
+	sectionBody
 }
 
 func newStaff(u *UI) *Staff {
-	s := &Staff{u: u, body: container.NewStack()}
+	s := &Staff{u: u, sectionBody: newSectionBody()}
 	s.New = widget.NewButtonWithIcon(locale.T("staff.new"), theme.ContentAddIcon(), func() { s.showForm(training.Person{}) })
 	if !u.session.Can(auth.EditStaff) {
 		s.New.Disable()
 	}
 	s.showList()
 	return s
-}
-
-// Content is the section's widget tree.
-func (s *Staff) Content() fyne.CanvasObject { return s.body }
-
-func (s *Staff) set(o fyne.CanvasObject) {
-	s.body.Objects = []fyne.CanvasObject{o}
-	s.body.Refresh()
 }
 
 func (s *Staff) showList() {

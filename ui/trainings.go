@@ -28,11 +28,11 @@ type Trainings struct {
 	HoursB *widget.Button
 	Form   *SessionForm // while a session is open
 	Hours  *HoursPage   // while the hours page is open
-	body   *fyne.Container
+	sectionBody
 }
 
 func newTrainings(u *UI) *Trainings {
-	t := &Trainings{u: u, body: container.NewStack()}
+	t := &Trainings{u: u, sectionBody: newSectionBody()}
 	t.New = widget.NewButtonWithIcon(locale.T("training.new"), theme.ContentAddIcon(), func() { t.open("") })
 	if !u.session.Can(auth.EditTrainings) {
 		t.New.Disable()
@@ -40,14 +40,6 @@ func newTrainings(u *UI) *Trainings {
 	t.HoursB = widget.NewButtonWithIcon(locale.T("hours.title"), theme.GridIcon(), t.showHours)
 	t.showList()
 	return t
-}
-
-// Content is the section's widget tree.
-func (t *Trainings) Content() fyne.CanvasObject { return t.body }
-
-func (t *Trainings) set(o fyne.CanvasObject) {
-	t.body.Objects = []fyne.CanvasObject{o}
-	t.body.Refresh()
 }
 
 func (t *Trainings) showList() {

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
 	"townledger/app/problem"
@@ -48,4 +49,17 @@ func choice(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, changed)
 	s.PlaceHolder = locale.T("select.placeholder")
 	return s
+}
+
+// sectionBody shows one screen of a section at a time: its list, a form or a page.
+type sectionBody struct{ body *fyne.Container }
+
+func newSectionBody() sectionBody { return sectionBody{body: container.NewStack()} }
+
+// Content is the section's widget tree.
+func (b sectionBody) Content() fyne.CanvasObject { return b.body }
+
+func (b sectionBody) set(o fyne.CanvasObject) {
+	b.body.Objects = []fyne.CanvasObject{o}
+	b.body.Refresh()
 }
