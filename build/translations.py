@@ -159,6 +159,7 @@ T = {
   export-catalog [--out 文件] 导出现行赋权事项目录（与 catalog 导入模板同格式）
   disclosure --year 年份 | --from 日期 --to 日期 [--out 文件]
                             导出期间内的行政处罚决定公示表（双公示）
+  export  --period 2024|2024-H1|2024-Q3|2024-07 [--out 文件] [--preparer 填报人]  导出报区局的期间工作报表
   backup  [--out 文件]       备份数据库（默认保存在数据库旁的 backups 目录）
   verify                    校验数据库完整性和审计日志
 选项：
@@ -177,6 +178,7 @@ Without a command the window opens. Commands (all work headless):
   export-catalog [--out FILE] export the current catalogue (the catalog import format)
   disclosure --year YEAR | --from DATE --to DATE [--out FILE]
                             export the publication sheet (双公示) of the period's penalty decisions
+  export  --period 2024|2024-H1|2024-Q3|2024-07 [--out FILE] [--preparer NAME]  export the period's report to the district
   backup  [--out FILE]      back up the database (default: a backups folder beside it)
   verify                    check the database's integrity and audit log
 Options:

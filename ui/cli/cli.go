@@ -57,6 +57,7 @@ var commands = []command{
 	{"import", runImport},
 	{"export-catalog", runExportCatalog},
 	{"disclosure", runDisclosure},
+	{"export", runExport},
 }
 
 // usageError marks a wrong command line (exit 2).

@@ -1,0 +1,255 @@
+// Package report writes the periodic report a town sends to its district (town → district):
+// one workbook with a cover of the period's headline figures, the detail sheets the figures
+// come from (cases, 双公示, training, attendance, hours per person, publicity activities)
+// and a metadata sheet naming every exported record, with a content hash that is the same
+// whenever the data is.
+//
+// The workbook is an official Chinese form, so its sheets and headers are Chinese in either
+// interface language. Mailing it, the export history and the outbox are not done here.
+package report
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"townledger/app/disclosure"
+	"townledger/app/problem"
+	"townledger/app/publicity"
+	"townledger/app/settings"
+	"townledger/data"
+)
+
+// Translation keys of this package's refusals; the data each carries is noted. A period
+// that cannot be read is refused with publicity.KeyPeriodInvalid (Value).
+const (
+	KeyNoTown = "report.no_town" //
+	KeyExists = "report.exists"  // Path
+	KeyWrite  = "report.write"   // Path, Detail
+)
+
+// Keys lists every translation key this package produces, for completeness tests.
+func Keys() []string {
+	return []string{KeyNoTown, KeyExists, KeyWrite, publicity.KeyPeriodInvalid}
+}
+
+// Sheet names, in the workbook's order.
+const (
+	SheetCover      = "封面汇总"
+	SheetCases      = "处罚案件"
+	SheetDisclosure = "双公示"
+	SheetTrainings  = "培训记录"
+	SheetAttendance = "参训记录"
+	SheetHours      = "学时统计"
+	SheetActivities = "宣传活动"
+	SheetMeta       = "元数据"
+)
+
+// Sheets lists the sheet names in order.
+var Sheets = []string{SheetCover, SheetCases, SheetDisclosure, SheetTrainings, SheetAttendance, SheetHours,
+	SheetActivities, SheetMeta}
+
+// Tables of the exported records, as listed on the metadata sheet.
+const (
+	TableCase       = "case_file"
+	TableTraining   = "training"
+	TableAttendance = "attendance"
+	TableStaff      = "staff"
+	TableActivity   = "activity"
+)
+
+// Figures are the headline figures of the period.
+type Figures struct {
+	data.ReportFigures
+	OnTime    int            // penalty decisions of the period published within the legal period
+	Publicity publicity.Sums // the period's publicity activities added up (publicity.Totals)
+}
+
+// Summary describes a written report.
+type Summary struct {
+	Path        string
+	ExportID    string // a new UUID for each report written
+	ContentHash string // SHA-256 (hex) over the town, period, figures and record UUIDs
+	Period      string // the period as given, normalised ("2024-Q3")
+	From, To    time.Time
+	Figures     Figures
+	Records     int // records listed on the metadata sheet
+}
+
+// figure is one line of the cover: a label, its value and unit.
+type figure struct {
+	name, label, unit string
+	value             any // int, int64 or float64
+	format            cellKind
+}
+
+func (f Figures) lines() []figure {
+	fine := float64(f.Fines) / 100
+	return []figure{
+		{"cases", "案件数（立案或作出决定）", "件", f.Cases, kindInt},
+		{"filed", "立案数", "件", f.Filed, kindInt},
+		{"decided", "作出处罚决定数", "件", f.Decided, kindInt},
+		{"closed", "结案数", "件", f.Closed, kindInt},
+		{"summary", "其中：简易程序", "件", f.Summary, kindInt},
+		{"general", "其中：普通程序", "件", f.General, kindInt},
+		{"fines_yuan", "罚款金额", "元", fine, kindMoney},
+		{"fines_wan", "罚款金额", "万元", math.Round(float64(f.Fines)/100) / 10000, kindWan},
+		{"not_penalised", "不予处罚案件（轻微不罚、首违不罚等）", "件", f.NotPenalised, kindInt},
+		{"hearings", "听证", "次", f.Hearings, kindInt},
+		{"legal_reviews", "法制审核", "次", f.LegalReviews, kindInt},
+		{"collective", "集体讨论", "次", f.Collective, kindInt},
+		{"published", "处罚决定公示", "件", f.Published, kindInt},
+		{"published_on_time", "其中：按时公示", "件", f.OnTime, kindInt},
+		{"training_sessions", "培训场次", "场", f.TrainingSessions, kindInt},
+		{"attendances", "参训人次", "人次", f.Attendances, kindInt},
+		{"training_hours", "培训学时", "人·学时", round2(f.TrainingHours), kindDecimal},
+		{"activities", "宣传活动", "场次", f.Publicity.Activities, kindInt},
+		{"banners", "悬挂横幅", "条", f.Publicity.Banners, kindInt},
+		{"boards", "宣传展板", "块", f.Publicity.Boards, kindInt},
+		{"materials", "发放宣传资料", "份", f.Publicity.Materials, kindInt},
+		{"people", "受教育群众", "人次", f.Publicity.People, kindInt},
+	}
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+func valueText(v any) string {
+	switch x := v.(type) {
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
+}
+
+// record is one exported record.
+type record struct{ table, id string }
+
+// contentHash is SHA-256 over the town code, the period, the figures and the sorted record
+// UUIDs: the export id, the time and the preparer do not enter it.
+func contentHash(townCode string, from, to time.Time, figs []figure, recs []record) string {
+	h := sha256.New()
+	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{'\n'}) }
+	w("townledger-report-v1")
+	w("town=" + townCode)
+	w("period=" + day(from) + ".." + day(to))
+	for _, f := range figs {
+		w(f.name + "=" + valueText(f.value))
+	}
+	lines := make([]string, len(recs))
+	for i, r := range recs {
+		lines[i] = r.table + ":" + r.id
+	}
+	slices.Sort(lines)
+	for _, l := range lines {
+		w(l)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func day(t time.Time) string { return t.Format(data.DateLayout) }
+
+// periodLabel names the period in Chinese, like publicity.PeriodLabel in the Chinese interface.
+func periodLabel(from, to time.Time) string {
+	zh := map[string]string{publicity.KeyPeriodYear: "年", publicity.KeyPeriodH1: "年上半年",
+		publicity.KeyPeriodH2: "年下半年", publicity.QuarterKey(1): "年第一季度", publicity.QuarterKey(2): "年第二季度",
+		publicity.QuarterKey(3): "年第三季度", publicity.QuarterKey(4): "年第四季度"}
+	return publicity.PeriodLabel(from, to, func(key string, d map[string]any) string {
+		y := strconv.Itoa(from.Year())
+		if s, ok := zh[key]; ok {
+			return y + s
+		}
+		if key == publicity.KeyPeriodMonth {
+			return y + "年" + strconv.Itoa(int(from.Month())) + "月"
+		}
+		return day(from) + "至" + day(to)
+	})
+}
+
+// normalPeriod writes the period back in its canonical form ("2024-Q3").
+func normalPeriod(from, to time.Time) string {
+	y := strconv.Itoa(from.Year())
+	months := int(to.Month()) - int(from.Month()) + 1
+	switch months {
+	case 12:
+		return y
+	case 6:
+		return y + "-H" + strconv.Itoa(int(from.Month()-1)/6+1)
+	case 3:
+		return y + "-Q" + strconv.Itoa(int(from.Month()-1)/3+1)
+	}
+	return from.Format("2006-01")
+}
+
+// publishDays reads the legal publication period in working days (default 7).
+func publishDays(ctx context.Context, store *data.Store) (int, error) {
+	v, err := settings.Get(ctx, store, settings.PublishWorkdays)
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 0 {
+		n = 7
+	}
+	return n, nil
+}
+
+// gather reads everything the report needs besides the rows streamed into the sheets.
+func gather(ctx context.Context, store *data.Store, from, to, now time.Time) (Figures, error) {
+	var f Figures
+	var err error
+	if f.ReportFigures, err = store.ReportFigures(ctx, day(from), day(to)); err != nil {
+		return f, err
+	}
+	if f.Publicity, err = publicity.Totals(ctx, store, from, to); err != nil {
+		return f, err
+	}
+	_, err = disclosure.Each(ctx, store, from, to, now, func(r disclosure.Row) error {
+		if r.Publication == disclosure.PublishedOnTime {
+			f.OnTime++
+		}
+		return nil
+	})
+	return f, err
+}
+
+// Write writes the report of period ("2024", "2024-H1", "2024-Q3", "2024-07") to path, a
+// new file: an existing one is refused, never overwritten, and the workbook appears only
+// when complete. now is the date of the report and the day unpublished decisions are judged
+// on; preparer is who prepared it (填报人).
+func Write(ctx context.Context, store *data.Store, period string, path string, now time.Time, preparer string) (Summary, error) {
+	from, to, err := publicity.ParsePeriod(period)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := refuseExisting(path); err != nil {
+		return Summary{}, err
+	}
+	town, ok, err := store.Town(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	if !ok {
+		return Summary{}, problem.New(KeyNoTown, nil)
+	}
+	figs, err := gather(ctx, store, from, to, now)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum := Summary{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: normalPeriod(from, to),
+		From: from, To: to, Figures: figs}
+	if err := writeBook(ctx, store, town, &sum, now, preparer); err != nil {
+		return Summary{}, err
+	}
+	return sum, nil
+}

@@ -1,0 +1,252 @@
+package report_test
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"townledger/app/auth"
+	"townledger/app/demo"
+	"townledger/app/problem"
+	"townledger/app/publicity"
+	"townledger/app/report"
+	"townledger/app/setup"
+	"townledger/app/training"
+	"townledger/data"
+)
+
+func newStore(t *testing.T) *data.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "r.db"), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
+		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func keyOf(err error) string {
+	if p := problem.From(err); p != nil {
+		return p.Key
+	}
+	return ""
+}
+
+// readSheet reads a small sheet whole (these test sheets are small).
+func readSheet(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestWriteTheYearsReport(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "2023.xlsx")
+	now := time.Date(2023, 12, 20, 10, 0, 0, 0, time.Local)
+	sum, err := report.Write(ctx, s, "2023", path, now, "王主任")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Path != path || sum.ExportID == "" || len(sum.ContentHash) != 64 || sum.Period != "2023" {
+		t.Fatalf("summary %+v", sum)
+	}
+
+	// The figures the app computes elsewhere, and case counts straight from SQL.
+	from, to, _ := publicity.ParsePeriod("2023")
+	pub, err := publicity.Totals(ctx, s, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	totals, err := training.Totals(ctx, s, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sessions, err := training.Sessions(ctx, s, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	attendances, hours := 0, 0.0
+	for _, tt := range totals {
+		attendances += tt.Sessions
+		hours += tt.Hours
+	}
+	db, err := sql.Open("sqlite", s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	count := func(q string) int {
+		var n int
+		if err := db.QueryRow(q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	live := `FROM case_file WHERE deleted_at IS NULL AND stage <> 'void' AND `
+	filed := count(`SELECT COUNT(*) ` + live + `filed_on BETWEEN '2023-01-01' AND '2023-12-31'`)
+	decided := count(`SELECT COUNT(*) ` + live + `decided_on BETWEEN '2023-01-01' AND '2023-12-31'`)
+	var caseIDs []string
+	rows, err := db.Query(`SELECT id ` + live + `(filed_on BETWEEN '2023-01-01' AND '2023-12-31'
+		OR decided_on BETWEEN '2023-01-01' AND '2023-12-31') ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		caseIDs = append(caseIDs, id)
+	}
+	rows.Close()
+	if len(caseIDs) == 0 || decided == 0 {
+		t.Fatalf("the demo has no cases in 2023: the test would prove nothing")
+	}
+
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, report.Sheets) {
+		t.Fatalf("sheets %v, want %v", got, report.Sheets)
+	}
+	for _, sh := range report.Sheets {
+		rows := readSheet(t, f, sh)
+		if len(rows) == 0 || len(rows[0]) == 0 || rows[0][0] == "" {
+			t.Errorf("%s: no header row", sh)
+		}
+		panes, err := f.GetPanes(sh)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: header not frozen: %+v %v", sh, panes, err)
+		}
+	}
+	cover := map[string]string{}
+	for _, r := range readSheet(t, f, report.SheetCover)[1:] {
+		if len(r) >= 2 {
+			k := r[0]
+			if len(r) > 2 {
+				k += "/" + r[2]
+			}
+			cover[k] = r[1]
+		}
+	}
+	num := func(k string) float64 {
+		v, err := strconv.ParseFloat(cover[k], 64)
+		if err != nil {
+			t.Errorf("cover %q: %q", k, cover[k])
+		}
+		return v
+	}
+	if cover["报送单位"] != "青石镇" || cover["行政区划代码"] != "110105100" || cover["报告期"] != "2023年" ||
+		cover["填报人"] != "王主任" || cover["填报日期"] != "2023-12-20" {
+		t.Errorf("cover heading %v", cover)
+	}
+	checks := []struct {
+		key  string
+		want float64
+	}{
+		{"立案数/件", float64(filed)}, {"作出处罚决定数/件", float64(decided)},
+		{"案件数（立案或作出决定）/件", float64(len(caseIDs))},
+		{"培训场次/场", float64(len(sessions))}, {"参训人次/人次", float64(attendances)},
+		{"培训学时/人·学时", math.Round(hours*100) / 100},
+		{"宣传活动/场次", float64(pub.Activities)}, {"宣传展板/块", float64(pub.Boards)},
+		{"发放宣传资料/份", float64(pub.Materials)}, {"受教育群众/人次", float64(pub.People)},
+		{"罚款金额/元", float64(sum.Figures.Fines) / 100},
+	}
+	for _, c := range checks {
+		if got := num(c.key); math.Abs(got-c.want) > 0.005 {
+			t.Errorf("cover %s = %v, want %v", c.key, got, c.want)
+		}
+	}
+	if sum.Figures.Filed != filed || sum.Figures.Decided != decided || sum.Figures.Publicity != pub {
+		t.Errorf("summary figures %+v", sum.Figures)
+	}
+	if got := len(readSheet(t, f, report.SheetCases)) - 1; got != len(caseIDs) {
+		t.Errorf("case sheet has %d rows, want %d", got, len(caseIDs))
+	}
+
+	meta := map[string]string{}
+	var metaCases []string
+	for _, r := range readSheet(t, f, report.SheetMeta)[1:] {
+		if len(r) < 2 {
+			continue
+		}
+		if r[0] == report.TableCase {
+			metaCases = append(metaCases, r[1])
+		}
+		meta[r[0]] = r[1]
+	}
+	slices.Sort(metaCases)
+	if !slices.Equal(metaCases, caseIDs) {
+		t.Errorf("metadata cases %v, want %v", metaCases, caseIDs)
+	}
+	if meta["town_code"] != "110105100" || meta["period"] != "2023" || meta["export_id"] != sum.ExportID ||
+		meta["content_hash"] != sum.ContentHash || meta["schema_version"] != strconv.Itoa(data.SchemaVersion()) ||
+		meta["generated_at"] == "" {
+		t.Errorf("metadata %v", meta)
+	}
+
+	// The same data gives the same content hash, under a new export id.
+	again, err := report.Write(ctx, s, "2023", filepath.Join(dir, "again.xlsx"), now.Add(time.Hour), "李")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.ContentHash != sum.ContentHash || again.ExportID == sum.ExportID {
+		t.Errorf("second write: hash %s export %s; first %s %s", again.ContentHash, again.ExportID, sum.ContentHash, sum.ExportID)
+	}
+	// Another period gives another hash.
+	q4, err := report.Write(ctx, s, "2023-Q4", filepath.Join(dir, "q4.xlsx"), now, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q4.ContentHash == sum.ContentHash {
+		t.Error("Q4 and the year share a content hash")
+	}
+}
+
+func TestWriteRefusesOverwriteAndBadPeriod(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.xlsx")
+	os.WriteFile(path, []byte("keep"), 0o600)
+	if _, err := report.Write(ctx, s, "2023-Q3", path, time.Now(), ""); keyOf(err) != report.KeyExists {
+		t.Errorf("overwrite: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "keep" {
+		t.Error("existing file changed")
+	}
+	for _, p := range []string{"2023-Q5", "2023-13", "23", ""} {
+		if _, err := report.Write(ctx, s, p, filepath.Join(dir, "x.xlsx"), time.Now(), ""); keyOf(err) != publicity.KeyPeriodInvalid {
+			t.Errorf("period %q: %v", p, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if !slices.Contains(report.Keys(), publicity.KeyPeriodInvalid) {
+		t.Error("Keys misses the period key")
+	}
+}

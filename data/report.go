@@ -1,0 +1,163 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// ReportFigures are the case and training figures of a reporting period, each by one SQL
+// aggregate. Voided and deleted cases, events and records are left out.
+type ReportFigures struct {
+	Cases        int   // cases filed or decided in the period
+	Filed        int   // cases filed (立案) in the period
+	Decided      int   // cases decided in the period
+	Closed       int   // cases closed (结案) in the period
+	Summary      int   // of Cases: summary procedure (简易程序)
+	General      int   // of Cases: general procedure (普通程序)
+	Fines        int64 // fen: fines of the decisions made in the period
+	NotPenalised int   // decisions in the period not to penalise (轻微/首违/无过错不罚)
+	Hearings     int   // hearings (听证) held in the period
+	LegalReviews int   // legal reviews (法制审核) in the period
+	Collective   int   // collective discussions (集体讨论) in the period
+	Published    int   // penalty decisions of the period with a publication step recorded
+
+	TrainingSessions int     // sessions held in the period
+	Attendances      int     // attendance rows at those sessions (人次)
+	TrainingHours    float64 // hours of all attendances (人·学时)
+}
+
+const reportCaseWhere = `c.deleted_at IS NULL AND c.stage <> 'void'`
+
+// ReportFigures adds up the period's figures from from to to (YYYY-MM-DD, both included).
+func (s *Store) ReportFigures(ctx context.Context, from, to string) (ReportFigures, error) {
+	var f ReportFigures
+	err := s.queryRow(ctx, []any{&f.Filed, &f.Decided, &f.Closed, &f.Fines, &f.NotPenalised, &f.Published},
+		`SELECT COALESCE(SUM(c.filed_on BETWEEN ?1 AND ?2), 0),
+			COALESCE(SUM(c.decided_on BETWEEN ?1 AND ?2), 0),
+			COALESCE(SUM(c.closed_on BETWEEN ?1 AND ?2), 0),
+			COALESCE(SUM(CASE WHEN c.decided_on BETWEEN ?1 AND ?2 AND c.outcome NOT LIKE 'not\_penalised%' ESCAPE '\'
+				THEN c.fine ELSE 0 END), 0),
+			COALESCE(SUM(c.decided_on BETWEEN ?1 AND ?2 AND c.outcome LIKE 'not\_penalised%' ESCAPE '\'), 0),
+			COALESCE(SUM(c.decided_on BETWEEN ?1 AND ?2 AND c.outcome <> ''
+				AND c.outcome NOT LIKE 'not\_penalised%' ESCAPE '\'
+				AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.step = 'publication'
+					AND e.deleted_at IS NULL)), 0)
+		FROM case_file c
+		WHERE `+reportCaseWhere+` AND (c.filed_on BETWEEN ?1 AND ?2 OR c.decided_on BETWEEN ?1 AND ?2
+			OR c.closed_on BETWEEN ?1 AND ?2)`, from, to)
+	if err != nil {
+		return ReportFigures{}, fmt.Errorf("report case figures: %w", err)
+	}
+	// Cases counts filed or decided ones; closing alone does not bring a case into the period.
+	err = s.queryRow(ctx, []any{&f.Cases, &f.Summary, &f.General},
+		`SELECT COUNT(*), COALESCE(SUM(c.procedure = 'summary'), 0), COALESCE(SUM(c.procedure = 'general'), 0)
+		FROM case_file c WHERE `+reportCaseWhere+` AND (c.filed_on BETWEEN ?1 AND ?2 OR c.decided_on BETWEEN ?1 AND ?2)`,
+		from, to)
+	if err != nil {
+		return ReportFigures{}, fmt.Errorf("report case figures: %w", err)
+	}
+	err = s.queryRow(ctx, []any{&f.Hearings, &f.LegalReviews, &f.Collective},
+		`SELECT COALESCE(SUM(e.step = 'hearing'), 0), COALESCE(SUM(e.step = 'legal_review'), 0),
+			COALESCE(SUM(e.step = 'collective'), 0)
+		FROM case_event e JOIN case_file c ON c.id = e.case_id
+		WHERE e.deleted_at IS NULL AND `+reportCaseWhere+` AND e.occurred_on BETWEEN ?1 AND ?2
+			AND e.step IN ('hearing', 'legal_review', 'collective')`, from, to)
+	if err != nil {
+		return ReportFigures{}, fmt.Errorf("report case steps: %w", err)
+	}
+	err = s.queryRow(ctx, []any{&f.TrainingSessions, &f.Attendances, &f.TrainingHours},
+		`SELECT (SELECT COUNT(*) FROM training t WHERE t.deleted_at IS NULL AND t.held_on BETWEEN ?1 AND ?2),
+			COUNT(a.id), COALESCE(SUM(COALESCE(a.hours, t.hours)), 0)
+		FROM attendance a JOIN training t ON t.id = a.training_id
+		WHERE a.deleted_at IS NULL AND t.deleted_at IS NULL AND t.held_on BETWEEN ?1 AND ?2`, from, to)
+	if err != nil {
+		return ReportFigures{}, fmt.Errorf("report training figures: %w", err)
+	}
+	return f, nil
+}
+
+// ReportCase is one case filed or decided in a period, for the report's case sheet.
+type ReportCase struct {
+	ID, CaseNo, Procedure, PartyName, ItemName, Title, Stage string
+	FiledOn, DecidedOn, ClosedOn, Outcome                    string // dates YYYY-MM-DD or ""
+	Fine                                                     int64  // fen
+}
+
+// ReportCases calls fn with each live, not voided case filed or decided from from to to
+// (YYYY-MM-DD, both included), by filing (else decision) date and id; an error from fn stops
+// the reading and is returned as it is.
+func (s *Store) ReportCases(ctx context.Context, from, to string, fn func(ReportCase) error) error {
+	rows, err := s.query(ctx, `SELECT c.id, COALESCE(c.case_no, ''), c.procedure, COALESCE(p.name, ''),
+			COALESCE(i.name, ''), c.title, c.stage, COALESCE(c.filed_on, ''), COALESCE(c.decided_on, ''),
+			COALESCE(c.closed_on, ''), c.outcome, c.fine
+		FROM case_file c LEFT JOIN party p ON p.id = c.party_id LEFT JOIN catalog_item i ON i.id = c.item_id
+		WHERE `+reportCaseWhere+` AND (c.filed_on BETWEEN ?1 AND ?2 OR c.decided_on BETWEEN ?1 AND ?2)
+		ORDER BY COALESCE(c.filed_on, c.decided_on), c.id`, from, to)
+	if err != nil {
+		return fmt.Errorf("report cases: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c ReportCase
+		if err := rows.Scan(&c.ID, &c.CaseNo, &c.Procedure, &c.PartyName, &c.ItemName, &c.Title, &c.Stage,
+			&c.FiledOn, &c.DecidedOn, &c.ClosedOn, &c.Outcome, &c.Fine); err != nil {
+			return fmt.Errorf("report cases: %w", s.wrap(err))
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return s.wrap(rows.Err())
+}
+
+// ReportAttendance is one person's attendance at a session of the period.
+type ReportAttendance struct {
+	ID, TrainingID, HeldOn, Title, StaffID, StaffName, Unit string
+	Hours                                                   float64 // the person's own hours, else the session's
+}
+
+// ReportAttendances calls fn with each live attendance at the live sessions held from from
+// to to (YYYY-MM-DD, both included), by date, session and name.
+func (s *Store) ReportAttendances(ctx context.Context, from, to string, fn func(ReportAttendance) error) error {
+	rows, err := s.query(ctx, `SELECT a.id, t.id, t.held_on, t.title, st.id, st.name, st.unit,
+			COALESCE(a.hours, t.hours)
+		FROM attendance a JOIN training t ON t.id = a.training_id JOIN staff st ON st.id = a.staff_id
+		WHERE a.deleted_at IS NULL AND t.deleted_at IS NULL AND t.held_on BETWEEN ?1 AND ?2
+		ORDER BY t.held_on, t.starts_at, t.id, st.name_initials, st.name, a.id`, from, to)
+	if err != nil {
+		return fmt.Errorf("report attendance: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r ReportAttendance
+		if err := rows.Scan(&r.ID, &r.TrainingID, &r.HeldOn, &r.Title, &r.StaffID, &r.StaffName, &r.Unit,
+			&r.Hours); err != nil {
+			return fmt.Errorf("report attendance: %w", s.wrap(err))
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return s.wrap(rows.Err())
+}
+
+// ReportActivities calls fn with each live activity held from from to to (YYYY-MM-DD, both
+// included), by date and id.
+func (s *Store) ReportActivities(ctx context.Context, from, to string, fn func(ActivityRow) error) error {
+	rows, err := s.query(ctx, `SELECT `+activityCols+` FROM activity
+		WHERE deleted_at IS NULL AND held_on BETWEEN ?1 AND ?2 ORDER BY held_on, id`, from, to)
+	if err != nil {
+		return fmt.Errorf("report activities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanActivity(rows)
+		if err != nil {
+			return fmt.Errorf("report activities: %w", s.wrap(err))
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return s.wrap(rows.Err())
+}

@@ -1,0 +1,93 @@
+package data
+
+import (
+	"context"
+	"testing"
+)
+
+func TestReportFiguresAddUpThePeriod(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	setupTown(t, s)
+	two := 2.0
+	err := s.Write(ctx, alice, func(tx *Tx) error {
+		a, err := tx.InsertStaff(Staff{Name: "李明"})
+		if err != nil {
+			return err
+		}
+		b, err := tx.InsertStaff(Staff{Name: "张强"})
+		if err != nil {
+			return err
+		}
+		in, err := tx.InsertTraining(Training{Title: "安全生产法", Category: "专业法律知识", HeldOn: "2024-07-10", Hours: 3})
+		if err != nil {
+			return err
+		}
+		out, err := tx.InsertTraining(Training{Title: "往年", Category: "专业法律知识", HeldOn: "2024-06-30", Hours: 5})
+		if err != nil {
+			return err
+		}
+		for _, at := range []Attendance{{TrainingID: in, StaffID: a}, {TrainingID: in, StaffID: b, Hours: &two},
+			{TrainingID: out, StaffID: a}} {
+			if _, err := tx.InsertAttendance(at); err != nil {
+				return err
+			}
+		}
+		_, err = tx.InsertActivity(Activity{HeldOn: "2024-08-01", Title: "进企业", Type: "进企业", Boards: 3, People: 40})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := rawDB(t, s.Path())
+	for _, q := range []string{
+		`INSERT INTO party (id, town_code, created_at, created_by, updated_at, updated_by, kind, name)
+			VALUES ('p1', '110105100', 'x', 'x', 'x', 'x', 'org', '甲公司')`,
+		`INSERT INTO case_file (id, town_code, created_at, created_by, updated_at, updated_by, procedure, party_id, stage,
+			filed_on, decided_on, closed_on, outcome, fine) VALUES
+			('c1', '110105100', 'x', 'x', 'x', 'x', 'general', 'p1', 'closed', '2024-07-01', '2024-08-01', '2024-09-01', 'fine', 250000),
+			('c2', '110105100', 'x', 'x', 'x', 'x', 'summary', 'p1', 'decided', NULL, '2024-07-05', NULL, 'warning', 0),
+			('c3', '110105100', 'x', 'x', 'x', 'x', 'general', 'p1', 'decided', '2024-06-01', '2024-07-20', NULL, 'not_penalised_first', 0),
+			('c4', '110105100', 'x', 'x', 'x', 'x', 'general', 'p1', 'void', '2024-07-02', NULL, NULL, '', 0),
+			('c5', '110105100', 'x', 'x', 'x', 'x', 'general', 'p1', 'filed', '2024-05-02', NULL, NULL, '', 0)`,
+		`INSERT INTO case_event (id, town_code, created_at, created_by, updated_at, updated_by, case_id, step, occurred_on) VALUES
+			('e1', '110105100', 'x', 'x', 'x', 'x', 'c1', 'legal_review', '2024-07-25'),
+			('e2', '110105100', 'x', 'x', 'x', 'x', 'c1', 'collective', '2024-07-28'),
+			('e3', '110105100', 'x', 'x', 'x', 'x', 'c1', 'publication', '2024-08-03'),
+			('e4', '110105100', 'x', 'x', 'x', 'x', 'c5', 'hearing', '2024-05-20')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := s.ReportFigures(ctx, "2024-07-01", "2024-09-30")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ReportFigures{Cases: 3, Filed: 1, Decided: 3, Closed: 1, Summary: 1, General: 2, Fines: 250000,
+		NotPenalised: 1, Hearings: 0, LegalReviews: 1, Collective: 1, Published: 1,
+		TrainingSessions: 1, Attendances: 2, TrainingHours: 5}
+	if f != want {
+		t.Errorf("figures\n got %+v\nwant %+v", f, want)
+	}
+	var ids []string
+	if err := s.ReportCases(ctx, "2024-07-01", "2024-09-30", func(c ReportCase) error {
+		ids = append(ids, c.ID)
+		return nil
+	}); err != nil || len(ids) != 3 {
+		t.Errorf("cases %v, %v", ids, err)
+	}
+	var att, acts int
+	if err := s.ReportAttendances(ctx, "2024-07-01", "2024-09-30", func(a ReportAttendance) error {
+		att++
+		return nil
+	}); err != nil || att != 2 {
+		t.Errorf("attendance %d, %v", att, err)
+	}
+	if err := s.ReportActivities(ctx, "2024-07-01", "2024-09-30", func(a ActivityRow) error {
+		acts++
+		return nil
+	}); err != nil || acts != 1 {
+		t.Errorf("activities %d, %v", acts, err)
+	}
+}

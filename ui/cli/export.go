@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"strings"
+
+	"townledger/app/publicity"
+	townreport "townledger/app/report"
+	"townledger/ui/locale"
+)
+
+// runExport writes the periodic report to the district:
+// townledger export --period 2024-Q3|2024-07|2024-H1|2024 [--out FILE] [--preparer NAME].
+func runExport(ctx context.Context, c *call) error {
+	var period, out, preparer string
+	err := c.flags("export", func(fs *flag.FlagSet) {
+		fs.StringVar(&period, "period", "", "")
+		fs.StringVar(&out, "out", "", "")
+		fs.StringVar(&preparer, "preparer", "", "")
+	})
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(period) == "" {
+		return usageError{locale.T("cli.export.period")}
+	}
+	from, to, err := publicity.ParsePeriod(period)
+	if err != nil {
+		return usageError{oneLine(err)}
+	}
+	if out == "" {
+		out = "执法工作报表_" + strings.TrimSpace(period) + ".xlsx"
+	}
+	o, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	sum, err := townreport.Write(ctx, o.Store, period, out, c.env.Now(), strings.TrimSpace(preparer))
+	if err != nil {
+		return err
+	}
+	c.say("cli.export.done", map[string]any{"Path": out, "Period": publicity.PeriodLabel(from, to, tr),
+		"Records": sum.Records, "Hash": sum.ContentHash})
+	c.say("cli.export.figures", map[string]any{"Cases": sum.Figures.Cases, "Decided": sum.Figures.Decided,
+		"Sessions": sum.Figures.TrainingSessions, "Attendances": sum.Figures.Attendances})
+	c.say("cli.export.sentence", map[string]any{"Sentence": publicity.Sentence(sum.Figures.Publicity, from, to, tr)})
+	return nil
+}
+
+// tr renders a key in the current language, as publicity's Translate.
+func tr(key string, data map[string]any) string { return locale.T(key, data) }
