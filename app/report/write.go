@@ -184,6 +184,12 @@ var procedures = map[string]string{"summary": "简易程序", "general": "普通
 var outcomes = map[string]string{"fine": "罚款", "warning": "警告", "other": "其他处罚",
 	"not_penalised_minor": "轻微不罚", "not_penalised_first": "首违不罚", "not_penalised_no_fault": "无主观过错不罚"}
 
+// stages name the case steps as the sheet shows them.
+var stages = map[string]string{"filed": "立案", "investigation": "调查取证", "notice": "告知", "statement": "陈述申辩",
+	"hearing_request": "听证申请", "hearing": "听证", "legal_review": "法制审核", "collective": "集体讨论",
+	"decision": "作出决定", "service": "送达", "publication": "公示", "payment": "缴纳罚款", "reminder": "催告",
+	"enforcement": "申请强制执行", "closing": "结案", "extension": "延长办案期限", "void": "撤销"}
+
 func label(m map[string]string, code string) string {
 	if s, ok := m[code]; ok {
 		return s
@@ -225,7 +231,7 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 		func(emit func(...any) error) error {
 			return store.ReportCases(ctx, from, to, func(c data.ReportCase) error {
 				add(TableCase, c.ID)
-				return emit(c.CaseNo, label(procedures, c.Procedure), c.PartyName, c.ItemName, c.Title, c.Stage,
+				return emit(c.CaseNo, label(procedures, c.Procedure), c.PartyName, c.ItemName, c.Title, label(stages, c.Stage),
 					c.FiledOn, c.DecidedOn, c.ClosedOn, label(outcomes, c.Outcome), float64(c.Fine)/100)
 			})
 		})
