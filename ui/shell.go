@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"townledger/data"
 	"townledger/ui/locale"
 )
 
@@ -42,7 +41,7 @@ func newShell(u *UI) *Shell {
 		{"nav.trainings", theme.HistoryIcon(), func() screen { return newTrainings(u) }},
 		{"nav.staff", theme.AccountIcon(), func() screen { return newStaff(u) }},
 		{"nav.activities", theme.MediaPhotoIcon(), func() screen { return newActivities(u) }},
-		{"nav.exports", theme.MailSendIcon(), s.list(data.ListExports)},
+		{"nav.exports", theme.MailSendIcon(), func() screen { return newExports(u) }},
 		{"nav.settings", theme.SettingsIcon(), func() screen { return newSettings(u) }},
 	}
 	s.Nav = widget.NewList(
@@ -90,8 +89,4 @@ func (s *Shell) show(i int) {
 	s.body.Objects = []fyne.CanvasObject{s.Current.Content()}
 	s.body.Refresh()
 	s.u.Win.SetTitle(locale.T("app.title") + " — " + locale.T(s.Sections[i].Key))
-}
-
-func (s *Shell) list(kind data.ListKind) func() screen {
-	return func() screen { return newRecordList(s.u, kind) }
 }

@@ -135,6 +135,8 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 			rl, ok = sc.List, true
 		case *Activities:
 			rl, ok = sc.List, true
+		case *Exports:
+			rl, ok = sc.List, true
 		}
 		if !ok {
 			continue
@@ -363,5 +365,17 @@ func TestAdministratorEditsTheOfficeLists(t *testing.T) {
 	test.Tap(u.Shell.Current.(*Activities).New)
 	if got := u.Shell.Current.(*Activities).Form.Type.Options; len(got) != 3 || got[2] != "村村响广播" {
 		t.Errorf("activity types offered: %v", got)
+	}
+}
+
+func TestExporterWritesThePeriodReport(t *testing.T) {
+	u := signedIn(t)
+	u.Shell.Select("nav.exports")
+	ex := u.Shell.Current.(*Exports)
+	if len(ex.Period.Options) < 4 || ex.Period.Selected != "2024年10月" {
+		t.Fatalf("periods offered: %v, chosen %q", ex.Period.Options, ex.Period.Selected)
+	}
+	if ex.Export.Disabled() {
+		t.Error("an administrator cannot export")
 	}
 }
