@@ -104,7 +104,7 @@ func newCaseTable(u *UI, actions ...fyne.CanvasObject) *CaseTable {
 	counts := container.NewHBox(append([]fyne.CanvasObject{t.Overdue, t.DueSoon, t.Count}, actions...)...)
 	filters := container.NewGridWithColumns(5, t.Stage, t.Due, t.Year, t.Item, t.Officer)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, counts), t.Search, filters)
-	t.content = container.NewBorder(top, nil, nil, nil, container.NewStack(t.Table, container.NewCenter(t.Empty)))
+	t.content = container.NewBorder(top, nil, nil, nil, container.NewStack(t.Table, container.NewVBox(layoutSpacer(), t.Empty, layoutSpacer())))
 	t.reload()
 	return t
 }

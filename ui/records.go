@@ -69,7 +69,7 @@ func newRecordList(u *UI, kind data.ListKind, actions ...fyne.CanvasObject) *Rec
 	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(append([]fyne.CanvasObject{r.Count}, actions...)...)), r.Search)
-	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewCenter(r.Empty)))
+	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewVBox(layoutSpacer(), r.Empty, layoutSpacer())))
 	r.reload()
 	return r
 }
