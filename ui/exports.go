@@ -74,13 +74,17 @@ func (e *Exports) write() {
 		var sum report.Summary
 		e.u.run(locale.T("exports.write"), func(ctx context.Context) error {
 			var err error
-			sum, err = report.Write(ctx, e.u.Office.Store, period, path, e.u.Now(), e.u.session.DisplayName)
+			if sum, err = report.Write(ctx, e.u.Office.Store, period, path, e.u.Now(), e.u.session.DisplayName); err != nil {
+				return err
+			}
+			_, err = report.Record(ctx, e.u.Office.Store, e.u.session, sum)
 			return err
 		}, func(err error) {
 			if err != nil {
 				showError(e.u.Win, err)
 				return
 			}
+			e.List.reload() // the new version heads the history
 			dialog.ShowInformation(locale.T("exports.write"), locale.T("cli.export.done", map[string]any{"Period": e.Period.Selected,
 				"Records": sum.Records, "Path": sum.Path, "Hash": sum.ContentHash[:16]}), e.u.Win)
 		})

@@ -41,6 +41,11 @@ func runExport(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
+	rec, err := townreport.Record(ctx, o.Store, cliSession, sum)
+	if err != nil {
+		return err
+	}
+	c.say("cli.export.version", map[string]any{"Period": rec.Period, "Version": rec.Version})
 	c.say("cli.export.done", map[string]any{"Path": out, "Period": publicity.PeriodLabel(from, to, tr),
 		"Records": sum.Records, "Hash": sum.ContentHash})
 	c.say("cli.export.figures", map[string]any{"Cases": sum.Figures.Cases, "Decided": sum.Figures.Decided,
