@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
@@ -98,11 +99,11 @@ func (u *UI) showFailure(err error) {
 func failureContent(err error, quit func()) fyne.CanvasObject {
 	msg := widget.NewLabel(locale.Err(err))
 	msg.Wrapping = fyne.TextWrapWord
-	return container.NewCenter(container.NewVBox(
-		widget.NewLabelWithStyle(locale.T("error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		msg,
-		widget.NewButton(locale.T("action.quit"), quit),
-	))
+	title := widget.NewLabelWithStyle(locale.T("error.open_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = fynetheme.SizeNameSubHeadingText
+	// The strut gives the wrapping message a reading width.
+	return container.NewCenter(container.NewStack(strut(520), container.NewVBox(
+		title, msg, container.NewHBox(layoutSpacer(), widget.NewButton(locale.T("action.quit"), quit)))))
 }
 
 // ShowOpenFailure is the whole window when the database cannot be opened at all (locked,
