@@ -45,7 +45,9 @@ screenshot: build
 	build/screenshot.sh $(BIN) docs/home.png
 	build/screenshot.sh $(BIN) docs/enterprises.png 80:181
 	build/screenshot.sh $(BIN) docs/cases.png 80:143
-	build/screenshot.sh $(BIN) docs/case.png 80:143 600:200
+	build/screenshot.sh $(BIN) docs/case.png 80:143 600:270
+	build/screenshot.sh $(BIN) docs/hours.png 80:219 1022:73
+	build/screenshot.sh $(BIN) docs/activities.png 80:296 975:73
 
 clean:
 	rm -rf dist
