@@ -47,7 +47,7 @@ screenshot: build
 	build/screenshot.sh $(BIN) docs/cases.png 80:143
 	build/screenshot.sh $(BIN) docs/case.png 80:143 600:270
 	build/screenshot.sh $(BIN) docs/hours.png 80:219 1022:73
-	build/screenshot.sh $(BIN) docs/activities.png 80:296 975:73
+	build/screenshot.sh $(BIN) docs/activities.png 80:296 985:112
 
 clean:
 	rm -rf dist
