@@ -2,12 +2,8 @@ package catalog
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -324,51 +320,18 @@ func ExportWorkbook(ctx context.Context, store *data.Store, path string, on time
 	return len(items), nil
 }
 
-func writeFailed(keys bookKeys, path string, err error) error {
-	return &problem.Error{Key: keys.write, Data: map[string]any{"Path": path, "Detail": err.Error()}, Err: err}
-}
-
 // writeBook writes items to a new workbook at path, next to it first and renamed into place
 // so a half-written file never appears.
 func writeBook(path string, items []Item, example bool, keys bookKeys) error {
-	if _, err := os.Lstat(path); err == nil {
-		return problem.New(keys.exists, map[string]any{"Path": path})
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return writeFailed(keys, path, err)
+	if err := workbook.CheckNew(path); err != nil {
+		return workbook.SaveError(err, path, keys.exists, keys.write)
 	}
 	x, err := buildBook(items, example)
 	if err != nil {
 		return fmt.Errorf("build catalogue workbook: %w", err)
 	}
 	defer x.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".townledger-catalog-*.xlsx")
-	if err != nil {
-		return writeFailed(keys, path, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := x.WriteTo(tmp); err != nil {
-		return writeFailed(keys, path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return writeFailed(keys, path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return writeFailed(keys, path, err)
-	}
-	if _, err := os.Lstat(path); err == nil {
-		return problem.New(keys.exists, map[string]any{"Path": path})
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return writeFailed(keys, path, err)
-	}
-	done = true
-	return nil
+	return workbook.SaveError(workbook.SaveNew(context.Background(), x, path), path, keys.exists, keys.write)
 }
 
 // dataRows is how far down the drop-down lists reach.

@@ -2,16 +2,12 @@ package disclosure
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	"townledger/app/problem"
+	"townledger/app/workbook"
 	"townledger/data"
 )
 
@@ -172,57 +168,14 @@ func newSheet(x *excelize.File, publishDays int) (*excelize.StreamWriter, error)
 
 // refuseExisting refuses a path that exists, whatever it is.
 func refuseExisting(path string) error {
-	if _, err := os.Lstat(path); err == nil {
-		return problem.New(KeyExists, map[string]any{"Path": path})
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return writeFailed(path, err)
-	}
-	return nil
+	return workbook.SaveError(workbook.CheckNew(path), path, KeyExists, KeyWrite)
 }
 
-// saveNew writes the workbook to a temporary file beside path and moves it into place only
-// when complete. A hard link claims the name only if nobody took it meanwhile; where the file
-// system has no hard links (FAT drives), the name is checked once more and the file renamed.
+// saveNew writes the workbook into place atomically, never over an existing file.
 func saveNew(ctx context.Context, x *excelize.File, path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".townledger-disclosure-*.xlsx")
-	if err != nil {
-		return writeFailed(path, err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // after a link the name is the second one; after a rename it is gone
-	_, err = x.WriteTo(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return writeFailed(path, err)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	err = os.Link(name, path)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, fs.ErrExist):
-		return problem.New(KeyExists, map[string]any{"Path": path})
-	}
-	if err := refuseExisting(path); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return writeFailed(path, err)
-	}
-	return nil
+	return workbook.SaveError(workbook.SaveNew(ctx, x, path), path, KeyExists, KeyWrite)
 }
 
 func writeFailed(path string, err error) error {
-	var p *problem.Error
-	if errors.As(err, &p) {
-		return err
-	}
-	return &problem.Error{Key: KeyWrite, Data: map[string]any{"Path": path, "Detail": err.Error()}, Err: err}
+	return workbook.SaveError(err, path, KeyExists, KeyWrite)
 }

@@ -1,17 +1,12 @@
 package workbook
 
 import (
-	"errors"
+	"context"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
-
-	"townledger/app/problem"
 )
 
 // templateRows is how far down the template's drop-down lists and formats reach.
@@ -39,49 +34,15 @@ func HeaderText(c Column) string {
 // column. The file is written next to path and renamed into place, so a half-written
 // template never appears; an existing file is refused, never overwritten.
 func WriteTemplate(spec Spec, path string) error {
-	if _, err := os.Lstat(path); err == nil {
-		return problem.New(KeyTemplateExists, map[string]any{"Path": path})
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return writeFailed(path, err)
+	if err := CheckNew(path); err != nil {
+		return SaveError(err, path, KeyTemplateExists, KeyTemplateWrite)
 	}
 	x, err := buildTemplate(spec)
 	if err != nil {
 		return fmt.Errorf("build %s template: %w", spec.Kind, err)
 	}
 	defer x.Close()
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".townledger-template-*.xlsx")
-	if err != nil {
-		return writeFailed(path, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := x.WriteTo(tmp); err != nil {
-		return writeFailed(path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return writeFailed(path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return writeFailed(path, err)
-	}
-	if _, err := os.Lstat(path); err == nil {
-		return problem.New(KeyTemplateExists, map[string]any{"Path": path})
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return writeFailed(path, err)
-	}
-	done = true
-	return nil
-}
-
-func writeFailed(path string, err error) error {
-	return &problem.Error{Key: KeyTemplateWrite, Data: map[string]any{"Path": path, "Detail": err.Error()}, Err: err}
+	return SaveError(SaveNew(context.Background(), x, path), path, KeyTemplateExists, KeyTemplateWrite)
 }
 
 // displayWidth estimates a text's width in Excel's character units: CJK and full-width
