@@ -32,11 +32,15 @@ func (s *Service) AgendaOn(ctx context.Context, today time.Time) (Agenda, error)
 		return a, err
 	}
 	a.Open = len(ids)
+	en, err := s.env(ctx) // the calendar and settings once for all cases
+	if err != nil {
+		return a, err
+	}
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return a, err
 		}
-		v, err := s.Load(ctx, id, today)
+		v, err := s.loadWith(ctx, en, id, today)
 		if err != nil {
 			return a, err
 		}

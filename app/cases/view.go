@@ -106,11 +106,16 @@ func (s *Service) priorViolations(ctx context.Context, c data.Case) (int, error)
 
 // Load returns a case's page with its deadlines' state on today.
 func (s *Service) Load(ctx context.Context, caseID string, today time.Time) (View, error) {
-	v, err := s.load(ctx, caseID)
-	if err != nil {
-		return v, err
-	}
 	en, err := s.env(ctx)
+	if err != nil {
+		return View{}, err
+	}
+	return s.loadWith(ctx, en, caseID, today)
+}
+
+// loadWith is Load with the calendar and settings already read, for work over many cases.
+func (s *Service) loadWith(ctx context.Context, en env, caseID string, today time.Time) (View, error) {
+	v, err := s.load(ctx, caseID)
 	if err != nil {
 		return v, err
 	}
