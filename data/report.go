@@ -161,3 +161,44 @@ func (s *Store) ReportActivities(ctx context.Context, from, to string, fn func(A
 	}
 	return s.wrap(rows.Err())
 }
+
+// ReportHours is one person's training in a period and in the year up to its end.
+type ReportHours struct {
+	Staff
+	Sessions  int     // sessions attended in the period
+	Hours     float64 // hours in the period
+	YearHours float64 // hours from yearFrom to the period's end
+}
+
+// ReportHours lists the people who attended a live session from from to to (YYYY-MM-DD,
+// both included), with their hours there and from yearFrom to to, by unit and name. Only
+// attendees are listed, so a person joining the roster later leaves a sent report unchanged.
+func (s *Store) ReportHours(ctx context.Context, yearFrom, from, to string) ([]ReportHours, error) {
+	rows, err := s.query(ctx, `WITH done AS (
+			SELECT a.staff_id,
+				SUM(CASE WHEN t.held_on >= ?2 THEN COALESCE(a.hours, t.hours) ELSE 0 END) AS hours,
+				COUNT(DISTINCT CASE WHEN t.held_on >= ?2 THEN t.id END) AS sessions,
+				SUM(COALESCE(a.hours, t.hours)) AS year_hours
+			FROM attendance a JOIN training t ON t.id = a.training_id
+			WHERE a.deleted_at IS NULL AND t.deleted_at IS NULL AND t.held_on BETWEEN ?1 AND ?3
+			GROUP BY a.staff_id)
+		SELECT `+staffCols+`, done.sessions, done.hours, done.year_hours
+		FROM done JOIN staff ON staff.id = done.staff_id
+		WHERE done.sessions > 0 AND staff.deleted_at IS NULL
+		ORDER BY unit, name_initials, name, id`, yearFrom, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("report hours: %w", err)
+	}
+	defer rows.Close()
+	var out []ReportHours
+	for rows.Next() {
+		var h ReportHours
+		var err error
+		h.Staff, err = scanStaff(rows, &h.Sessions, &h.Hours, &h.YearHours)
+		if err != nil {
+			return nil, fmt.Errorf("report hours: %w", s.wrap(err))
+		}
+		out = append(out, h)
+	}
+	return out, s.wrap(rows.Err())
+}

@@ -81,6 +81,7 @@ const (
 
 // Row is one penalty decision in the sheet's columns.
 type Row struct {
+	CaseID        string    // the case's UUID, for the report's metadata sheet
 	PartyName     string    // 行政相对人名称
 	CreditCode    string    // 统一社会信用代码: organisations only
 	LegalRep      string    // 法定代表人: organisations only
@@ -263,7 +264,7 @@ func (e *env) row(d data.DisclosureRow) Row {
 		basis = FormatBasis(d.Basis)
 		e.basis[d.ItemID] = basis
 	}
-	r := Row{PartyName: d.PartyName, DecisionNo: d.CaseNo, ViolationType: d.ItemName, Basis: basis,
+	r := Row{CaseID: d.CaseID, PartyName: d.PartyName, DecisionNo: d.CaseNo, ViolationType: d.ItemName, Basis: basis,
 		Fine: d.Fine, Source: e.town.Name}
 	if d.PartyKind == rules.PartyPerson {
 		r.Remarks = join(r.Remarks, "身份证号码："+ids.MaskIDNumber(d.IDNumber), d.IDNumber != "")

@@ -10,10 +10,7 @@ package report
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,7 +77,7 @@ type Summary struct {
 	Period      string // the period as given, normalised ("2024-Q3")
 	From, To    time.Time
 	Figures     Figures
-	Records     int // records listed on the metadata sheet
+	Records     int // distinct records shown (a case is on two sheets, listed twice in the metadata)
 }
 
 // figure is one line of the cover: a label, its value and unit.
@@ -133,28 +130,10 @@ func valueText(v any) string {
 }
 
 // record is one exported record.
-type record struct{ table, id string }
-
-// contentHash is SHA-256 over the town code, the period, the figures and the sorted record
-// UUIDs: the export id, the time and the preparer do not enter it.
-func contentHash(townCode string, from, to time.Time, figs []figure, recs []record) string {
-	h := sha256.New()
-	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{'\n'}) }
-	w("townledger-report-v1")
-	w("town=" + townCode)
-	w("period=" + day(from) + ".." + day(to))
-	for _, f := range figs {
-		w(f.name + "=" + valueText(f.value))
-	}
-	lines := make([]string, len(recs))
-	for i, r := range recs {
-		lines[i] = r.table + ":" + r.id
-	}
-	slices.Sort(lines)
-	for _, l := range lines {
-		w(l)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+type record struct {
+	table, id string
+	sheet     string // where it is shown, and on which row
+	row       int
 }
 
 func day(t time.Time) string { return t.Format(data.DateLayout) }
@@ -252,4 +231,30 @@ func Write(ctx context.Context, store *data.Store, period string, path string, n
 		return Summary{}, err
 	}
 	return sum, nil
+}
+
+// Fingerprint returns the content hash the period's report would have if written now, without
+// writing anything: when it differs from a sent version's, the period's records changed
+// since it was sent.
+func Fingerprint(ctx context.Context, store *data.Store, period string, now time.Time) (string, error) {
+	from, to, err := publicity.ParsePeriod(period)
+	if err != nil {
+		return "", err
+	}
+	town, ok, err := store.Town(ctx)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", problem.New(KeyNoTown, nil)
+	}
+	figs, err := gather(ctx, store, from, to, now)
+	if err != nil {
+		return "", err
+	}
+	b := newFingerprint()
+	if err := b.content(ctx, store, town.Code, from, to, now); err != nil {
+		return "", err
+	}
+	return b.finish(figs.lines()), nil
 }

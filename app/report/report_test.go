@@ -192,7 +192,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 		if len(r) < 2 {
 			continue
 		}
-		if r[0] == report.TableCase {
+		if r[0] == report.TableCase && len(r) > 2 && r[2] == report.SheetCases {
 			metaCases = append(metaCases, r[1])
 		}
 		meta[r[0]] = r[1]
