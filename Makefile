@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 BIN     := dist/townledger
 export LANG := zh_CN.UTF-8
 
-.PHONY: run build test check unit smoke windows bench deps screenshot clean
+.PHONY: run build test testdeps check unit smoke windows bench deps screenshot clean
 
 deps:
 	@build/deps.sh gui headless windows
@@ -20,14 +20,18 @@ run: build
 
 # Every test: format and vet, unit and UI tests (Fyne's test driver, no display), the real
 # Linux binary driven under Xvfb, and the Windows cross-build.
-test: deps check unit build smoke windows
+test: deps testdeps check unit build smoke windows
+
+# Dovecot (the tests start their own IMAP server) and LibreOffice (opens the report workbook).
+testdeps:
+	@build/deps.sh mail office
 
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "not gofmt-formatted: $$unformatted"; exit 1; fi
 	go vet -tags ci,$(TAGS) ./...
 
-unit:
+unit: testdeps
 	go test -tags ci,$(TAGS) -count=1 ./...
 
 smoke: build

@@ -11,6 +11,7 @@ import (
 
 	"townledger/app/cases"
 	"townledger/app/cases/rules"
+	"townledger/app/report"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -21,7 +22,10 @@ type Home struct {
 	Cards      map[data.ListKind]*LinkCard
 	Agenda     cases.Agenda
 	DueButtons []*widget.Button
-	content    fyne.CanvasObject
+	// Reports are the periods due to the district; ReportButtons open them.
+	Reports       []report.Due
+	ReportButtons []*widget.Button
+	content       fyne.CanvasObject
 }
 
 // agenda lists the open cases' overdue and soon-due deadlines; each line opens its case.
@@ -105,6 +109,7 @@ func newHome(u *UI, shell *Shell) *Home {
 		grid.Add(c)
 	}
 	dueCard := widget.NewCard(locale.T("home.due"), "", h.agenda(u, shell))
+	reportCard := widget.NewCard(locale.T("home.reports"), "", h.reports(u, shell))
 	hint := widget.NewLabel("")
 	hint.Wrapping = fyne.TextWrapWord
 	if counts[data.ListParties]+counts[data.ListCatalog]+counts[data.ListStaff] == 0 {
@@ -112,7 +117,7 @@ func newHome(u *UI, shell *Shell) *Home {
 	} else {
 		hint.Hide()
 	}
-	h.content = container.NewVScroll(container.NewVBox(greeting, hint, dueCard, grid))
+	h.content = container.NewVScroll(container.NewVBox(greeting, hint, dueCard, reportCard, grid))
 	return h
 }
 

@@ -28,6 +28,7 @@ type Settings struct {
 	Calendar *CalendarEditor // nil unless the user may change settings
 	Rules    *RuleSettings   // the same
 	Lists    *ListSettings   // the same
+	Mail     *MailSettings   // the same
 	Tabs     *container.AppTabs
 	Backup   *widget.Button
 	Demo     *widget.Button
@@ -76,6 +77,8 @@ func newSettings(u *UI) *Settings {
 		tabs.Append(tab("calendar.title", s.Calendar.content))
 		s.Lists = newListSettings(u)
 		tabs.Append(tab("lists.title", s.Lists.content))
+		s.Mail = newMailSettings(u)
+		tabs.Append(tab("mail.tab", s.Mail.content))
 	}
 	if u.session.Can(auth.ManageBackups) {
 		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)

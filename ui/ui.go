@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"sync"
 	"time"
@@ -36,7 +37,13 @@ type UI struct {
 	Shell  *Shell
 
 	session auth.Session
-	tasks   sync.WaitGroup // background work started by run
+	// mailPassword is the mail password typed this session, kept in memory only: where the
+	// system has no keyring it is asked for once per session instead of being stored.
+	mailPassword string
+	// MailRoots verifies the mail servers' certificates; nil = the system's roots (tests
+	// set their throw-away CA).
+	MailRoots *x509.CertPool
+	tasks     sync.WaitGroup // background work started by run
 }
 
 // New builds the window for an open office; Start shows the first screen.

@@ -138,8 +138,8 @@ type record struct {
 
 func day(t time.Time) string { return t.Format(data.DateLayout) }
 
-// periodLabel names the period in Chinese, like publicity.PeriodLabel in the Chinese interface.
-func periodLabel(from, to time.Time) string {
+// PeriodLabel names the period in Chinese (the workbook and the mail are Chinese forms), like publicity.PeriodLabel in the Chinese interface.
+func PeriodLabel(from, to time.Time) string {
 	zh := map[string]string{publicity.KeyPeriodYear: "年", publicity.KeyPeriodH1: "年上半年",
 		publicity.KeyPeriodH2: "年下半年", publicity.QuarterKey(1): "年第一季度", publicity.QuarterKey(2): "年第二季度",
 		publicity.QuarterKey(3): "年第三季度", publicity.QuarterKey(4): "年第四季度"}
@@ -155,8 +155,8 @@ func periodLabel(from, to time.Time) string {
 	})
 }
 
-// normalPeriod writes the period back in its canonical form ("2024-Q3").
-func normalPeriod(from, to time.Time) string {
+// Canonical writes the period back in its canonical form ("2024-Q3").
+func Canonical(from, to time.Time) string {
 	y := strconv.Itoa(from.Year())
 	months := int(to.Month()) - int(from.Month()) + 1
 	switch months {
@@ -225,7 +225,7 @@ func Write(ctx context.Context, store *data.Store, period string, path string, n
 	if err != nil {
 		return Summary{}, err
 	}
-	sum := Summary{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: normalPeriod(from, to),
+	sum := Summary{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: Canonical(from, to),
 		From: from, To: to, Figures: figs}
 	if err := writeBook(ctx, store, town, &sum, now, preparer); err != nil {
 		return Summary{}, err

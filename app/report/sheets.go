@@ -65,7 +65,7 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 		return err
 	}
 	b.x.SetActiveSheet(0)
-	b.x.SetDocProps(&excelize.DocProperties{Title: town.Name + periodLabel(sum.From, sum.To) + "执法工作报表",
+	b.x.SetDocProps(&excelize.DocProperties{Title: town.Name + PeriodLabel(sum.From, sum.To) + "执法工作报表",
 		Subject: "乡镇应急执法工作报表", Creator: "TownLedger", Language: "zh-CN"})
 	return saveNew(ctx, b.x, path)
 }
@@ -231,7 +231,7 @@ func (b *book) cover(ctx context.Context, town data.Town, sum *Summary, figs []f
 		{"单位", 10, kindText, false}}, false},
 		func(emit emitFunc) error {
 			for _, kv := range [][2]string{{"报送单位", town.Name}, {"行政区划代码", town.Code},
-				{"报告期", periodLabel(sum.From, sum.To)}, {"填报人", preparer}, {"填报日期", day(now)}} {
+				{"报告期", PeriodLabel(sum.From, sum.To)}, {"填报人", preparer}, {"填报日期", day(now)}} {
 				if err := emit(record{}, kv[0], kv[1], ""); err != nil {
 					return err
 				}

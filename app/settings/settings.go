@@ -29,6 +29,7 @@ const (
 	SummaryMaxPerson    = "case.summary_max_person_yuan"
 	SummaryMaxOrg       = "case.summary_max_org_yuan"
 	ReportDueDay        = "report.due_day" // day of the next month a report is due
+	ReportPeriods       = "report.periods" // the periods the district wants, e.g. "month,quarter"
 )
 
 // Defaults are the values of DOMAIN.md, written at first-run setup.
@@ -49,6 +50,7 @@ var Defaults = map[string]string{
 	SummaryMaxPerson:    "200",
 	SummaryMaxOrg:       "3000",
 	ReportDueDay:        "5",
+	ReportPeriods:       "month",
 }
 
 // Languages the interface offers, default first.

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,6 +32,9 @@ type Env struct {
 	Getenv         func(string) string
 	Now            func() time.Time
 	Version        string
+	// MailRoots verifies mail servers' certificates; nil = the system's roots (tests give
+	// their throw-away CA).
+	MailRoots *x509.CertPool
 	// GUI opens the window on the database at path in language lang; nil in tests of the
 	// headless commands.
 	GUI func(path string) int
@@ -58,6 +62,7 @@ var commands = []command{
 	{"export-catalog", runExportCatalog},
 	{"disclosure", runDisclosure},
 	{"export", runExport},
+	{"send", runSend},
 }
 
 // usageError marks a wrong command line (exit 2).

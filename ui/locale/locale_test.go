@@ -11,7 +11,10 @@ import (
 	"townledger/app/auth"
 	"townledger/app/cases/rules"
 	"townledger/app/ids"
+	"townledger/app/mail"
+	"townledger/app/outbox"
 	"townledger/app/problem"
+	"townledger/app/report"
 	"townledger/app/settings"
 	"townledger/data"
 )
@@ -62,6 +65,17 @@ func dynamicKeys() []string {
 	keys := append([]string{}, ids.Keys...)
 	keys = append(keys, rules.Keys()...)
 	keys = append(keys, problem.Keys()...)
+	keys = append(keys, outbox.Keys()...)
+	keys = append(keys, mail.Keys()...)
+	for _, k := range settings.PeriodKinds {
+		keys = append(keys, "period.kind."+k)
+	}
+	for _, st := range []string{report.DueOpen, report.DueOverdue, report.DueQueued, report.DueSent, report.DueAcknowledged} {
+		keys = append(keys, "home.report."+st)
+	}
+	for _, st := range []string{data.ExportExported, data.ExportQueued, data.ExportSent, data.ExportAcknowledged} {
+		keys = append(keys, "exports.state."+st, "tag."+st)
+	}
 	for _, k := range []data.ListKind{data.ListCatalog, data.ListCases, data.ListParties, data.ListTrainings,
 		data.ListStaff, data.ListActivities, data.ListExports} {
 		keys = append(keys, "nav."+string(k), "empty."+string(k))

@@ -1,0 +1,135 @@
+package report
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"townledger/app/settings"
+	"townledger/data"
+)
+
+// Due states of a reporting period, as the home page shows them.
+const (
+	DueOpen         = "due"          // not sent, due day not passed
+	DueOverdue      = "overdue"      // not sent, due day passed
+	DueQueued       = "queued"       // in the outbox
+	DueSent         = "sent"         // accepted by the mail server
+	DueAcknowledged = "acknowledged" // the district replied
+)
+
+// Due is one period the district wants a report for.
+type Due struct {
+	Period   string // canonical, e.g. "2024-Q3"
+	Kind     string // settings.PeriodMonth …
+	From, To time.Time
+	DueOn    time.Time          // the report.due_day-th of the month after To
+	Latest   *data.ExportRecord // the newest version, nil if never exported
+	State    string             // DueOpen …
+}
+
+// DueList lists, for each period kind the district wants, the last finished period and the
+// one before it while that is still unsent, most urgent first.
+func DueList(ctx context.Context, store *data.Store, now time.Time) ([]Due, error) {
+	kinds, err := settings.ReportKinds(ctx, store)
+	if err != nil {
+		return nil, err
+	}
+	dueDay, err := dueDay(ctx, store)
+	if err != nil {
+		return nil, err
+	}
+	history, err := store.Exports(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	latest := map[string]*data.ExportRecord{}
+	for i := range history { // newest first
+		if _, ok := latest[history[i].Period]; !ok {
+			latest[history[i].Period] = &history[i]
+		}
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	var out []Due
+	for _, kind := range kinds {
+		last := lastFinished(kind, today)
+		for i, from := range []time.Time{last, previous(kind, last)} {
+			d := dueOf(kind, from, dueDay, today)
+			d.Latest = latest[d.Period]
+			d.State = dueState(d, today)
+			if i == 1 && (d.State == DueSent || d.State == DueAcknowledged) {
+				continue
+			}
+			out = append(out, d)
+		}
+	}
+	rank := map[string]int{DueOverdue: 0, DueOpen: 1, DueQueued: 2, DueSent: 3, DueAcknowledged: 4}
+	slices.SortStableFunc(out, func(a, b Due) int {
+		if rank[a.State] != rank[b.State] {
+			return rank[a.State] - rank[b.State]
+		}
+		return a.DueOn.Compare(b.DueOn)
+	})
+	return out, nil
+}
+
+func dueDay(ctx context.Context, store *data.Store) (int, error) {
+	v, err := settings.Get(ctx, store, settings.ReportDueDay)
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 || n > 28 {
+		n, _ = strconv.Atoi(settings.Defaults[settings.ReportDueDay])
+	}
+	return n, nil
+}
+
+// months is the length of each period kind.
+var months = map[string]int{settings.PeriodMonth: 1, settings.PeriodQuarter: 3, settings.PeriodHalf: 6, settings.PeriodYear: 12}
+
+// lastFinished is the first day of the last period of kind that ended before today.
+func lastFinished(kind string, today time.Time) time.Time {
+	n := months[kind]
+	m := (int(today.Month())-1)/n*n + 1 // the current period's first month
+	current := time.Date(today.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return current.AddDate(0, -n, 0)
+}
+
+func previous(kind string, from time.Time) time.Time { return from.AddDate(0, -months[kind], 0) }
+
+func dueOf(kind string, from time.Time, dueDay int, today time.Time) Due {
+	to := from.AddDate(0, months[kind], -1)
+	next := to.AddDate(0, 0, 1)
+	return Due{Period: Canonical(from, to), Kind: kind, From: from, To: to,
+		DueOn: time.Date(next.Year(), next.Month(), dueDay, 0, 0, 0, 0, time.UTC)}
+}
+
+func dueState(d Due, today time.Time) string {
+	if d.Latest != nil {
+		switch d.Latest.State {
+		case data.ExportAcknowledged:
+			return DueAcknowledged
+		case data.ExportSent:
+			return DueSent
+		case data.ExportQueued:
+			return DueQueued
+		}
+	}
+	if today.After(d.DueOn) {
+		return DueOverdue
+	}
+	return DueOpen
+}
+
+// Changed says whether the period's data differ from what version e holds: the fingerprint
+// of the data today against the version's content hash.
+func Changed(ctx context.Context, store *data.Store, e data.ExportRecord, now time.Time) (bool, error) {
+	h, err := Fingerprint(ctx, store, e.Period, now)
+	if err != nil {
+		return false, err
+	}
+	return h != e.ContentHash, nil
+}

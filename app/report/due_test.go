@@ -1,0 +1,64 @@
+package report_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"townledger/app/auth"
+	"townledger/app/report"
+	"townledger/app/settings"
+)
+
+// The home page's list: the last finished period of each kind the district wants, the one
+// before while unsent, overdue after the due day, and a written version's state.
+func TestDueListFollowsSettingsAndHistory(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	admin := auth.Session{UserID: "u-a", Username: "admin", Roles: []auth.Role{auth.Admin}}
+	states := func(now time.Time) map[string]string {
+		t.Helper()
+		due, err := report.DueList(ctx, s, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, d := range due {
+			out[d.Period] = d.State
+		}
+		return out
+	}
+	oct3 := time.Date(2024, 10, 3, 9, 0, 0, 0, time.Local)
+	got := states(oct3) // default: monthly, due on the 5th
+	if len(got) != 2 || got["2024-09"] != report.DueOpen || got["2024-08"] != report.DueOverdue {
+		t.Errorf("monthly on 3 Oct: %v", got)
+	}
+	if err := settings.SetReportKinds(ctx, s, admin, []string{settings.PeriodQuarter, settings.PeriodYear}); err != nil {
+		t.Fatal(err)
+	}
+	got = states(time.Date(2024, 10, 8, 9, 0, 0, 0, time.Local))
+	want := map[string]string{"2024-Q3": report.DueOverdue, "2024-Q2": report.DueOverdue, "2023": report.DueOverdue, "2022": report.DueOverdue}
+	if len(got) != len(want) {
+		t.Errorf("quarter+year on 8 Oct: %v", got)
+	}
+	for p, st := range want {
+		if got[p] != st {
+			t.Errorf("%s: %q, want %q (all %v)", p, got[p], st, got)
+		}
+	}
+	sum, err := report.Write(ctx, s, "2024-Q3", filepath.Join(t.TempDir(), "q3.xlsx"), oct3, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := report.Record(ctx, s, admin, sum); err != nil {
+		t.Fatal(err)
+	}
+	// Exported but not sent is still overdue: only the district receiving it counts.
+	if got := states(time.Date(2024, 10, 8, 9, 0, 0, 0, time.Local)); got["2024-Q3"] != report.DueOverdue {
+		t.Errorf("exported, unsent: %v", got)
+	}
+	if err := settings.SetReportKinds(ctx, s, admin, nil); err == nil {
+		t.Error("no period kind at all was accepted")
+	}
+}

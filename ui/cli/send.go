@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"slices"
+	"strings"
+
+	"townledger/app/outbox"
+	"townledger/app/problem"
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+// EnvMailPassword gives the mail password to scheduled sends on a computer without a keyring.
+const EnvMailPassword = "TOWNLEDGER_MAIL_PASSWORD"
+
+// runSend mails reports to the district:
+//
+//	townledger send --period 2024-Q3 [--new-version] [--preparer NAME]
+//	townledger send --pending        (send what waits in the outbox, then check for replies)
+func runSend(ctx context.Context, c *call) error {
+	var period, preparer string
+	var newVersion, pending bool
+	err := c.flags("send", func(fs *flag.FlagSet) {
+		fs.StringVar(&period, "period", "", "")
+		fs.StringVar(&preparer, "preparer", "", "")
+		fs.BoolVar(&newVersion, "new-version", false, "")
+		fs.BoolVar(&pending, "pending", false, "")
+	})
+	if err != nil {
+		return err
+	}
+	if (strings.TrimSpace(period) == "") == !pending {
+		return usageError{locale.T("cli.send.usage")}
+	}
+	o, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	cfg, err := outbox.Load(ctx, o.Store)
+	if err != nil {
+		return err
+	}
+	if !cfg.Configured() {
+		return problem.New(outbox.KeyNoAccount, nil)
+	}
+	pw := c.env.Getenv(EnvMailPassword)
+	if pw == "" {
+		if pw, err = outbox.Password(cfg); err != nil {
+			return err
+		}
+	}
+	if pw == "" {
+		return problem.New("cli.send.no_password", map[string]any{"Env": EnvMailPassword})
+	}
+	acct := cfg.Account(pw)
+	acct.RootCAs = c.env.MailRoots
+	if pending {
+		out, err := outbox.Retry(ctx, o.Store, cliSession, acct)
+		if err != nil {
+			return err
+		}
+		if err := c.outcome(out, ""); err != nil {
+			return err
+		}
+		acked, err := outbox.CheckReplies(ctx, o.Store, cliSession, acct)
+		for _, e := range acked {
+			c.say("cli.send.acked", map[string]any{"Period": e.Period, "Version": e.Version})
+		}
+		return err
+	}
+	res, err := outbox.SendPeriod(ctx, o.Store, cliSession, cfg, acct, outbox.Request{Period: period,
+		Dir: outbox.ReportsDir(o.Store), Now: c.env.Now(), Preparer: strings.TrimSpace(preparer), NewVersion: newVersion,
+		Progress: func(key string, d map[string]any) { c.say(key, d) }})
+	if p := problem.From(err); p != nil && p.Key == outbox.KeyChanged {
+		return problem.New("cli.send.changed", map[string]any{"Detail": locale.Err(err)})
+	}
+	if err != nil {
+		return err
+	}
+	if res.Written {
+		c.say("cli.export.version", map[string]any{"Period": res.Export.Period, "Version": res.Export.Version})
+	}
+	return c.outcome(res.Outcome, res.Export.ID)
+}
+
+// outcome prints what a pass over the outbox did; a version that did not go out is a failure
+// (exit 1), with why and whether it is retried.
+func (c *call) outcome(out outbox.Outcome, want string) error {
+	for _, e := range out.Sent {
+		c.say("cli.send.sent", map[string]any{"Period": e.Period, "Version": e.Version})
+	}
+	for _, f := range out.CopyFailed {
+		c.say("cli.send.no_copy", map[string]any{"Error": oneLine(f.Err)})
+	}
+	var failed error
+	for _, f := range out.Failed {
+		key := "cli.send.failed"
+		if f.Retry {
+			key = "cli.send.queued"
+		}
+		err := problem.New(key, map[string]any{"Period": f.Export.Period, "Version": f.Export.Version, "Error": oneLine(f.Err)})
+		if want == "" || f.Export.ID == want {
+			failed = err
+		} else {
+			c.say(key, err.Data)
+		}
+	}
+	if failed != nil {
+		return failed
+	}
+	if want != "" && !slices.ContainsFunc(out.Sent, func(e data.ExportRecord) bool { return e.ID == want }) {
+		return problem.New("cli.send.busy", nil) // another process holds the entry right now
+	}
+	return nil
+}

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/publicity"
+	"townledger/app/report"
+	"townledger/ui/locale"
+)
+
+// reports lists the periods the district wants with their state (due, overdue, sent,
+// acknowledged); a line opens 数据报送 on that period.
+func (h *Home) reports(u *UI, shell *Shell) fyne.CanvasObject {
+	due, err := report.DueList(context.Background(), u.Office.Store, u.Now())
+	if err != nil {
+		return widget.NewLabel(locale.Err(err))
+	}
+	h.Reports = due
+	box := container.NewVBox()
+	for _, d := range due {
+		d := d
+		label := publicity.PeriodLabel(d.From, d.To, translate)
+		v := map[string]any{"Period": label, "Kind": locale.T("period.kind." + d.Kind), "Due": d.DueOn.Format("2006-01-02")}
+		if d.Latest != nil {
+			v["Version"], v["SentAt"], v["AckedAt"] = d.Latest.Version, localStamp(d.Latest.SentAt), localStamp(d.Latest.AckedAt)
+		}
+		b := widget.NewButton(locale.T("home.report."+d.State, v), func() {
+			shell.Select("nav.exports")
+			if e, ok := shell.Current.(*Exports); ok {
+				e.choose(d.Period)
+			}
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		switch d.State {
+		case report.DueOverdue:
+			b.Importance = widget.DangerImportance
+		case report.DueOpen, report.DueQueued:
+			b.Importance = widget.WarningImportance
+		default:
+			b.Importance = widget.LowImportance
+		}
+		h.ReportButtons = append(h.ReportButtons, b)
+		box.Add(b)
+	}
+	return box
+}
