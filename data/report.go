@@ -177,7 +177,7 @@ func (s *Store) ReportHours(ctx context.Context, yearFrom, from, to string) ([]R
 	rows, err := s.query(ctx, `WITH done AS (
 			SELECT a.staff_id,
 				SUM(CASE WHEN t.held_on >= ?2 THEN COALESCE(a.hours, t.hours) ELSE 0 END) AS hours,
-				COUNT(DISTINCT CASE WHEN t.held_on >= ?2 THEN t.id END) AS sessions,
+				SUM(t.held_on >= ?2) AS sessions, -- one attendance per person and session (attendance_once)
 				SUM(COALESCE(a.hours, t.hours)) AS year_hours
 			FROM attendance a JOIN training t ON t.id = a.training_id
 			WHERE a.deleted_at IS NULL AND t.deleted_at IS NULL AND t.held_on BETWEEN ?1 AND ?3

@@ -12,6 +12,7 @@ import (
 )
 
 func TestSendArrivesInTheDistrictsInbox(t *testing.T) {
+	t.Parallel()
 	s := mailtest.Start(t)
 	for _, sec := range []mail.Security{mail.StartTLS, mail.TLS} {
 		t.Run(string(sec), func(t *testing.T) {
@@ -53,6 +54,7 @@ func TestSendArrivesInTheDistrictsInbox(t *testing.T) {
 }
 
 func TestAppendSentFilesACopy(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		existing []string // mailboxes the town already has
@@ -97,6 +99,7 @@ func boolInt(b bool) int {
 }
 
 func TestCheckLogsInWithoutSending(t *testing.T) {
+	t.Parallel()
 	s := mailtest.Start(t)
 	for _, sec := range []mail.Security{mail.StartTLS, mail.TLS} {
 		a := s.Account(mailtest.Town)

@@ -31,7 +31,7 @@ type Due struct {
 }
 
 // DueList lists, for each period kind the district wants, the last finished period and the
-// one before it while that is still unsent, most urgent first.
+// one before it while that is still unsent: unsent before sent, the latest first.
 func DueList(ctx context.Context, store *data.Store, now time.Time) ([]Due, error) {
 	kinds, err := settings.ReportKinds(ctx, store)
 	if err != nil {
@@ -70,7 +70,7 @@ func DueList(ctx context.Context, store *data.Store, now time.Time) ([]Due, erro
 		if rank[a.State] != rank[b.State] {
 			return rank[a.State] - rank[b.State]
 		}
-		return a.DueOn.Compare(b.DueOn)
+		return b.DueOn.Compare(a.DueOn) // the latest first: usually the one being worked on
 	})
 	return out, nil
 }

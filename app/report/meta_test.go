@@ -40,32 +40,31 @@ func TestMetadataRecreatesEveryRecord(t *testing.T) {
 	main := map[string]string{report.TableCase: report.SheetCases, report.TableTraining: report.SheetTrainings,
 		report.TableAttendance: report.SheetAttendance, report.TableStaff: report.SheetHours,
 		report.TableActivity: report.SheetActivities}
+	meta, err := report.ReadMeta(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if meta.Values["export_id"] != sum.ExportID || meta.Values["content_hash"] != sum.ContentHash {
+		t.Errorf("metadata values %v", meta.Values)
+	}
 	got := map[string]map[string][]string{}
-	header := false
-	for _, r := range sheets[report.SheetMeta][1:] {
-		if len(r) == 4 && r[0] == "表" {
-			header = true
-			continue
+	for sh, refs := range meta.Records {
+		if len(refs) != len(sheets[sh])-1 {
+			t.Errorf("%s: %d UUIDs for %d data rows", sh, len(refs), len(sheets[sh])-1)
 		}
-		if !header || len(r) < 4 {
-			continue
+		for _, r := range refs {
+			if r.Row < 2 || r.Row > len(sheets[sh]) {
+				t.Fatalf("%s: record %v points nowhere", sh, r)
+			}
+			if main[r.Table] != sh {
+				continue
+			}
+			if got[r.Table] == nil {
+				got[r.Table] = map[string][]string{}
+			}
+			got[r.Table][r.ID] = sheets[sh][r.Row-1]
 		}
-		n, err := strconv.Atoi(r[3])
-		if err != nil || n < 2 || n > len(sheets[r[2]]) {
-			t.Fatalf("metadata line %v points nowhere", r)
-		}
-		if main[r[0]] != r[2] {
-			continue
-		}
-		if got[r[0]] == nil {
-			got[r[0]] = map[string][]string{}
-		}
-		got[r[0]][r[1]] = sheets[r[2]][n-1]
 	}
-	if !header {
-		t.Fatal("no record lines on the metadata sheet")
-	}
-
 	db, err := sql.Open("sqlite", s.Path())
 	if err != nil {
 		t.Fatal(err)

@@ -11,13 +11,13 @@ package report
 import (
 	"context"
 	"math"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
 
-	"townledger/app/disclosure"
 	"townledger/app/problem"
 	"townledger/app/publicity"
 	"townledger/app/settings"
@@ -34,7 +34,7 @@ const (
 
 // Keys lists every translation key this package produces, for completeness tests.
 func Keys() []string {
-	return []string{KeyNoTown, KeyExists, KeyWrite, publicity.KeyPeriodInvalid}
+	return []string{KeyNoTown, KeyExists, KeyWrite, KeyMetaInvalid, publicity.KeyPeriodInvalid}
 }
 
 // Sheet names, in the workbook's order.
@@ -129,12 +129,8 @@ func valueText(v any) string {
 	return ""
 }
 
-// record is one exported record.
-type record struct {
-	table, id string
-	sheet     string // where it is shown, and on which row
-	row       int
-}
+// record names the record a row shows.
+type record struct{ table, id string }
 
 func day(t time.Time) string { return t.Format(data.DateLayout) }
 
@@ -193,12 +189,6 @@ func gather(ctx context.Context, store *data.Store, from, to, now time.Time) (Fi
 	if f.Publicity, err = publicity.Totals(ctx, store, from, to); err != nil {
 		return f, err
 	}
-	_, err = disclosure.Each(ctx, store, from, to, now, func(r disclosure.Row) error {
-		if r.Publication == disclosure.PublishedOnTime {
-			f.OnTime++
-		}
-		return nil
-	})
 	return f, err
 }
 
@@ -211,6 +201,7 @@ func Write(ctx context.Context, store *data.Store, period string, path string, n
 	if err != nil {
 		return Summary{}, err
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(140 << 20))
 	if err := refuseExisting(path); err != nil {
 		return Summary{}, err
 	}
@@ -221,12 +212,8 @@ func Write(ctx context.Context, store *data.Store, period string, path string, n
 	if !ok {
 		return Summary{}, problem.New(KeyNoTown, nil)
 	}
-	figs, err := gather(ctx, store, from, to, now)
-	if err != nil {
-		return Summary{}, err
-	}
 	sum := Summary{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: Canonical(from, to),
-		From: from, To: to, Figures: figs}
+		From: from, To: to}
 	if err := writeBook(ctx, store, town, &sum, now, preparer); err != nil {
 		return Summary{}, err
 	}
@@ -248,13 +235,9 @@ func Fingerprint(ctx context.Context, store *data.Store, period string, now time
 	if !ok {
 		return "", problem.New(KeyNoTown, nil)
 	}
-	figs, err := gather(ctx, store, from, to, now)
-	if err != nil {
-		return "", err
-	}
 	b := newFingerprint()
 	if err := b.content(ctx, store, town.Code, from, to, now); err != nil {
 		return "", err
 	}
-	return b.finish(figs.lines()), nil
+	return b.finish(b.figs.lines()), nil
 }

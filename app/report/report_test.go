@@ -23,7 +23,7 @@ import (
 	"townledger/data"
 )
 
-func newStore(t *testing.T) *data.Store {
+func newStore(t testing.TB) *data.Store {
 	t.Helper()
 	ctx := context.Background()
 	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "r.db"), data.Options{})
@@ -186,16 +186,14 @@ func TestWriteTheYearsReport(t *testing.T) {
 		t.Errorf("case sheet has %d rows, want %d", got, len(caseIDs))
 	}
 
-	meta := map[string]string{}
+	m, err := report.ReadMeta(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := m.Values
 	var metaCases []string
-	for _, r := range readSheet(t, f, report.SheetMeta)[1:] {
-		if len(r) < 2 {
-			continue
-		}
-		if r[0] == report.TableCase && len(r) > 2 && r[2] == report.SheetCases {
-			metaCases = append(metaCases, r[1])
-		}
-		meta[r[0]] = r[1]
+	for _, r := range m.Records[report.SheetCases] {
+		metaCases = append(metaCases, r.ID)
 	}
 	slices.Sort(metaCases)
 	if !slices.Equal(metaCases, caseIDs) {

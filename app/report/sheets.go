@@ -5,7 +5,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"strconv"
+	"sync"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/xuri/excelize/v2"
 
@@ -52,6 +55,7 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 	if err := b.content(ctx, store, town.Code, sum.From, sum.To, now); err != nil {
 		return fail(err)
 	}
+	sum.Figures = b.figs
 	figs := sum.Figures.lines()
 	sum.Records = b.distinct()
 	sum.ContentHash = b.finish(figs)
@@ -64,10 +68,9 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	b.x.SetActiveSheet(0)
 	b.x.SetDocProps(&excelize.DocProperties{Title: town.Name + PeriodLabel(sum.From, sum.To) + "执法工作报表",
 		Subject: "乡镇应急执法工作报表", Creator: "TownLedger", Language: "zh-CN"})
-	return saveNew(ctx, b.x, path)
+	return saveNew(ctx, b, path)
 }
 
 // finish adds the cover's figures to the hash and returns it.
@@ -81,13 +84,78 @@ func (b *book) finish(figs []figure) string {
 // content streams the data sheets of the period from..to.
 func (b *book) content(ctx context.Context, store *data.Store, townCode string, from, to, now time.Time) error {
 	b.hash.Write([]byte("town=" + townCode + "\nperiod=" + day(from) + ".." + day(to) + "\n"))
-	for _, step := range []func(context.Context, *data.Store, time.Time, time.Time, time.Time) error{
-		b.cases, b.disclosure, b.trainings, b.attendance, b.hours, b.activities} {
-		if err := step(ctx, store, from, to, now); err != nil {
+	type step func(context.Context, *data.Store, time.Time, time.Time, time.Time) error
+	steps := make([]step, 7)
+	forks := make([]*book, len(steps))
+	for i := range forks {
+		forks[i] = b.fork()
+	}
+	steps[0], steps[1], steps[2] = forks[0].cases, forks[1].disclosure, forks[2].trainings
+	steps[3], steps[4], steps[5] = forks[3].attendance, forks[4].hours, forks[5].activities
+	steps[6] = forks[6].figures
+	// Two sheets are written at a time (two readers each at most, within the store's four),
+	// the biggest first; each has its own hash and records, joined below in sheet order.
+	order := []int{3, 1, 5, 0, 6, 2, 4}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan int, len(order))
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if ctx.Err() != nil {
+					return
+				}
+				if errs[i] = steps[i](ctx, store, from, to, now); errs[i] != nil {
+					cancel()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return firstErr(errs)
+	}
+	for _, f := range forks {
+		b.hash.Write(f.hash.Sum(nil))
+		b.onTime += f.onTime
+	}
+	b.byName = map[string][]uuid.UUID{SheetCases: forks[0].ids, SheetDisclosure: forks[1].ids,
+		SheetTrainings: forks[2].ids, SheetAttendance: forks[3].ids, SheetHours: forks[4].ids, SheetActivities: forks[5].ids}
+	b.figs = forks[6].figs
+	b.figs.OnTime = b.onTime
+	return nil
+}
+
+// firstErr is the first error that is not a cancellation caused by another, else the first.
+func firstErr(errs []error) error {
+	var first error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if first == nil {
+			first = err
+		}
+		if !errors.Is(err, context.Canceled) {
 			return err
 		}
 	}
-	return nil
+	return first
+}
+
+// figures adds up the cover's figures (alongside the sheets).
+func (b *book) figures(ctx context.Context, store *data.Store, from, to, now time.Time) error {
+	var err error
+	b.figs, err = gather(ctx, store, from, to, now)
+	return err
 }
 
 func (b *book) cases(ctx context.Context, store *data.Store, from, to, _ time.Time) error {
@@ -96,7 +164,9 @@ func (b *book) cases(ctx context.Context, store *data.Store, from, to, _ time.Ti
 		{"办理阶段", 12, kindText, false}, {"立案日期", 12, kindDate, false}, {"决定日期", 12, kindDate, false},
 		{"结案日期", 12, kindDate, false}, {"处理结果", 14, kindText, false}, {"罚款金额（元）", 14, kindMoney, false}}, true},
 		func(emit emitFunc) error {
-			return store.ReportCases(ctx, day(from), day(to), func(c data.ReportCase) error {
+			return pipe(ctx, func(ctx context.Context, fn func(data.ReportCase) error) error {
+				return store.ReportCases(ctx, day(from), day(to), fn)
+			}, func(c data.ReportCase) error {
 				return emit(record{table: TableCase, id: c.ID}, c.CaseNo, label(procedures, c.Procedure), c.PartyName,
 					c.ItemName, c.Title, label(stages, c.Stage), c.FiledOn, c.DecidedOn, c.ClosedOn,
 					label(outcomes, c.Outcome), float64(c.Fine)/100)
@@ -121,16 +191,21 @@ func (b *book) disclosure(ctx context.Context, store *data.Store, from, to, now 
 		cols[i] = column{h, widths[i%len(widths)], kinds[i%len(kinds)], i == len(heads)-1}
 	}
 	_, err = b.table(ctx, sheet{SheetDisclosure, cols, true}, func(emit emitFunc) error {
-		_, err := disclosure.Each(ctx, store, from, to, now, func(r disclosure.Row) error {
+		return pipe(ctx, func(ctx context.Context, fn func(disclosure.Row) error) error {
+			_, err := disclosure.Each(ctx, store, from, to, now, fn)
+			return err
+		}, func(r disclosure.Row) error {
 			var wan any = ""
 			if v, err := strconv.ParseFloat(r.FineWan, 64); err == nil {
 				wan = v
+			}
+			if r.Publication == disclosure.PublishedOnTime {
+				b.onTime++
 			}
 			return emit(record{table: TableCase, id: r.CaseID}, r.PartyName, r.CreditCode, r.LegalRep, r.DecisionNo,
 				r.ViolationType, r.Facts, r.Basis, r.Category, r.Content, wan, r.DecidedOn, r.DisplayUntil, r.Authority,
 				r.AuthorityCode, r.Source, r.Remarks, r.PublishDue, r.PublishedOn, r.Publication)
 		})
-		return err
 	})
 	return err
 }
@@ -162,7 +237,9 @@ func (b *book) attendance(ctx context.Context, store *data.Store, from, to, _ ti
 		{"培训主题", 30, kindWrap, false}, {"姓名", 12, kindText, false}, {"单位", 20, kindWrap, false},
 		{"学时", 8, kindDecimal, false}}, true},
 		func(emit emitFunc) error {
-			return store.ReportAttendances(ctx, day(from), day(to), func(a data.ReportAttendance) error {
+			return pipe(ctx, func(ctx context.Context, fn func(data.ReportAttendance) error) error {
+				return store.ReportAttendances(ctx, day(from), day(to), fn)
+			}, func(a data.ReportAttendance) error {
 				return emit(record{table: TableAttendance, id: a.ID}, a.HeldOn, a.Title, a.StaffName, a.Unit, a.Hours)
 			})
 		})
@@ -216,7 +293,9 @@ func (b *book) activities(ctx context.Context, store *data.Store, from, to, _ ti
 		{"咨询（人次）", 10, kindInt, false}, {"受教育群众（人次）", 12, kindInt, false}, {"企业（家）", 10, kindInt, false},
 		{"演练（场）", 10, kindInt, false}, {"演练人数", 10, kindInt, false}, {"经费（元）", 12, kindMoney, false}}, true},
 		func(emit emitFunc) error {
-			return store.ReportActivities(ctx, day(from), day(to), func(a data.ActivityRow) error {
+			return pipe(ctx, func(ctx context.Context, fn func(data.ActivityRow) error) error {
+				return store.ReportActivities(ctx, day(from), day(to), fn)
+			}, func(a data.ActivityRow) error {
 				return emit(record{table: TableActivity, id: a.ID}, a.HeldOn, a.Title, a.Type, a.PlaceName, a.Organisers,
 					a.Banners, a.Boards, a.Materials, a.Consultations, a.People, a.Enterprises, a.Drills, a.DrillPeople,
 					float64(a.Cost)/100)
@@ -246,30 +325,58 @@ func (b *book) cover(ctx context.Context, town data.Town, sum *Summary, figs []f
 	return err
 }
 
-// Metadata sheet columns after the export's own lines: each record's table, UUID, and the
-// sheet and row showing it, so the district can re-create and merge every record.
-var metaHeaders = []string{"表", "UUID", "工作表", "行号"}
+// recordSheets are the sheets whose rows are records, in the metadata's column order.
+var recordSheets = []struct{ sheet, table string }{{SheetCases, TableCase}, {SheetDisclosure, TableCase},
+	{SheetTrainings, TableTraining}, {SheetAttendance, TableAttendance}, {SheetHours, TableStaff},
+	{SheetActivities, TableActivity}}
 
-// meta writes the machine-readable sheet: the export's key=value lines, then one line per
-// record shown.
+// MetaRecordsKey names the metadata line giving the row where the record block starts.
+const MetaRecordsKey = "records_from_row"
+
+// uuidsPerCell is how many UUIDs one cell of the record block lists: 800 × 37 characters
+// stay under a spreadsheet cell's 32,767.
+const uuidsPerCell = 800
+
+// meta writes the machine-readable sheet: the export's key/value lines, then the record block
+// the district merges by. Each of its lines names a sheet, the table its rows come from, the
+// row it starts at, and the UUIDs of that row and the following ones, in order, separated by
+// spaces: a few hundred cells instead of one per record keep the sheet quick to write and
+// read at 150,000 attendances.
 func (b *book) meta(ctx context.Context, town data.Town, sum *Summary, now time.Time) error {
-	cols := []column{{"项目", 20, kindText, false}, {"值", 40, kindText, false}, {"工作表", 14, kindText, false},
-		{"行号", 10, kindInt, false}}
+	cols := []column{{"项目", 22, kindText, false}, {"值", 40, kindText, false}, {"", 10, kindText, false},
+		{"", 80, kindText, false}}
+	lines := [][2]string{{"town_code", town.Code}, {"period", sum.Period},
+		{"schema_version", strconv.Itoa(data.SchemaVersion())}, {"export_id", sum.ExportID},
+		{"generated_at", now.UTC().Format(data.TimeLayout)}, {"content_hash", sum.ContentHash},
+		{"hash_version", hashVersion}, {"records", strconv.Itoa(sum.Records)}}
+	start := len(lines) + 4 // header row, the lines, one empty row, then the block's header
+	lines = append(lines, [2]string{MetaRecordsKey, strconv.Itoa(start)})
 	_, err := b.table(ctx, sheet{SheetMeta, cols, false}, func(emit emitFunc) error {
-		for _, kv := range [][2]string{{"town_code", town.Code}, {"period", sum.Period},
-			{"schema_version", strconv.Itoa(data.SchemaVersion())}, {"export_id", sum.ExportID},
-			{"generated_at", now.UTC().Format(data.TimeLayout)}, {"content_hash", sum.ContentHash},
-			{"hash_version", hashVersion}, {"records", strconv.Itoa(len(b.recs))}} {
+		for _, kv := range lines {
 			if err := emit(record{}, kv[0], kv[1]); err != nil {
 				return err
 			}
 		}
-		if err := emit(record{}, metaHeaders[0], metaHeaders[1], metaHeaders[2], metaHeaders[3]); err != nil {
+		if err := emit(record{}); err != nil {
 			return err
 		}
-		for _, r := range b.recs {
-			if err := emit(record{}, r.table, r.id, r.sheet, r.row); err != nil {
-				return err
+		if err := emit(record{}, "工作表 sheet", "表 table", "起始行 row", "UUID（自起始行起逐行，以空格分隔）"); err != nil {
+			return err
+		}
+		var cell []byte
+		for _, rs := range recordSheets {
+			ids := b.byName[rs.sheet]
+			for first := 0; first < len(ids); first += uuidsPerCell {
+				cell = cell[:0]
+				for i, id := range ids[first:min(first+uuidsPerCell, len(ids))] {
+					if i > 0 {
+						cell = append(cell, ' ')
+					}
+					cell = append(cell, id.String()...)
+				}
+				if err := emit(record{}, rs.sheet, rs.table, first+2, string(cell)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -277,11 +384,23 @@ func (b *book) meta(ctx context.Context, town data.Town, sum *Summary, now time.
 	return err
 }
 
-// distinct counts the records shown, each once however many sheets show it.
+// distinct counts the records shown, each once: the 双公示 sheet shows cases the case sheet
+// shows too.
 func (b *book) distinct() int {
-	seen := make(map[[2]string]bool, len(b.recs))
-	for _, r := range b.recs {
-		seen[[2]string{r.table, r.id}] = true
+	n := 0
+	for name, ids := range b.byName {
+		if name != SheetDisclosure {
+			n += len(ids)
+		}
 	}
-	return len(seen)
+	onCaseSheet := make(map[uuid.UUID]bool, len(b.byName[SheetCases]))
+	for _, id := range b.byName[SheetCases] {
+		onCaseSheet[id] = true
+	}
+	for _, id := range b.byName[SheetDisclosure] {
+		if !onCaseSheet[id] {
+			n++
+		}
+	}
+	return n
 }

@@ -1,12 +1,19 @@
 package report
 
 import (
+	"archive/zip"
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"hash"
+	"io"
 	"strconv"
+	"sync"
 	"time"
 
+	"github.com/google/uuid"
+
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"townledger/app/workbook"
@@ -39,12 +46,24 @@ type book struct {
 	x      *excelize.File
 	styles map[cellKind]int
 	header int
-	hash   hash.Hash // over every hashed sheet's rows
-	recs   []record  // the exported records, each with its sheet and row
+	hash   hash.Hash              // over every hashed sheet's rows
+	ids    []uuid.UUID            // the records shown on the sheet this book (a fork) wrote, in row order
+	byName map[string][]uuid.UUID // the main book: each sheet's records, joined from the forks
+	onTime int
+	figs   Figures // the cover's figures, once the sheets are written
+	// mu guards the workbook's shared state (starting and flushing a sheet) when sheets are
+	// written at once by forks of the book; the rows of one sheet touch only its writer.
+	mu *sync.Mutex
+}
+
+// fork is a book writing into the same workbook with its own hash and records, for one sheet
+// written alongside others.
+func (b *book) fork() *book {
+	return &book{x: b.x, styles: b.styles, header: b.header, hash: sha256.New(), mu: b.mu}
 }
 
 func newFingerprint() *book {
-	b := &book{hash: sha256.New()}
+	b := &book{hash: sha256.New(), mu: &sync.Mutex{}}
 	b.hash.Write([]byte(hashVersion + "\n"))
 	return b
 }
@@ -96,6 +115,7 @@ func newBook() (*book, error) {
 			return nil, err
 		}
 	}
+	x.SetActiveSheet(0)
 	return b, nil
 }
 
@@ -120,7 +140,10 @@ func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) err
 	var sw *excelize.StreamWriter
 	if b.x != nil {
 		var err error
-		if sw, err = b.startSheet(sh); err != nil {
+		b.mu.Lock()
+		sw, err = b.startSheet(sh)
+		b.mu.Unlock()
+		if err != nil {
 			return 0, err
 		}
 	}
@@ -129,6 +152,7 @@ func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) err
 	}
 	row := 1
 	cells := make([]any, len(sh.cols))
+	var line []byte // the row as hashed, reused
 	err := fill(func(rec record, vals ...any) error {
 		if row%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -136,15 +160,19 @@ func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) err
 			}
 		}
 		row++
+		line = line[:0]
 		if rec.table != "" {
-			rec.sheet, rec.row = sh.name, row
-			b.recs = append(b.recs, rec)
+			id, err := uuid.Parse(rec.id)
+			if err != nil {
+				return fmt.Errorf("%s %q is no UUID: %w", rec.table, rec.id, err)
+			}
+			b.ids = append(b.ids, id)
 			if sh.hashed {
-				b.hash.Write([]byte(rec.table + ":" + rec.id + "\x1f"))
+				line = append(append(append(append(line, rec.table...), ':'), rec.id...), 0x1f)
 			}
 		}
 		for i, c := range sh.cols {
-			var v any = ""
+			var v any
 			if i < len(vals) {
 				v = vals[i]
 			}
@@ -152,20 +180,17 @@ func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) err
 				v = dateCell(v)
 			}
 			if sh.hashed && !c.volatile {
-				b.hash.Write([]byte(cellText(v)))
-				b.hash.Write([]byte{0x1f})
+				line = append(appendCell(line, v), 0x1f)
 			}
-			if sw == nil {
-				continue
+			if d, ok := v.(time.Time); ok {
+				v = serial(d) // a number in the date style: the same cell, without excelize's per-cell workbook lookup
 			}
-			if cell, ok := v.(excelize.Cell); ok {
-				cells[i] = cell
-			} else {
-				cells[i] = excelize.Cell{StyleID: b.styles[c.kind], Value: v}
-			}
+			// Plain values take their column's style; nil writes no cell (the metadata's
+			// record columns are ragged).
+			cells[i] = v
 		}
 		if sh.hashed {
-			b.hash.Write([]byte{0x1e})
+			b.hash.Write(append(line, 0x1e))
 		}
 		if sw == nil {
 			return nil
@@ -175,14 +200,22 @@ func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) err
 	if err != nil || sw == nil {
 		return row - 1, err
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if err := sw.Flush(); err != nil {
 		return 0, err
 	}
-	return row - 1, b.finishSheet(sh.name)
+	return row - 1, nil
 }
 
 // startSheet sets a sheet's widths and column styles and writes its frozen header row.
 func (b *book) startSheet(sh sheet) (*excelize.StreamWriter, error) {
+	if err := b.finishSheet(sh.name); err != nil {
+		return nil, err
+	}
+	if err := b.x.SetSheetDimension(sh.name, ""); err != nil {
+		return nil, err
+	}
 	sw, err := b.x.NewStreamWriter(sh.name)
 	if err != nil {
 		return nil, err
@@ -219,20 +252,26 @@ func (b *book) finishSheet(name string) error {
 		RefersTo: "'" + name + "'!$1:$1"})
 }
 
-// cellText is a cell's value as the content hash reads it.
-func cellText(v any) string {
+// appendCell appends a cell's value as the content hash reads it.
+func appendCell(dst []byte, v any) []byte {
 	switch x := v.(type) {
 	case string:
-		return x
+		return append(dst, x...)
 	case time.Time:
-		return x.Format(data.DateLayout)
+		return x.AppendFormat(dst, data.DateLayout)
 	case excelize.Cell:
-		return cellText(x.Value)
+		return appendCell(dst, x.Value)
+	case int:
+		return strconv.AppendInt(dst, int64(x), 10)
+	case int64:
+		return strconv.AppendInt(dst, x, 10)
+	case float64:
+		return strconv.AppendFloat(dst, x, 'f', -1, 64)
 	}
-	return valueText(v)
+	return dst
 }
 
-// dateCell turns a stored date (YYYY-MM-DD) or a time into a date cell; empty stays empty.
+// dateCell turns a stored date (YYYY-MM-DD) or a time into a date; empty stays empty.
 func dateCell(v any) any {
 	switch x := v.(type) {
 	case string:
@@ -250,14 +289,36 @@ func dateCell(v any) any {
 	return v
 }
 
+// excelEpoch is day 0 of spreadsheet dates (1900 date system, after its 1900-02-29 quirk).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// serial is a calendar date as a spreadsheet date number.
+func serial(t time.Time) float64 {
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return float64(d.Sub(excelEpoch) / (24 * time.Hour))
+}
+
 // refuseExisting refuses a path that exists, whatever it is.
 func refuseExisting(path string) error {
 	return workbook.SaveError(workbook.CheckNew(path), path, KeyExists, KeyWrite)
 }
 
-// saveNew writes the workbook into place atomically, never over an existing file.
-func saveNew(ctx context.Context, x *excelize.File, path string) error {
-	return workbook.SaveError(workbook.SaveNew(ctx, x, path), path, KeyExists, KeyWrite)
+// saveNew writes the workbook into place atomically, never over an existing file. The zip
+// goes straight into the file (excelize would first build it whole in memory), compressed
+// at the fastest level: the parts are repetitive XML, so the file grows only a little.
+func saveNew(ctx context.Context, b *book, path string) error {
+	err := workbook.SaveNewFunc(ctx, path, func(w io.Writer) error {
+		b.x.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+			zw := zip.NewWriter(w)
+			zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+				return flate.NewWriter(out, flate.BestSpeed)
+			})
+			return zw
+		})
+		_, err := b.x.WriteTo(io.Discard) // everything went to w; excelize's own buffer stays empty
+		return err
+	})
+	return workbook.SaveError(err, path, KeyExists, KeyWrite)
 }
 
 func writeFailed(path string, err error) error {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,13 +31,21 @@ func CheckNew(path string) error {
 // meanwhile (ErrExists); where the file system has none (FAT drives) the name is checked
 // once more and the file renamed.
 func SaveNew(ctx context.Context, x *excelize.File, path string) error {
+	return SaveNewFunc(ctx, path, func(w io.Writer) error {
+		_, err := x.WriteTo(w)
+		return err
+	})
+}
+
+// SaveNewFunc is SaveNew for a file that write writes into w.
+func SaveNewFunc(ctx context.Context, path string, write func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".townledger-*.xlsx")
 	if err != nil {
 		return err
 	}
 	name := tmp.Name()
 	defer os.Remove(name) // after a link the name is the second one; after a rename it is gone
-	_, err = x.WriteTo(tmp)
+	err = write(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}

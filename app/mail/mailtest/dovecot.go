@@ -71,15 +71,27 @@ func whoRuns() (identity, error) {
 	return identity{internal: "dovecot", login: "dovenull", group: g.Name, uid: uid, gid: gid}, nil
 }
 
-// dovecotConf is an unprivileged Dovecot 2.3 on loopback: a passwd-file of test users, a
-// static userdb with a maildir per user under dir, TLS required on both listeners.
-func dovecotConf(dir string, id identity, imapPort, imapsPort int, noID bool) string {
+// setup is one Dovecot instance to run.
+type setup struct {
+	bin    string
+	dir    string // the test's temp folder: configuration, log, users, maildirs
+	runDir string // base_dir, for sockets: a short path, as a Unix socket path must fit
+	// in 108 bytes and t.TempDir holds the (possibly long) test name
+	id   identity
+	pki  *pki
+	noID bool
+}
+
+// conf is an unprivileged Dovecot 2.3 on loopback: a passwd-file of test users, a static
+// userdb with a maildir per user under dir, TLS required on both listeners.
+func (c setup) conf(imapPort, imapsPort int) string {
+	dir, id := c.dir, c.id
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	p("# Written by mailtest for one test; deleted with the test's temp folder.")
 	p("protocols = imap")
 	p("listen = 127.0.0.1")
-	p("base_dir = %s", filepath.Join(dir, "run"))
+	p("base_dir = %s", c.runDir)
 	p("state_dir = %s", filepath.Join(dir, "state"))
 	p("log_path = %s", filepath.Join(dir, "dovecot.log"))
 	p("instance_name = mailtest-%d", imapsPort)
@@ -100,65 +112,69 @@ func dovecotConf(dir string, id identity, imapPort, imapsPort int, noID bool) st
 	p("mail_fsync = never")
 	// "已发送" is the \Sent folder once created, as on 163 and QQ; nothing creates it.
 	p("namespace inbox {\n  inbox = yes\n  mailbox \"已发送\" {\n    special_use = \\Sent\n  }\n}")
-	if noID {
+	if c.noID {
 		// Dovecot always answers ID; leaving it out of the capability list stands in
 		// for a server that does not offer it.
 		p("imap_capability = IMAP4rev1 LITERAL+ SASL-IR UIDPLUS NAMESPACE SPECIAL-USE")
 	}
 	// No chroot: chroot needs root, and the login process must reach the test folder.
-	p("service anvil {\n  chroot =\n}")
+	p("service anvil {\n  chroot =\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}") // no growing delay after wrong passwords
 	p("service imap-login {\n  chroot =\n  inet_listener imap {\n    port = %d\n  }\n  inet_listener imaps {\n    port = %d\n    ssl = yes\n  }\n}", imapPort, imapsPort)
 	return b.String()
 }
 
 // startDovecot writes the configuration and runs `dovecot -F -c CONF` until it answers
-// on the implicit-TLS port. It returns the running command, a channel that receives its
-// exit, and the STARTTLS and implicit-TLS ports.
-func startDovecot(bin, dir string, id identity, p *pki, noID bool) (*exec.Cmd, <-chan error, int, int, error) {
+// on the implicit-TLS port. It returns the running process and the STARTTLS and
+// implicit-TLS ports.
+func (c setup) start() (*process, int, int, error) {
+	dir := c.dir
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ { // a free port may be taken before Dovecot binds it
 		imapPort, err := freePort()
 		if err != nil {
-			return nil, nil, 0, 0, err
+			return nil, 0, 0, err
 		}
 		imapsPort, err := freePort()
 		if err != nil {
-			return nil, nil, 0, 0, err
+			return nil, 0, 0, err
 		}
 		conf := filepath.Join(dir, "dovecot.conf")
-		if err := os.WriteFile(conf, []byte(dovecotConf(dir, id, imapPort, imapsPort, noID)), 0o644); err != nil {
-			return nil, nil, 0, 0, err
+		if err := os.WriteFile(conf, []byte(c.conf(imapPort, imapsPort)), 0o644); err != nil {
+			return nil, 0, 0, err
 		}
-		cmd := exec.Command(bin, "-F", "-c", conf)
+		cmd := exec.Command(c.bin, "-F", "-c", conf)
 		out, err := os.Create(filepath.Join(dir, "dovecot.out"))
 		if err != nil {
-			return nil, nil, 0, 0, err
+			return nil, 0, 0, err
 		}
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
 			out.Close()
-			return nil, nil, 0, 0, fmt.Errorf("start %s: %w", bin, err)
+			return nil, 0, 0, fmt.Errorf("start %s: %w", c.bin, err)
 		}
 		out.Close()
-		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
-		if lastErr = waitIMAP(imapsPort, p, exited); lastErr == nil {
-			return cmd, exited, imapPort, imapsPort, nil
+		proc := &process{cmd: cmd, done: make(chan struct{})}
+		go func() {
+			proc.err = cmd.Wait()
+			close(proc.done)
+		}()
+		if lastErr = waitIMAP(imapsPort, c.pki, proc); lastErr == nil {
+			return proc, imapPort, imapsPort, nil
 		}
-		stopProcess(cmd, exited)
+		proc.stop()
 		lastErr = fmt.Errorf("%w\n%s", lastErr, dovecotOutput(dir))
 	}
-	return nil, nil, 0, 0, lastErr
+	return nil, 0, 0, lastErr
 }
 
 // waitIMAP waits for Dovecot's greeting over TLS, which also proves the certificate.
-func waitIMAP(port int, p *pki, exited <-chan error) error {
+func waitIMAP(port int, p *pki, proc *process) error {
 	deadline := time.Now().Add(10 * time.Second)
 	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 	for time.Now().Before(deadline) {
 		select {
-		case err := <-exited:
-			return fmt.Errorf("dovecot exited: %v", err)
+		case <-proc.done:
+			return fmt.Errorf("dovecot exited: %v", proc.err)
 		default:
 		}
 		conn, err := tls.DialWithDialer(&net.Dialer{Timeout: time.Second}, "tcp", addr, p.clientTLS())
@@ -183,15 +199,22 @@ func waitIMAP(port int, p *pki, exited <-chan error) error {
 	return errors.New("dovecot did not greet within 10 s")
 }
 
-// stopProcess asks Dovecot's master to shut down (it stops its children) and kills it
-// if it has not within five seconds.
-func stopProcess(cmd *exec.Cmd, exited <-chan error) {
-	_ = cmd.Process.Signal(os.Interrupt)
+// process is a running Dovecot master.
+type process struct {
+	cmd  *exec.Cmd
+	done chan struct{} // closed when it has exited
+	err  error         // how it exited, once done is closed
+}
+
+// stop asks Dovecot's master to shut down (it stops its children, which takes about a
+// second) and kills it if it has not within five seconds.
+func (p *process) stop() {
+	_ = p.cmd.Process.Signal(os.Interrupt)
 	select {
-	case <-exited:
+	case <-p.done:
 	case <-time.After(5 * time.Second):
-		_ = cmd.Process.Kill()
-		<-exited
+		_ = p.cmd.Process.Kill()
+		<-p.done
 	}
 }
 

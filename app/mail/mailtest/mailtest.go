@@ -70,11 +70,23 @@ func Start(t testing.TB, opts ...Option) *Servers {
 	if err := prepareDir(dir, id, p); err != nil {
 		t.Fatal(err)
 	}
-	cmd, exited, imapPort, imapsPort, err := startDovecot(bin, dir, id, p, o.noID)
+	runDir, err := os.MkdirTemp("", "mailtest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(runDir) }) // after Dovecot has stopped
+	if os.Geteuid() == 0 {
+		// Dovecot makes base_dir itself; its unprivileged processes must reach it.
+		if err := os.Chmod(runDir, 0o711); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dc := setup{bin: bin, dir: dir, runDir: filepath.Join(runDir, "run"), id: id, pki: p, noID: o.noID}
+	proc, imapPort, imapsPort, err := dc.start()
 	if err != nil {
 		t.Fatalf("start dovecot: %v", err)
 	}
-	t.Cleanup(func() { stopProcess(cmd, exited) })
+	t.Cleanup(proc.stop)
 
 	s := &Servers{IMAPTLS: imapsPort, IMAPStartTLS: imapPort, CA: p.pool, CAPEM: p.caPEM, Dir: dir, pki: p}
 	s.smtp, err = startSMTP(p, s.deliver)
@@ -89,7 +101,9 @@ func Start(t testing.TB, opts ...Option) *Servers {
 // prepareDir writes the users, the certificate and the mail folder. As root the folder
 // chain is opened (execute only) so Dovecot's unprivileged processes can reach it.
 func prepareDir(dir string, id identity, p *pki) error {
-	users := Town + ":{PLAIN}" + TownPassword + "::::::\n" + District + ":{PLAIN}" + DistrictPassword + "::::::\n"
+	// nodelay: answer a wrong password at once, or every such test waits seconds.
+	users := Town + ":{PLAIN}" + TownPassword + "::::::nodelay=yes\n" +
+		District + ":{PLAIN}" + DistrictPassword + "::::::nodelay=yes\n"
 	// Dovecot reads the key as the user that starts it; its auth process reads passwd.
 	files := map[string][]byte{"passwd": []byte(users), "cert.pem": p.certPEM, "key.pem": p.keyPEM}
 	for name, data := range files {

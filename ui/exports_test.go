@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+
+	"townledger/app/mail/mailtest"
+	"townledger/data"
+)
+
+// An administrator enters the mail account and the district's address, the home page shows
+// the quarter due, one click sends it, a second click sends nothing, and the district's
+// reply marks it acknowledged.
+func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
+	srv := mailtest.Start(t)
+	keyring.MockInit()
+	u := signedIn(t)
+	u.MailRoots = srv.CA
+
+	u.Shell.Select("nav.settings")
+	m := u.Shell.Current.(*Settings).Mail
+	m.Periods.SetSelected([]string{"季报"})
+	typeInto(m.District, mailtest.District)
+	typeInto(m.Address, mailtest.Town)
+	typeInto(m.SMTPHost, mailtest.Host)
+	typeInto(m.SMTPPort, strconv.Itoa(srv.SMTPStartTLS))
+	m.SMTPSec.SetSelected("STARTTLS")
+	typeInto(m.IMAPHost, mailtest.Host)
+	typeInto(m.IMAPPort, "99999")
+	m.IMAPSec.SetSelected("SSL/TLS")
+	typeInto(m.Username, mailtest.Town)
+	typeInto(m.Password, mailtest.TownPassword)
+	test.Tap(m.Save)
+	if !strings.Contains(m.Message.Text, "端口") || m.Address.Text != mailtest.Town {
+		t.Fatalf("a bad port was accepted, or the form lost its text: %q", m.Message.Text)
+	}
+	typeInto(m.IMAPPort, strconv.Itoa(srv.IMAPTLS))
+	test.Tap(m.Save)
+	if m.Message.Visible() || m.Status.Text != "已保存。" {
+		t.Fatalf("save: %q %q", m.Message.Text, m.Status.Text)
+	}
+	test.Tap(m.Test)
+	u.tasks.Wait()
+	if !strings.Contains(m.Status.Text, "连接成功") {
+		t.Fatalf("test connection: %q %q", m.Status.Text, m.Message.Text)
+	}
+
+	u.Shell.Select("nav.home")
+	h := u.Shell.Current.(*Home)
+	if len(h.ReportButtons) == 0 || !strings.Contains(h.ReportButtons[0].Text, "2024年第三季度季报：已逾期未报") {
+		t.Fatalf("home reports: %v", buttonTexts(h))
+	}
+	test.Tap(h.ReportButtons[0])
+	ex, ok := u.Shell.Current.(*Exports)
+	if !ok || ex.Period.Selected != "2024年第三季度" {
+		t.Fatalf("the home line did not open the quarter: %T", u.Shell.Current)
+	}
+	test.Tap(ex.Send)
+	u.tasks.Wait()
+	if !strings.Contains(ex.State.Text, "第 1 版已于") || len(srv.Inbox(t, mailtest.District)) != 1 {
+		t.Fatalf("after sending: %q, inbox %d", ex.State.Text, len(srv.Inbox(t, mailtest.District)))
+	}
+	test.Tap(ex.Send) // unchanged data: nothing goes out
+	u.tasks.Wait()
+	if n := len(srv.Inbox(t, mailtest.District)); n != 1 {
+		t.Errorf("a second click sent again: inbox %d", n)
+	}
+	versions, _ := u.Office.Store.Exports(context.Background(), "2024-Q3")
+	if len(versions) != 1 || versions[0].State != data.ExportSent {
+		t.Fatalf("history %+v", versions)
+	}
+	srv.Reply(t, mailtest.District, mailtest.Town, versions[0].MessageID, "回复：【数据报送】青石镇-2024年第三季度-v1")
+	test.Tap(ex.Replies)
+	u.tasks.Wait()
+	if !strings.Contains(ex.State.Text, "区局已于") {
+		t.Errorf("after the reply: %q", ex.State.Text)
+	}
+}
+
+func buttonTexts(h *Home) []string {
+	var out []string
+	for _, b := range h.ReportButtons {
+		out = append(out, b.Text)
+	}
+	return out
+}
