@@ -52,6 +52,8 @@ screenshot: build
 	build/screenshot.sh $(BIN) docs/case.png 80:143 600:270
 	build/screenshot.sh $(BIN) docs/hours.png 80:219 1022:73
 	build/screenshot.sh $(BIN) docs/activities.png 80:296 985:112
+	SHOT_PREP="export --period $$(date -d '-1 month' +%Y-%m)" build/screenshot.sh $(BIN) docs/exports.png 80:334
+	build/screenshot.sh $(BIN) docs/mail.png 80:373 700:73
 
 clean:
 	rm -rf dist

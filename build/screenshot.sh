@@ -5,6 +5,7 @@
 # Usage: build/screenshot.sh BIN OUT.png [wizard | X:Y ...]
 #   wizard  the first-run wizard on a new database
 #   X:Y     signed in on a demo town, then a click at each position in turn
+# SHOT_PREP="export --period 2026-Q3" runs such commands on the demo town before.
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2"); shift 2; mode="$*"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -14,6 +15,11 @@ if [ "$mode" != wizard ]; then
   "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100 --district-name 示范区应急管理局 \
     --district-email yjj@example.gov.cn --admin admin --admin-name 王主任 --admin-password shot2024 >/dev/null
   "$bin" --db "$db" demo >/dev/null
+  # SHOT_PREP: more commands on the demo town first, e.g. "export --period 2026-Q3" (each
+  # line one command; the database is given, files go to a scratch folder).
+  while read -r cmd; do
+    [ -n "$cmd" ] && (cd "$tmp" && eval "\"\$bin\" --db \"\$db\" $cmd" >/dev/null)
+  done <<< "${SHOT_PREP:-}"
   steps="xdotool type --delay 60 admin; xdotool key Return; sleep 0.5
          xdotool type --delay 60 shot2024; xdotool key Return; sleep 2"
   for xy in $mode; do steps="$steps; xdotool mousemove ${xy%%:*} ${xy##*:} click 1; sleep 1.5"; done

@@ -102,8 +102,7 @@ func newExports(u *UI) *Exports {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(locale.T("exports.period")),
 			container.NewHBox(e.Export, e.Send), e.Period),
-		e.State, e.Changed, container.NewBorder(nil, nil, nil, container.NewHBox(e.Retry, e.Replies), e.Outbox),
-		widget.NewSeparator(), widget.NewLabelWithStyle(locale.T("exports.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		e.State, e.Changed, container.NewBorder(nil, nil, nil, container.NewHBox(e.Retry, e.Replies), e.Outbox), widget.NewSeparator())
 	e.set(container.NewBorder(top, nil, nil, nil, e.List.content))
 	if len(labels) > 0 {
 		e.Period.SetSelected(labels[0])

@@ -8,7 +8,6 @@ T = {
 "exports.send": ("报送区局", "Send to the district"),
 "exports.replies": ("查收回复", "Check for replies"),
 "exports.retry": ("立即重发", "Send now"),
-"exports.history": ("报送历史", "Export history"),
 "exports.state.none": ("本期尚未导出报表。点击“报送区局”，将自动生成报表并发送至区局邮箱。",
     "No report exported for this period yet. “Send to the district” writes it and mails it in one step."),
 "exports.state.exported": ("本期最新为第 {{.Version}} 版，{{.At}} 导出，尚未报送。", "Newest: version {{.Version}}, exported {{.At}}, not sent yet."),
