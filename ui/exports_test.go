@@ -2,10 +2,14 @@ package ui
 
 import (
 	"context"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
@@ -65,6 +69,7 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	if !strings.Contains(ex.State.Text, "第 1 版已于") || len(srv.Inbox(t, mailtest.District)) != 1 {
 		t.Fatalf("after sending: %q, inbox %d", ex.State.Text, len(srv.Inbox(t, mailtest.District)))
 	}
+	shot(t, u, "sent")
 	test.Tap(ex.Send) // unchanged data: nothing goes out
 	u.tasks.Wait()
 	if n := len(srv.Inbox(t, mailtest.District)); n != 1 {
@@ -80,6 +85,7 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	if !strings.Contains(ex.State.Text, "区局已于") {
 		t.Errorf("after the reply: %q", ex.State.Text)
 	}
+	shot(t, u, "acknowledged")
 }
 
 func buttonTexts(h *Home) []string {
@@ -88,4 +94,21 @@ func buttonTexts(h *Home) []string {
 		out = append(out, b.Text)
 	}
 	return out
+}
+
+// shot saves the window as a PNG into $TOWNLEDGER_SHOTS, when set, to look at by eye.
+func shot(t *testing.T, u *UI, name string) {
+	dir := os.Getenv("TOWNLEDGER_SHOTS")
+	if dir == "" {
+		return
+	}
+	u.Win.Resize(fyne.NewSize(1180, 760))
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, u.Win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -65,6 +65,10 @@ func (e *Exports) send(newVersion bool) {
 				}, e.u.Win)
 				return
 			}
+			if p := problem.From(err); p != nil && p.Key == outbox.KeyAlreadySent {
+				dialog.ShowInformation(locale.T("exports.send"), locale.Err(err), e.u.Win) // nothing wrong
+				return
+			}
 			if err != nil {
 				showError(e.u.Win, err)
 				return
