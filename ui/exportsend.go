@@ -35,7 +35,7 @@ func (u *UI) mailAccount(next func(cfg outbox.Config, password string)) {
 	d := dialog.NewForm(locale.T("mail.password.ask"), locale.T("action.next"), locale.T("action.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(cfg.Username, entry)}, func(ok bool) {
 			if ok && entry.Text != "" {
-				u.mailPassword = entry.Text
+				u.setMailPassword(entry.Text)
 				next(cfg, entry.Text)
 			}
 		}, u.Win)

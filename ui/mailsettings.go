@@ -21,6 +21,7 @@ type MailSettings struct {
 	u                  *UI
 	Periods            *widget.CheckGroup
 	District           *widget.Entry
+	Reviewer           *widget.Entry
 	Address            *widget.Entry
 	SMTPHost, IMAPHost *widget.Entry
 	SMTPPort, IMAPPort *widget.Entry
@@ -60,6 +61,10 @@ func newMailSettings(u *UI) *MailSettings {
 	m.District = widget.NewEntry()
 	m.District.SetText(town.DistrictEmail)
 	m.District.SetPlaceHolder("yjj@example.gov.cn")
+	m.Reviewer = widget.NewEntry()
+	if r, err := settings.Get(ctx, u.Office.Store, settings.ReportReviewer); err == nil {
+		m.Reviewer.SetText(r)
+	}
 
 	cfg, cerr := outbox.Load(ctx, u.Office.Store)
 	secLabels := []string{locale.T("mail.sec.tls"), locale.T("mail.sec.starttls")}
@@ -99,6 +104,7 @@ func newMailSettings(u *UI) *MailSettings {
 	m.content = container.NewVBox(
 		widget.NewCard(locale.T("mail.periods"), locale.T("mail.periods.hint"), m.Periods),
 		widget.NewCard(locale.T("wizard.district_email"), "", m.District),
+		widget.NewCard(locale.T("mail.reviewer"), "", m.Reviewer),
 		widget.NewCard(locale.T("mail.account"), "", container.NewVBox(intro, account)),
 		m.Message, m.Status, container.NewHBox(m.Save, m.Test))
 	return m
@@ -159,11 +165,12 @@ func (m *MailSettings) save() {
 	}
 	add(settings.SetReportKinds(ctx, m.u.Office.Store, m.u.session, kinds))
 	add(outbox.SetDistrictEmail(ctx, m.u.Office.Store, m.u.session, m.District.Text))
+	add(settings.SetReviewer(ctx, m.u.Office.Store, m.u.session, m.Reviewer.Text))
 	cfg := m.config()
 	err := outbox.Save(ctx, m.u.Office.Store, m.u.session, cfg, m.Password.Text)
 	if p := problem.From(err); p != nil && p.Key == townmail.KeyNoKeyring {
 		// Saved, but the password lives only in this session.
-		m.u.mailPassword = m.Password.Text
+		m.u.setMailPassword(m.Password.Text)
 		setMessage(m.Message, "")
 		m.Status.SetText(locale.T("mail.saved.session"))
 		return
@@ -175,7 +182,7 @@ func (m *MailSettings) save() {
 		return
 	}
 	if m.Password.Text != "" {
-		m.u.mailPassword = m.Password.Text
+		m.u.setMailPassword(m.Password.Text)
 		m.Password.SetText("")
 	}
 	setMessage(m.Message, "")
@@ -208,8 +215,11 @@ func (m *MailSettings) test() {
 
 // password is the mail password: typed this session, else from the keyring, else "".
 func (u *UI) password(c outbox.Config) string {
-	if u.mailPassword != "" {
-		return u.mailPassword
+	u.mailMu.Lock()
+	typed := u.mailPassword
+	u.mailMu.Unlock()
+	if typed != "" {
+		return typed
 	}
 	p, err := outbox.Password(c)
 	if err != nil {

@@ -40,6 +40,12 @@ type UI struct {
 	// mailPassword is the mail password typed this session, kept in memory only: where the
 	// system has no keyring it is asked for once per session instead of being stored.
 	mailPassword string
+	mailMu       sync.Mutex // guards mailPassword, read by the background mail check
+	// MailSync is how often the outbox and replies are checked while signed in (0: never,
+	// as in tests that drive the mail by hand).
+	MailSync time.Duration
+	stopSync func()
+	syncing  sync.WaitGroup
 	// MailRoots verifies the mail servers' certificates; nil = the system's roots (tests
 	// set their throw-away CA).
 	MailRoots *x509.CertPool
@@ -49,12 +55,14 @@ type UI struct {
 // New builds the window for an open office; Start shows the first screen.
 func New(a fyne.App, o *office.Office, version string) *UI {
 	a.Settings().SetTheme(theme.New())
-	u := &UI{App: a, Office: o, Version: version, Now: time.Now}
+	u := &UI{App: a, Office: o, Version: version, Now: time.Now, MailSync: MailSyncEvery}
 	if err := locale.Use(settings.LanguageOf(context.Background(), o.Store)); err != nil {
 		fyne.LogError("language", err)
 	}
 	u.Win = a.NewWindow(locale.T("app.title"))
 	u.Win.Resize(fyne.NewSize(1180, 760))
+	// A send under way records its result before the program ends.
+	u.Win.SetOnClosed(u.stopMailSync)
 	return u
 }
 
@@ -84,6 +92,8 @@ func (u *UI) showWizard(stage setup.Stage) {
 }
 
 func (u *UI) showLogin(username string) {
+	u.stopMailSync()
+	u.setMailPassword("") // typed passwords last one session
 	l := newLogin(u, username)
 	u.Login, u.Wizard, u.Shell = l, nil, nil
 	u.session = auth.Session{}
@@ -96,6 +106,7 @@ func (u *UI) showShell(s auth.Session) {
 	u.Shell = newShell(u)
 	u.Wizard, u.Login = nil, nil
 	u.setContent(locale.T("nav.home"), u.Shell.content)
+	u.startMailSync()
 }
 
 // showFailure replaces the window's content with a message that the office cannot be used.
@@ -148,3 +159,9 @@ func (u *UI) run(title string, work func(ctx context.Context) error, done func(e
 
 // Icon is the application icon as a Fyne resource.
 func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.Icon) }
+
+func (u *UI) setMailPassword(p string) {
+	u.mailMu.Lock()
+	defer u.mailMu.Unlock()
+	u.mailPassword = p
+}

@@ -30,6 +30,7 @@ func newTestUI(t *testing.T) *UI {
 	}
 	u := New(a, o, "test")
 	u.Now = func() time.Time { return time.Date(2024, 11, 20, 10, 0, 0, 0, time.Local) }
+	u.MailSync = 0 // the mail tests start it themselves
 	u.Start()
 	return u
 }

@@ -18,6 +18,7 @@ import (
 	"townledger/app/problem"
 	"townledger/app/publicity"
 	"townledger/app/report"
+	"townledger/app/settings"
 	"townledger/app/setup"
 	"townledger/app/training"
 	"townledger/data"
@@ -65,6 +66,9 @@ func TestWriteTheYearsReport(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "2023.xlsx")
 	now := time.Date(2023, 12, 20, 10, 0, 0, 0, time.Local)
+	if err := settings.SetReviewer(ctx, s, auth.Session{UserID: "u-a", Roles: []auth.Role{auth.Admin}}, " 张镇长 "); err != nil {
+		t.Fatal(err)
+	}
 	sum, err := report.Write(ctx, s, "2023", path, now, "王主任")
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +163,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 		return v
 	}
 	if cover["报送单位"] != "青石镇" || cover["行政区划代码"] != "110105100" || cover["报告期"] != "2023年" ||
-		cover["填报人"] != "王主任" || cover["填报日期"] != "2023-12-20" {
+		cover["填报人"] != "王主任" || cover["审核人"] != "张镇长" || cover["填报日期"] != "2023-12-20" {
 		t.Errorf("cover heading %v", cover)
 	}
 	checks := []struct {

@@ -14,6 +14,7 @@ import (
 
 	"townledger/app/disclosure"
 	"townledger/app/problem"
+	"townledger/app/settings"
 	"townledger/app/training"
 	"townledger/data"
 )
@@ -59,7 +60,11 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 	figs := sum.Figures.lines()
 	sum.Records = b.distinct()
 	sum.ContentHash = b.finish(figs)
-	if err := b.cover(ctx, town, sum, figs, now, preparer); err != nil {
+	reviewer, err := settings.Get(ctx, store, settings.ReportReviewer)
+	if err != nil {
+		return fail(err)
+	}
+	if err := b.cover(ctx, town, sum, figs, now, preparer, reviewer); err != nil {
 		return fail(err)
 	}
 	if err := b.meta(ctx, town, sum, now); err != nil {
@@ -305,12 +310,13 @@ func (b *book) activities(ctx context.Context, store *data.Store, from, to, _ ti
 }
 
 // cover writes the heading and the headline figures.
-func (b *book) cover(ctx context.Context, town data.Town, sum *Summary, figs []figure, now time.Time, preparer string) error {
+func (b *book) cover(ctx context.Context, town data.Town, sum *Summary, figs []figure, now time.Time, preparer, reviewer string) error {
 	_, err := b.table(ctx, sheet{SheetCover, []column{{"项目", 40, kindWrap, false}, {"内容", 36, kindText, false},
 		{"单位", 10, kindText, false}}, false},
 		func(emit emitFunc) error {
 			for _, kv := range [][2]string{{"报送单位", town.Name}, {"行政区划代码", town.Code},
-				{"报告期", PeriodLabel(sum.From, sum.To)}, {"填报人", preparer}, {"填报日期", day(now)}} {
+				{"报告期", PeriodLabel(sum.From, sum.To)}, {"填报人", preparer}, {"审核人", reviewer},
+				{"填报日期", day(now)}} {
 				if err := emit(record{}, kv[0], kv[1], ""); err != nil {
 					return err
 				}

@@ -63,3 +63,21 @@ func SetReportKinds(ctx context.Context, s *data.Store, by auth.Session, kinds [
 	}
 	return s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.SetSetting(ReportPeriods, v) })
 }
+
+// SetReviewer stores who reviews the reports (审核人 on the cover); "" leaves it blank.
+func SetReviewer(ctx context.Context, s *data.Store, by auth.Session, name string) error {
+	if err := by.Require(auth.ManageSettings); err != nil {
+		return err
+	}
+	name = strings.TrimSpace(name)
+	if len([]rune(name)) > 40 {
+		return problem.OnField(ReportReviewer, KeyReviewerLong, nil)
+	}
+	if cur, err := Get(ctx, s, ReportReviewer); err != nil || cur == name {
+		return err
+	}
+	return s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.SetSetting(ReportReviewer, name) })
+}
+
+// KeyReviewerLong refuses a reviewer's name over 40 characters.
+const KeyReviewerLong = "settings.reviewer.long"

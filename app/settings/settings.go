@@ -30,6 +30,7 @@ const (
 	SummaryMaxOrg       = "case.summary_max_org_yuan"
 	ReportDueDay        = "report.due_day" // day of the next month a report is due
 	ReportPeriods       = "report.periods" // the periods the district wants, e.g. "month,quarter"
+	ReportReviewer      = "report.reviewer" // 审核人 named on the report's cover
 )
 
 // Defaults are the values of DOMAIN.md, written at first-run setup.

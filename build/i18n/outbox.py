@@ -13,6 +13,7 @@ T = {
 "outbox.step.export": ("正在生成 {{.Period}} 报表……", "Writing the {{.Period}} report…"),
 "outbox.step.reuse": ("使用已导出的 {{.Period}} 第 {{.Version}} 版（数据未变）。", "Using the exported {{.Period}} version {{.Version}} (data unchanged)."),
 "outbox.step.send": ("正在发送 {{.Period}} 第 {{.Version}} 版至 {{.To}}……", "Sending {{.Period}} version {{.Version}} to {{.To}}…"),
+"settings.reviewer.long": ("审核人姓名过长（最多 40 个字）。", "The reviewer's name is too long (40 characters at most)."),
 "settings.periods.empty": ("请至少选择一种报送周期。", "Choose at least one reporting period."),
 }
 T.update({

@@ -50,6 +50,7 @@ T = {
 "mail.tab": ("邮件与报送", "Mail & reporting"),
 "mail.periods": ("区局要求的报送周期", "Periods the district asks for"),
 "mail.periods.hint": ("报送截止日在“期限与金额”中设置（默认次月 5 日）。", "The due day is under Periods & amounts (default: the 5th of the next month)."),
+"mail.reviewer": ("审核人（报表封面署名）", "Reviewer (named on the report's cover)"),
 "mail.account": ("本镇发件邮箱", "The town's mail account"),
 "mail.intro": ("填写邮箱地址后，163、126、QQ、阿里云等常见邮箱的服务器会自动填好；政务邮箱请向单位信息管理员询问服务器地址。163、QQ 等邮箱须在网页版设置中开启 IMAP/SMTP 服务，并在此填写“授权码”而非登录密码。密码保存在本机系统凭据管理器中，不写入台账数据库。",
     "Type the address and the servers of common providers (163, 126, QQ, Aliyun …) are filled in; for government mail ask your IT administrator. 163, QQ and similar providers need IMAP/SMTP switched on in their web settings and an authorisation code here instead of the login password. The password is kept in the computer's credential manager, never in the ledger database."),

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"townledger/app/auth"
+	"townledger/app/outbox"
+)
+
+// MailSyncEvery is how often, while someone who may send reports is signed in, the window
+// sends what waits in the outbox and looks for the district's replies.
+const MailSyncEvery = 5 * time.Minute
+
+// startMailSync starts the quiet outbox and reply check for the signed-in session: at once,
+// then every u.MailSync. It needs the mail password from the keyring or typed this session;
+// without one it waits for the next round. Failures stay in the outbox for the 数据报送 page.
+func (u *UI) startMailSync() {
+	u.stopMailSync()
+	if u.MailSync <= 0 || !u.session.Can(auth.ExportReports) {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	u.stopSync = cancel
+	session, every := u.session, u.MailSync
+	u.syncing.Add(1)
+	go func() {
+		defer u.syncing.Done()
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			u.syncMail(ctx, session)
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
+// stopMailSync stops the check and waits for a round under way to record its results.
+func (u *UI) stopMailSync() {
+	if u.stopSync != nil {
+		u.stopSync()
+		u.stopSync = nil
+		u.syncing.Wait()
+	}
+}
+
+// syncMail is one round: send what is due, then look for replies; when anything changed, the
+// reports page and the home page on screen are refreshed.
+func (u *UI) syncMail(ctx context.Context, session auth.Session) {
+	cfg, err := outbox.Load(ctx, u.Office.Store)
+	if err != nil || !cfg.Configured() {
+		return
+	}
+	pw := u.password(cfg)
+	if pw == "" {
+		return
+	}
+	a := u.account(cfg, pw)
+	out, err := outbox.Process(ctx, u.Office.Store, session, a)
+	if err != nil {
+		fyne.LogError("outbox", err)
+	}
+	acked, err := outbox.CheckReplies(ctx, u.Office.Store, session, a)
+	if err != nil && ctx.Err() == nil {
+		fyne.LogError("mail replies", err)
+	}
+	if len(out.Sent)+len(out.Failed)+len(acked) == 0 || ctx.Err() != nil {
+		return
+	}
+	fyne.Do(func() {
+		if u.Shell == nil {
+			return
+		}
+		switch cur := u.Shell.Current.(type) {
+		case *Exports:
+			cur.refresh()
+		case *Home:
+			u.Shell.Select("nav.home")
+		}
+	})
+}
