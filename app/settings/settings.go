@@ -28,8 +28,8 @@ const (
 	LargeFineOrg        = "case.large_fine_org_yuan"    // 较大数额, organisations
 	SummaryMaxPerson    = "case.summary_max_person_yuan"
 	SummaryMaxOrg       = "case.summary_max_org_yuan"
-	ReportDueDay        = "report.due_day" // day of the next month a report is due
-	ReportPeriods       = "report.periods" // the periods the district wants, e.g. "month,quarter"
+	ReportDueDay        = "report.due_day"  // day of the next month a report is due
+	ReportPeriods       = "report.periods"  // the periods the district wants, e.g. "month,quarter"
 	ReportReviewer      = "report.reviewer" // 审核人 named on the report's cover
 )
 
