@@ -33,6 +33,8 @@ type Exports struct {
 	State    *widget.Label // the chosen period's newest version and its state
 	Changed  *widget.Label // shown when a sent version no longer matches the data
 	Outbox   *widget.Label // what waits in the outbox and why
+	Page     *ExportPage // the version shown, nil on the list
+	list     fyne.CanvasObject
 	periods  map[string]string
 	latest   *data.ExportRecord
 	stateSeq int // the newest status check; older answers are dropped
@@ -103,7 +105,9 @@ func newExports(u *UI) *Exports {
 		container.NewBorder(nil, nil, widget.NewLabel(locale.T("exports.period")),
 			container.NewHBox(e.Export, e.Send), e.Period),
 		e.State, e.Changed, container.NewBorder(nil, nil, nil, container.NewHBox(e.Retry, e.Replies), e.Outbox), widget.NewSeparator())
-	e.set(container.NewBorder(top, nil, nil, nil, e.List.content))
+	e.List.OnOpen = e.open
+	e.list = container.NewBorder(top, nil, nil, nil, e.List.content)
+	e.set(e.list)
 	if len(labels) > 0 {
 		e.Period.SetSelected(labels[0])
 	}
@@ -228,4 +232,11 @@ func (e *Exports) choose(period string) {
 	e.periods[l] = period
 	e.Period.Options = append([]string{l}, e.Period.Options...)
 	e.Period.SetSelected(l)
+}
+
+// showList goes back from a version's page to the list.
+func (e *Exports) showList() {
+	e.Page = nil
+	e.set(e.list)
+	e.refresh()
 }

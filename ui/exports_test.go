@@ -81,6 +81,15 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	if len(versions) != 1 || versions[0].State != data.ExportSent {
 		t.Fatalf("history %+v", versions)
 	}
+	ex.open(versions[0].ID)
+	if ex.Page == nil || ex.Page.Fields["export.file_sha256"].Text != versions[0].FileSHA256 ||
+		ex.Page.Fields["export.state"].Text != "已发送" || ex.Page.Fields["export.by"].Text != "admin" {
+		t.Fatalf("version page: %+v", ex.Page)
+	}
+	test.Tap(ex.Page.Back)
+	if ex.Page != nil {
+		t.Fatal("back did not return to the list")
+	}
 	srv.Reply(t, mailtest.District, mailtest.Town, versions[0].MessageID, "回复：【数据报送】青石镇-2024年第三季度-v1")
 	// The window looks for replies by itself while the exporter works.
 	u.MailSync = 50 * time.Millisecond

@@ -5,10 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
 	"townledger/app/auth"
+	"townledger/app/workbook"
 	"townledger/data"
 )
 
@@ -34,4 +36,34 @@ func Record(ctx context.Context, store *data.Store, by auth.Session, sum Summary
 		return err
 	})
 	return rec, err
+}
+
+// SaveCopy writes the workbook kept with a history line to path, a new file (an existing one
+// is refused, never overwritten): the very file that was exported and sent.
+func SaveCopy(ctx context.Context, store *data.Store, exportID, path string) error {
+	if err := refuseExisting(path); err != nil {
+		return err
+	}
+	content, err := store.ExportFile(ctx, exportID)
+	if err != nil {
+		return err
+	}
+	err = workbook.SaveNewFunc(ctx, path, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
+	return workbook.SaveError(err, path, KeyExists, KeyWrite)
+}
+
+// Author names who made a history line: the user's display name, or the command line.
+func Author(ctx context.Context, store *data.Store, userID string) string {
+	users, err := store.Users(ctx)
+	if err == nil {
+		for _, u := range users {
+			if u.ID == userID {
+				return u.DisplayName
+			}
+		}
+	}
+	return userID
 }

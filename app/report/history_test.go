@@ -1,7 +1,9 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -38,5 +40,32 @@ func TestEachExportIsTheNextVersionOfItsPeriod(t *testing.T) {
 	sum, _ := report.Write(ctx, s, "2023", filepath.Join(t.TempDir(), "y.xlsx"), now, "")
 	if _, err := report.Record(ctx, s, auth.Session{UserID: "u-t", Roles: []auth.Role{auth.Trainer}}, sum); keyOf(err) != "perm.denied" {
 		t.Errorf("a trainer recorded an export: %v", err)
+	}
+}
+
+// The very file exported is kept and can be saved again, never over another file.
+func TestSaveCopyGivesTheExportedFile(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	dir := t.TempDir()
+	sum, err := report.Write(ctx, s, "2023-Q4", filepath.Join(dir, "q4.xlsx"), time.Now(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := report.Record(ctx, s, auth.Session{UserID: "u-e", Roles: []auth.Role{auth.Exporter}}, sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "copy.xlsx")
+	if err := report.SaveCopy(ctx, s, rec.ID, out); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := os.ReadFile(sum.Path)
+	b, _ := os.ReadFile(out)
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Error("the copy differs from the exported file")
+	}
+	if err := report.SaveCopy(ctx, s, rec.ID, sum.Path); keyOf(err) != report.KeyExists {
+		t.Errorf("onto an existing file: %v", err)
 	}
 }

@@ -71,13 +71,14 @@ func whoRuns() (identity, error) {
 	return identity{internal: "dovecot", login: "dovenull", group: g.Name, uid: uid, gid: gid}, nil
 }
 
-// setup is one Dovecot instance to run.
+// setup is one Dovecot instance to run. runDir (base_dir, Dovecot's sockets) is apart
+// from dir because a Unix socket path must fit in 108 bytes and t.TempDir's path holds
+// the test's name, however long.
 type setup struct {
 	bin    string
 	dir    string // the test's temp folder: configuration, log, users, maildirs
-	runDir string // base_dir, for sockets: a short path, as a Unix socket path must fit
-	// in 108 bytes and t.TempDir holds the (possibly long) test name
-	id   identity
+	runDir string // a short path for base_dir
+	id     identity
 	pki  *pki
 	noID bool
 }
