@@ -33,7 +33,7 @@ type Exports struct {
 	State    *widget.Label // the chosen period's newest version and its state
 	Changed  *widget.Label // shown when a sent version no longer matches the data
 	Outbox   *widget.Label // what waits in the outbox and why
-	Page     *ExportPage // the version shown, nil on the list
+	Page     *ExportPage   // the version shown, nil on the list
 	list     fyne.CanvasObject
 	periods  map[string]string
 	latest   *data.ExportRecord
