@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	townmail "townledger/app/mail"
 	"townledger/app/outbox"
 	"townledger/app/problem"
 	"townledger/data"
@@ -103,13 +104,14 @@ func (e *Exports) showResult(res outbox.Result) {
 	dialog.ShowInformation(locale.T("exports.send"), msg, e.u.Win)
 }
 
-// checkReplies looks for the district's replies to what was sent.
-func (e *Exports) checkReplies() {
+// mailTask runs one mail action with the office's account in the background and says its
+// outcome (the message work returns) or its failure, then refreshes the page.
+func (e *Exports) mailTask(title string, work func(ctx context.Context, a townmail.Account) (string, error)) {
 	e.u.mailAccount(func(cfg outbox.Config, pw string) {
-		var acked []data.ExportRecord
-		e.u.run(locale.T("exports.replies"), func(ctx context.Context) error {
+		var msg string
+		e.u.run(title, func(ctx context.Context) error {
 			var err error
-			acked, err = outbox.CheckReplies(ctx, e.u.Office.Store, e.u.session, e.u.account(cfg, pw))
+			msg, err = work(ctx, e.u.account(cfg, pw))
 			return err
 		}, func(err error) {
 			e.refresh()
@@ -117,36 +119,32 @@ func (e *Exports) checkReplies() {
 				showError(e.u.Win, err)
 				return
 			}
-			msg := locale.T("exports.replies.none")
-			if len(acked) > 0 {
-				msg = locale.T("exports.replies.found", map[string]any{"N": len(acked)})
-			}
-			dialog.ShowInformation(locale.T("exports.replies"), msg, e.u.Win)
+			dialog.ShowInformation(title, msg, e.u.Win)
 		})
+	})
+}
+
+// checkReplies looks for the district's replies to what was sent.
+func (e *Exports) checkReplies() {
+	e.mailTask(locale.T("exports.replies"), func(ctx context.Context, a townmail.Account) (string, error) {
+		acked, err := outbox.CheckReplies(ctx, e.u.Office.Store, e.u.session, a)
+		if len(acked) == 0 {
+			return locale.T("exports.replies.none"), err
+		}
+		return locale.T("exports.replies.found", map[string]any{"N": len(acked)}), err
 	})
 }
 
 // retry sends what waits in the outbox now, failed entries included (after the person
 // mended the mail settings).
 func (e *Exports) retry() {
-	e.u.mailAccount(func(cfg outbox.Config, pw string) {
-		var res outbox.Outcome
-		e.u.run(locale.T("exports.retry"), func(ctx context.Context) error {
-			var err error
-			res, err = outbox.Retry(ctx, e.u.Office.Store, e.u.session, e.u.account(cfg, pw))
-			return err
-		}, func(err error) {
-			e.refresh()
-			if err != nil {
-				showError(e.u.Win, err)
-				return
-			}
-			msg := locale.T("exports.retry.done", map[string]any{"Sent": len(res.Sent), "Failed": len(res.Failed)})
-			for _, f := range res.Failed {
-				msg += "\n" + locale.Err(f.Err)
-			}
-			dialog.ShowInformation(locale.T("exports.retry"), msg, e.u.Win)
-		})
+	e.mailTask(locale.T("exports.retry"), func(ctx context.Context, a townmail.Account) (string, error) {
+		res, err := outbox.Retry(ctx, e.u.Office.Store, e.u.session, a)
+		msg := locale.T("exports.retry.done", map[string]any{"Sent": len(res.Sent), "Failed": len(res.Failed)})
+		for _, f := range res.Failed {
+			msg += "\n" + locale.Err(f.Err)
+		}
+		return msg, err
 	})
 }
 

@@ -79,8 +79,8 @@ type setup struct {
 	dir    string // the test's temp folder: configuration, log, users, maildirs
 	runDir string // a short path for base_dir
 	id     identity
-	pki  *pki
-	noID bool
+	pki    *pki
+	noID   bool
 }
 
 // conf is an unprivileged Dovecot 2.3 on loopback: a passwd-file of test users, a static
@@ -119,7 +119,8 @@ func (c setup) conf(imapPort, imapsPort int) string {
 		p("imap_capability = IMAP4rev1 LITERAL+ SASL-IR UIDPLUS NAMESPACE SPECIAL-USE")
 	}
 	// No chroot: chroot needs root, and the login process must reach the test folder.
-	p("service anvil {\n  chroot =\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}") // no growing delay after wrong passwords
+	// No auth penalty: it would delay each wrong-password test more than the last.
+	p("service anvil {\n  chroot =\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}")
 	p("service imap-login {\n  chroot =\n  inet_listener imap {\n    port = %d\n  }\n  inet_listener imaps {\n    port = %d\n    ssl = yes\n  }\n}", imapPort, imapsPort)
 	return b.String()
 }
