@@ -15,6 +15,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"townledger/app/mail/mailtest"
+	"townledger/app/publicity"
 	"townledger/data"
 )
 
@@ -105,6 +106,36 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	test.Tap(ex.Replies) // by hand: nothing more to acknowledge
 	u.tasks.Wait()
 	shot(t, u, "acknowledged")
+
+	// An activity of the quarter is entered late: the home page and 数据报送 say the sent
+	// version no longer matches, and sending now makes version 2.
+	if _, err := publicity.Save(context.Background(), u.Office.Store, u.session, publicity.Activity{HeldOn: "2024-09-20",
+		Title: "补录：安全生产宣传进企业", Type: "安全生产月", People: 40}); err != nil {
+		t.Fatal(err)
+	}
+	u.Shell.Select("nav.home")
+	h = u.Shell.Current.(*Home)
+	u.tasks.Wait()
+	q3 := -1
+	for i, text := range buttonTexts(h) {
+		if strings.HasPrefix(text, "2024年第三季度") {
+			q3 = i
+		}
+	}
+	if q3 < 0 || !strings.Contains(buttonTexts(h)[q3], "报送后数据有改动") {
+		t.Fatalf("home after a late change: %v", buttonTexts(h))
+	}
+	test.Tap(h.ReportButtons[q3])
+	ex = u.Shell.Current.(*Exports)
+	u.tasks.Wait()
+	if !ex.Changed.Visible() || !strings.Contains(ex.Changed.Text, "第 2 版") {
+		t.Fatalf("changed banner: %q", ex.Changed.Text)
+	}
+	ex.send(true) // as after the person agreed in the confirmation
+	u.tasks.Wait()
+	if n := len(srv.Inbox(t, mailtest.District)); n != 2 || !strings.Contains(ex.State.Text, "第 2 版已于") {
+		t.Errorf("version 2: inbox %d, %q", n, ex.State.Text)
+	}
 }
 
 func buttonTexts(h *Home) []string {

@@ -9,6 +9,7 @@ import (
 
 	"townledger/app/publicity"
 	"townledger/app/report"
+	"townledger/data"
 	"townledger/ui/locale"
 )
 
@@ -45,6 +46,25 @@ func (h *Home) reports(u *UI, shell *Shell) fyne.CanvasObject {
 		}
 		h.ReportButtons = append(h.ReportButtons, b)
 		box.Add(b)
+		if d.State == report.DueSent || d.State == report.DueAcknowledged {
+			h.flagChanged(u, b, *d.Latest)
+		}
 	}
 	return box
+}
+
+// flagChanged checks in the background whether a sent version still matches the period's
+// data, and says so on its line when it does not (数据报送 then offers the next version).
+func (h *Home) flagChanged(u *UI, b *widget.Button, sent data.ExportRecord) {
+	u.background(func(ctx context.Context) (func(), error) {
+		changed, err := report.Changed(ctx, u.Office.Store, sent, u.Now())
+		if err != nil || !changed {
+			return nil, err
+		}
+		return func() {
+			b.SetText(b.Text + locale.T("home.report.changed"))
+			b.Importance = widget.WarningImportance
+			b.Refresh()
+		}, nil
+	})
 }

@@ -59,6 +59,7 @@ T = {
 "home.report.queued": ("{{.Period}}{{.Kind}}：第 {{.Version}} 版待发送", "{{.Period}} {{.Kind}}: version {{.Version}} in the outbox"),
 "home.report.sent": ("{{.Period}}{{.Kind}}：第 {{.Version}} 版已报送（{{.SentAt}}），待区局确认", "{{.Period}} {{.Kind}}: version {{.Version}} sent {{.SentAt}}, awaiting acknowledgement"),
 "home.report.acknowledged": ("{{.Period}}{{.Kind}}：第 {{.Version}} 版区局已确认（{{.AckedAt}}）", "{{.Period}} {{.Kind}}: version {{.Version}} acknowledged {{.AckedAt}}"),
+"home.report.changed": ("；报送后数据有改动，需报送新版本", "; the data changed since, a new version is due"),
 "period.kind.month": ("月报", "monthly report"),
 "period.kind.quarter": ("季报", "quarterly report"),
 "period.kind.half": ("半年报", "half-year report"),
