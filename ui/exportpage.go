@@ -44,7 +44,11 @@ func (e *Exports) open(id string) {
 	add("export.period", rec.Period)
 	add("export.version", strconv.Itoa(rec.Version))
 	add("export.state", locale.T("tag."+rec.State))
-	add("export.by", report.Author(ctx, e.u.Office.Store, rec.CreatedBy))
+	by := report.Author(ctx, e.u.Office.Store, rec.CreatedBy)
+	if rec.CreatedBy == data.System.UserID {
+		by = locale.T("export.by_cli") // a scheduled task or a script
+	}
+	add("export.by", by)
 	add("export.at", localStamp(rec.CreatedAt))
 	add("export.file", rec.FileName)
 	add("export.file_sha256", rec.FileSHA256)
@@ -82,7 +86,7 @@ func (e *Exports) open(id string) {
 		})
 	})
 	e.Page = p
-	title := widget.NewLabelWithStyle(locale.T("export.title", map[string]any{"Period": rec.Period, "Version": rec.Version}),
+	title := widget.NewLabelWithStyle(versionTitle(rec.Period+" v"+strconv.Itoa(rec.Version)),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.set(container.NewBorder(container.NewHBox(p.Back, title), container.NewHBox(p.SaveAs), nil, nil,
 		container.NewVScroll(form)))

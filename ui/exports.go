@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -106,6 +107,14 @@ func newExports(u *UI) *Exports {
 			container.NewHBox(e.Export, e.Send), e.Period),
 		e.State, e.Changed, container.NewBorder(nil, nil, nil, container.NewHBox(e.Retry, e.Replies), e.Outbox), widget.NewSeparator())
 	e.List.OnOpen = e.open
+	plain := e.List.fetch
+	e.List.fetch = func(ctx context.Context, q string, offset, limit int) ([]data.ListItem, int, error) {
+		items, n, err := plain(ctx, q, offset, limit)
+		for i := range items {
+			items[i].Title = versionTitle(items[i].Title)
+		}
+		return items, n, err
+	}
 	e.list = container.NewBorder(top, nil, nil, nil, e.List.content)
 	e.set(e.list)
 	if len(labels) > 0 {
@@ -239,4 +248,15 @@ func (e *Exports) showList() {
 	e.Page = nil
 	e.set(e.list)
 	e.refresh()
+}
+
+// versionTitle shows a history line's "2024-Q3 v2" as "2024年第三季度 第 2 版".
+func versionTitle(title string) string {
+	period, v, ok := strings.Cut(title, " v")
+	from, to, err := publicity.ParsePeriod(period)
+	n, nerr := strconv.Atoi(v)
+	if !ok || err != nil || nerr != nil {
+		return title
+	}
+	return locale.T("export.title", map[string]any{"Period": publicity.PeriodLabel(from, to, translate), "Version": n})
 }

@@ -41,6 +41,7 @@ T = {
 "export.version": ("版本", "Version"),
 "export.state": ("状态", "State"),
 "export.by": ("导出人", "Exported by"),
+"export.by_cli": ("命令行（计划任务或脚本）", "The command line (a scheduled task or script)"),
 "export.at": ("导出时间", "Exported at"),
 "export.file": ("文件名", "File"),
 "export.file_sha256": ("文件校验值（SHA-256）", "File SHA-256"),
