@@ -162,7 +162,7 @@ func Process(ctx context.Context, s *data.Store, by auth.Session, a townmail.Acc
 			out.Failed = append(out.Failed, f)
 			continue
 		}
-		if err := s.Write(record, by.Actor(), func(tx *data.Tx) error { return tx.OutboxSent(e.ID) }); err != nil {
+		if err := recordSent(record, s, by, e.ID); err != nil {
 			return out, err
 		}
 		e.State = data.ExportSent
@@ -245,4 +245,18 @@ func Retry(ctx context.Context, s *data.Store, by auth.Session, a townmail.Accou
 		return Outcome{}, err
 	}
 	return Process(ctx, s, by, a)
+}
+
+// recordSent marks an accepted message sent. The server has it now, so a database busy with
+// another program's write is waited for (up to about half a minute) rather than leaving the
+// entry to be sent again once its hold runs out.
+func recordSent(ctx context.Context, s *data.Store, by auth.Session, exportID string) error {
+	var err error
+	for wait := 250 * time.Millisecond; ; wait *= 2 {
+		err = s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.OutboxSent(exportID) })
+		if data.KindOf(err) != data.ErrLocked || wait > 16*time.Second {
+			return err
+		}
+		time.Sleep(wait)
+	}
 }
