@@ -19,6 +19,9 @@ expect 0 "$bin" --db "$db" demo
 expect 0 "$bin" --db "$db" verify
 expect 1 "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100
 expect 2 "$bin" --db "$db" frobnicate
+expect 0 "$bin" --db "$db" export --period 2024-Q3 --out "$tmp/q3.xlsx"
+expect 2 "$bin" --db "$db" send
+expect 1 "$bin" --db "$db" send --period 2024-Q3   # no mail account yet: refused, nothing sent
 
 # The window: it must start on the set-up database and still be running after a few seconds.
 export XDG_RUNTIME_DIR="$tmp"
