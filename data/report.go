@@ -8,6 +8,7 @@ import (
 // ReportFigures are the case and training figures of a reporting period, each by one SQL
 // aggregate. Voided and deleted cases, events and records are left out.
 type ReportFigures struct {
+	CaseParties  int   // enterprises with a case filed or decided in the period (涉案企业)
 	Cases        int   // cases filed or decided in the period
 	Filed        int   // cases filed (立案) in the period
 	Decided      int   // cases decided in the period
@@ -55,6 +56,15 @@ func (s *Store) ReportFigures(ctx context.Context, from, to string) (ReportFigur
 		from, to)
 	if err != nil {
 		return ReportFigures{}, fmt.Errorf("report case figures: %w", err)
+	}
+	// The ledger does not know since when an enterprise is supervised (监管企业), only which
+	// ones a case of the period concerns.
+	err = s.queryRow(ctx, []any{&f.CaseParties},
+		`SELECT COUNT(DISTINCT c.party_id) FROM case_file c JOIN party p ON p.id = c.party_id
+		WHERE p.kind = 'org' AND `+reportCaseWhere+` AND (c.filed_on BETWEEN ?1 AND ?2 OR c.decided_on BETWEEN ?1 AND ?2)`,
+		from, to)
+	if err != nil {
+		return ReportFigures{}, fmt.Errorf("report enterprise figures: %w", err)
 	}
 	err = s.queryRow(ctx, []any{&f.Hearings, &f.LegalReviews, &f.Collective},
 		`SELECT COALESCE(SUM(e.step = 'hearing'), 0), COALESCE(SUM(e.step = 'legal_review'), 0),

@@ -64,7 +64,7 @@ func TestReportFiguresAddUpThePeriod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ReportFigures{Cases: 3, Filed: 1, Decided: 3, Closed: 1, Summary: 1, General: 2, Fines: 250000,
+	want := ReportFigures{CaseParties: 1, Cases: 3, Filed: 1, Decided: 3, Closed: 1, Summary: 1, General: 2, Fines: 250000,
 		NotPenalised: 1, Hearings: 0, LegalReviews: 1, Collective: 1, Published: 1,
 		TrainingSessions: 1, Attendances: 2, TrainingHours: 5}
 	if f != want {

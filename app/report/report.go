@@ -90,6 +90,7 @@ type figure struct {
 func (f Figures) lines() []figure {
 	fine := float64(f.Fines) / 100
 	return []figure{
+		{"case_parties", "涉案企业", "家", f.CaseParties, kindInt},
 		{"cases", "案件数（立案或作出决定）", "件", f.Cases, kindInt},
 		{"filed", "立案数", "件", f.Filed, kindInt},
 		{"decided", "作出处罚决定数", "件", f.Decided, kindInt},
