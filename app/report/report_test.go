@@ -171,6 +171,9 @@ func TestWriteTheYearsReport(t *testing.T) {
 		want float64
 	}{
 		{"立案数/件", float64(filed)}, {"作出处罚决定数/件", float64(decided)},
+		{"涉案企业/家", float64(count(`SELECT COUNT(DISTINCT c.party_id) FROM case_file c JOIN party p ON p.id = c.party_id
+			WHERE p.kind = 'org' AND c.deleted_at IS NULL AND c.stage <> 'void' AND (c.filed_on BETWEEN '2023-01-01' AND '2023-12-31'
+			OR c.decided_on BETWEEN '2023-01-01' AND '2023-12-31')`))},
 		{"案件数（立案或作出决定）/件", float64(len(caseIDs))},
 		{"培训场次/场", float64(len(sessions))}, {"参训人次/人次", float64(attendances)},
 		{"培训学时/人·学时", math.Round(hours*100) / 100},
