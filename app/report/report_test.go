@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,6 +145,20 @@ func TestWriteTheYearsReport(t *testing.T) {
 		if err != nil || !panes.Freeze || panes.YSplit != 1 {
 			t.Errorf("%s: header not frozen: %+v %v", sh, panes, err)
 		}
+		// Printing: A4 landscape, the header row on every page.
+		layout, err := f.GetPageLayout(sh)
+		if err != nil || layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" {
+			t.Errorf("%s: page layout %+v %v", sh, layout, err)
+		}
+	}
+	titles := 0
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && strings.HasSuffix(dn.RefersTo, "!$1:$1") {
+			titles++
+		}
+	}
+	if titles != len(report.Sheets) {
+		t.Errorf("%d sheets repeat their header row when printed, want %d", titles, len(report.Sheets))
 	}
 	cover := map[string]string{}
 	for _, r := range readSheet(t, f, report.SheetCover)[1:] {
