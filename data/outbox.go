@@ -168,6 +168,23 @@ func (t *Tx) RetryOutbox() (int, error) {
 	return len(ids), nil
 }
 
+// RetryExportNow makes one export's entry due at once when it waits or failed (a person asked
+// to send it); an entry being sent by a process is left to it.
+func (t *Tx) RetryExportNow(exportID string) error {
+	var state string
+	err := t.tx.QueryRowContext(t.ctx, `SELECT state FROM outbox WHERE export_id = ? AND deleted_at IS NULL`, exportID).Scan(&state)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &Error{Kind: ErrNotFound, Err: fmt.Errorf("outbox entry of export %s", exportID)}
+	}
+	if err != nil {
+		return fmt.Errorf("outbox: %w", t.s.wrap(err))
+	}
+	if state != OutboxFailed && state != OutboxPending {
+		return nil
+	}
+	return t.updateOutbox(exportID, Row{"state": OutboxPending, "next_try_at": t.at})
+}
+
 // Acknowledge records the district's reply to a sent export.
 func (t *Tx) Acknowledge(exportID string) error {
 	return t.update("export_record", exportID, Row{"state": ExportAcknowledged, "acked_at": t.at})

@@ -2,6 +2,7 @@ package outbox
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -107,8 +108,14 @@ func SendPeriod(ctx context.Context, s *data.Store, by auth.Session, c Config, a
 		}
 		res.Written = true
 	}
-	if res.Export.State == data.ExportExported {
+	switch res.Export.State {
+	case data.ExportExported:
 		if err := Queue(ctx, s, by, c, res.Export.ID); err != nil {
+			return res, err
+		}
+	case data.ExportQueued: // waiting for a retry or for a person: asked now, so tried now
+		err := s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.RetryExportNow(res.Export.ID) })
+		if err != nil && !errors.Is(err, data.ErrNoAudit) {
 			return res, err
 		}
 	}
