@@ -185,6 +185,30 @@ func (t *Tx) RetryExportNow(exportID string) error {
 	return t.updateOutbox(exportID, Row{"state": OutboxPending, "next_try_at": t.at})
 }
 
+// ErrBeingSent refuses to withdraw an entry a process is sending right now.
+var ErrBeingSent = errors.New("this export version is being sent")
+
+// WithdrawExport takes a waiting or failed version out of the outbox, unsent, when a newer
+// version replaces it; its history line goes back to exported.
+func (t *Tx) WithdrawExport(exportID string) error {
+	var id, state string
+	err := t.tx.QueryRowContext(t.ctx, `SELECT id, state FROM outbox WHERE export_id = ? AND deleted_at IS NULL`, exportID).
+		Scan(&id, &state)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &Error{Kind: ErrNotFound, Err: fmt.Errorf("outbox entry of export %s", exportID)}
+	}
+	if err != nil {
+		return fmt.Errorf("outbox: %w", t.s.wrap(err))
+	}
+	if state != OutboxFailed && state != OutboxPending {
+		return ErrBeingSent
+	}
+	if err := t.softDelete("outbox", id); err != nil {
+		return err
+	}
+	return t.update("export_record", exportID, Row{"state": ExportExported})
+}
+
 // Acknowledge records the district's reply to a sent export.
 func (t *Tx) Acknowledge(exportID string) error {
 	return t.update("export_record", exportID, Row{"state": ExportAcknowledged, "acked_at": t.at})

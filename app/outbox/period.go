@@ -78,6 +78,15 @@ func SendPeriod(ctx context.Context, s *data.Store, by auth.Session, c Config, a
 			return res, err
 		}
 		switch {
+		case last.State == data.ExportQueued && changed:
+			// Waiting, but the data moved on: the new version goes instead, unless the old
+			// one is being sent right now.
+			err := s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.WithdrawExport(last.ID) })
+			if errors.Is(err, data.ErrBeingSent) {
+				reuse = &last
+			} else if err != nil {
+				return res, err
+			}
 		case last.State == data.ExportQueued:
 			reuse = &last // already waiting: send it now
 		case (last.State == data.ExportSent || last.State == data.ExportAcknowledged) && !changed:
