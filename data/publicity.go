@@ -131,3 +131,18 @@ func (s *Store) ActivityPlaces(ctx context.Context, from, to string) ([]Activity
 	}
 	return out, s.wrap(rows.Err())
 }
+
+// ActivityKey names an activity as an import recognises it again: its date, title and place.
+type ActivityKey struct{ HeldOn, Title, PlaceName string }
+
+// ActivityExists says whether a live activity with key is recorded, inside the transaction
+// (so an import and a person's entry at the same time cannot both add it).
+func (t *Tx) ActivityExists(key ActivityKey) (bool, error) {
+	var n int
+	err := t.tx.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM activity WHERE deleted_at IS NULL
+		AND held_on = ? AND title = ? AND place_name = ?`, key.HeldOn, key.Title, key.PlaceName).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("activity lookup: %w", t.s.wrap(err))
+	}
+	return n > 0, nil
+}

@@ -53,8 +53,8 @@ func (a *Activities) showList() {
 	if a.u.session.Can(auth.EditActivities) {
 		actions = append(transferButtons(a.u, transfer{
 			importFile: func(ctx context.Context, path string) (string, error) {
-				n, err := activityimport.Import(ctx, a.u.Office.Store, a.u.session, path, a.u.Now())
-				return locale.T("cli.import.activities.done", map[string]any{"N": n}), err
+				r, err := activityimport.Import(ctx, a.u.Office.Store, a.u.session, path, a.u.Now())
+				return locale.T("cli.import.activities.done", map[string]any{"N": r.Recorded, "M": r.Skipped}), err
 			},
 			writeTemplate: func(path string) error { return workbook.WriteTemplate(activityimport.Spec, path) },
 			templateName:  locale.T("activity.template_name"),

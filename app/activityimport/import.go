@@ -52,20 +52,28 @@ type activityRow struct {
 
 type sameActivity struct{ date, title, place string }
 
+// Result is what an import did.
+type Result struct {
+	Recorded int // activities added
+	Skipped  int // rows already in the ledger (same date, title and place): not added again
+}
+
 // Import reads the activities workbook at path and records every row as an activity in
-// one transaction, or nothing. Each row must pass publicity's rules (Activity.Check): a title, a type
+// one transaction, or nothing. Rows already recorded (the same date, title and place as a
+// live activity) are skipped, so importing an updated sheet again adds only its new rows. Each row must pass publicity's rules (Activity.Check): a title, a type
 // from the office's list (publicity.Types; an unknown one is refused with the list), a
 // real date not after today, a place kind from the sheet's list, counts from 0 to
 // publicity.MaxCount (drill participants only with drills), a cost not negative. The
 // same date, title and place may appear once in the file. by must be allowed to edit
-// activities. It returns the number of activities recorded.
-func Import(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (int, error) {
+// activities.
+func Import(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (Result, error) {
+	var res Result
 	if err := by.Require(auth.EditActivities); err != nil {
-		return 0, err
+		return res, err
 	}
 	types, err := publicity.Types(ctx, store)
 	if err != nil {
-		return 0, err
+		return res, err
 	}
 	list := strings.Join(types, "、")
 	var rows []activityRow
@@ -100,10 +108,10 @@ func Import(ctx context.Context, store *data.Store, by auth.Session, path string
 		err = failed
 	}
 	if err != nil {
-		return 0, err
+		return res, err
 	}
 	if err := tbl.Err(); err != nil {
-		return 0, err
+		return res, err
 	}
 	err = store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
 		for i, r := range rows {
@@ -113,6 +121,13 @@ func Import(ctx context.Context, store *data.Store, by auth.Session, path string
 				}
 			}
 			a := r.a
+			if dup, err := tx.ActivityExists(data.ActivityKey{HeldOn: a.HeldOn, Title: a.Title, PlaceName: a.PlaceName}); err != nil {
+				return err
+			} else if dup {
+				res.Skipped++
+				continue
+			}
+			res.Recorded++
 			if _, err := tx.CreateActivity(data.ActivityRow{Activity: data.Activity{HeldOn: a.HeldOn, Title: a.Title,
 				Type: a.Type, PlaceKind: a.PlaceKind, PlaceName: a.PlaceName, Organisers: a.Organisers,
 				Partners: a.Partners, Banners: a.Banners, Boards: a.Boards, Materials: a.Materials,
@@ -121,10 +136,13 @@ func Import(ctx context.Context, store *data.Store, by auth.Session, path string
 				return err
 			}
 		}
+		if res.Recorded == 0 {
+			return tx.Event("import_nothing_new", "activity", "", map[string]any{"skipped": res.Skipped})
+		}
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return Result{}, err
 	}
-	return len(rows), nil
+	return res, nil
 }

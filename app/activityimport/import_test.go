@@ -116,13 +116,23 @@ func TestImport(t *testing.T) {
 	drill := map[string]any{"held_on": "2024/5/12", "title": "防灾减灾日疏散演练", "type": "应急演练", "place_kind": "学校",
 		"place_name": "青石中心小学", "drills": 1, "drill_people": 420}
 	n, err := activityimport.Import(ctx, s, admin, book(t, month(), drill), today)
-	if err != nil || n != 2 {
-		t.Fatalf("import = %d, %v", n, err)
+	if err != nil || n.Recorded != 2 || n.Skipped != 0 {
+		t.Fatalf("import = %+v, %v", n, err)
 	}
 	got := stored(t, s)
 	if len(got) != 2 {
 		t.Fatalf("stored %+v", got)
 	}
+	// The same sheet again, with one new row: only the new row is added.
+	lecture := map[string]any{"held_on": "2024/6/20", "title": "安全生产法宣讲", "type": "安全生产月"}
+	again, err := activityimport.Import(ctx, s, admin, book(t, month(), drill, lecture), today)
+	if err != nil || again.Recorded != 1 || again.Skipped != 2 || len(stored(t, s)) != 3 {
+		t.Fatalf("importing again = %+v, %v; %d stored", again, err, len(stored(t, s)))
+	}
+	if again, err := activityimport.Import(ctx, s, admin, book(t, month()), today); err != nil || again.Recorded != 0 || again.Skipped != 1 {
+		t.Fatalf("importing nothing new = %+v, %v", again, err)
+	}
+	got = stored(t, s)
 	for _, a := range got {
 		switch a.Title {
 		case "安全生产月咨询日":
@@ -135,6 +145,7 @@ func TestImport(t *testing.T) {
 			if a.HeldOn != "2024-05-12" || a.PlaceKind != "school" || a.Drills != 1 || a.DrillPeople != 420 || a.Cost != 0 {
 				t.Errorf("stored as %+v", a)
 			}
+		case "安全生产法宣讲": // the row added by the second import
 		default:
 			t.Errorf("unexpected %+v", a)
 		}
@@ -201,8 +212,8 @@ func TestImportFollowsTheOfficesTypes(t *testing.T) {
 		t.Errorf("types offered: %v", probs[0].Data["Types"])
 	}
 	r["type"] = "广场舞"
-	if n, err := activityimport.Import(ctx, s, admin, book(t, r), today); err != nil || n != 1 {
-		t.Fatalf("import = %d, %v", n, err)
+	if n, err := activityimport.Import(ctx, s, admin, book(t, r), today); err != nil || n.Recorded != 1 {
+		t.Fatalf("import = %+v, %v", n, err)
 	}
 }
 
@@ -226,7 +237,7 @@ func TestImportNeedsTheRight(t *testing.T) {
 		t.Error("a trainer imported activities")
 	}
 	publicist := auth.Session{UserID: "u-sun", Roles: []auth.Role{auth.Publicist}}
-	if n, err := activityimport.Import(ctx, s, publicist, book(t, month()), today); err != nil || n != 1 {
-		t.Errorf("a publicist's import = %d, %v", n, err)
+	if n, err := activityimport.Import(ctx, s, publicist, book(t, month()), today); err != nil || n.Recorded != 1 {
+		t.Errorf("a publicist's import = %+v, %v", n, err)
 	}
 }

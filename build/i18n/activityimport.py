@@ -8,5 +8,6 @@ T = {
     "The activity type “{{.Value}}” is not on the office's list; enter one of: {{.Types}}."),
 "import.activities.repeated": ("与第 {{.First}} 行是同一场活动：{{.Date}}“{{.Title}}”。",
     "The same activity as row {{.First}}: “{{.Title}}” on {{.Date}}."),
-"cli.import.activities.done": ("已导入 {{.N}} 场宣传活动。", "Imported {{.N}} publicity activities."),
+"cli.import.activities.done": ("已导入 {{.N}} 场宣传活动。{{if .M}}另有 {{.M}} 场此前已导入（日期、名称、地点相同），未重复记录。{{end}}",
+    "Imported {{.N}} publicity activities.{{if .M}} {{.M}} more were imported before (same date, title and place) and were not added again.{{end}}"),
 }

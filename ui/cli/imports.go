@@ -53,7 +53,11 @@ var (
 				r, err := trainingimport.ImportAttendance(ctx, store, by, path, today)
 				return map[string]any{"N": r.Attendees, "Title": r.Title, "Date": r.Date}, err
 			}},
-		{name: activityimport.Kind, spec: activityimport.Spec, run: activityimport.Import, done: "cli.import.activities.done"},
+		{name: activityimport.Kind, spec: activityimport.Spec, done: "cli.import.activities.done",
+			report: func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error) {
+				r, err := activityimport.Import(ctx, store, by, path, today)
+				return map[string]any{"N": r.Recorded, "M": r.Skipped}, err
+			}},
 	}
 	plannedKinds = []string{}
 )
