@@ -95,10 +95,14 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	// The window looks for replies by itself while the exporter works.
 	u.MailSync = 50 * time.Millisecond
 	u.startMailSync()
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(ex.State.Text, "区局已于") && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
+	// Wait on the database, not the label the background round writes; stopping the check
+	// waits for that round, so the label is then safe to read.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if e, _ := u.Office.Store.Export(context.Background(), versions[0].ID); e.State == data.ExportAcknowledged {
+			break
+		}
 	}
+	time.Sleep(100 * time.Millisecond) // the round that acknowledged it refreshes the page next
 	u.stopMailSync()
 	if !strings.Contains(ex.State.Text, "区局已于") {
 		t.Errorf("after the reply: %q", ex.State.Text)
