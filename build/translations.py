@@ -25,7 +25,7 @@ T = {
 "select.placeholder": ("请选择", "Choose…"),
 "app.title": ("乡镇应急执法台账", "TownLedger"),
 "action.back": ("上一步", "Back"), "action.next": ("下一步", "Next"), "action.cancel": ("取消", "Cancel"),
-"action.logout": ("退出登录", "Sign out"), "action.quit": ("退出", "Quit"), "action.save": ("保存", "Save"),
+"action.logout": ("退出登录", "Sign out"), "action.delete": ("删除", "Delete"), "action.quit": ("退出", "Quit"), "action.save": ("保存", "Save"),
 "error.open_title": ("无法打开台账数据库", "The ledger database cannot be opened"),
 "error.title": ("无法完成操作", "Could not complete"),
 "error.unexpected": ("出现意外错误：{{.Detail}}", "Unexpected error: {{.Detail}}"),

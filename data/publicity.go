@@ -146,3 +146,18 @@ func (t *Tx) ActivityExists(key ActivityKey) (bool, error) {
 	}
 	return n > 0, nil
 }
+
+// DeleteActivity removes a live activity with its photos (soft deletion: the rows and their
+// history stay). A missing activity is ErrNotFound.
+func (t *Tx) DeleteActivity(id string) error {
+	photos, err := t.attachmentIDs("activity", id)
+	if err != nil {
+		return err
+	}
+	for _, p := range photos {
+		if err := t.softDelete("attachment", p); err != nil {
+			return err
+		}
+	}
+	return t.softDelete("activity", id)
+}

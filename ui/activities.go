@@ -123,6 +123,7 @@ type ActivityForm struct {
 	Type, PlaceKind                                      *widget.Select
 	Counts                                               map[string]*widget.Entry
 	Save                                                 *widget.Button
+	Delete                                               *widget.Button // nil for a new activity
 	Message                                              *widget.Label
 	Photos                                               *fyne.Container
 	PhotoMessage                                         *widget.Label
@@ -212,8 +213,14 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	f.content = container.NewBorder(container.NewHBox(a.back(), heading), container.NewVBox(f.Message,
-		container.NewHBox(layoutSpacer(), f.Save)), nil, nil, container.NewVScroll(body))
+	buttons := container.NewHBox(layoutSpacer(), f.Save)
+	if act.ID != "" && a.u.session.Can(auth.EditActivities) {
+		f.Delete = widget.NewButtonWithIcon(locale.T("action.delete"), theme.DeleteIcon(), f.confirmDelete)
+		f.Delete.Importance = widget.DangerImportance
+		buttons = container.NewHBox(f.Delete, layoutSpacer(), f.Save)
+	}
+	f.content = container.NewBorder(container.NewHBox(a.back(), heading), container.NewVBox(f.Message, buttons),
+		nil, nil, container.NewVScroll(body))
 	return f, nil
 }
 
@@ -303,4 +310,23 @@ func (f *ActivityForm) refreshPhotos() {
 		f.Photos.Add(img)
 	}
 	f.Photos.Refresh()
+}
+
+// confirmDelete asks, then removes the activity and its photos and returns to the list.
+func (f *ActivityForm) confirmDelete() {
+	dialog.ShowConfirm(locale.T("action.delete"), locale.T("activity.delete.confirm", map[string]any{"Title": f.activity.Title}),
+		func(ok bool) {
+			if ok {
+				f.DeleteNow()
+			}
+		}, f.a.u.Win)
+}
+
+// DeleteNow removes the activity without asking (the confirmation's answer).
+func (f *ActivityForm) DeleteNow() {
+	if err := publicity.Delete(context.Background(), f.a.u.Office.Store, f.a.u.session, f.activity.ID); err != nil {
+		setMessage(f.Message, listMessage(err))
+		return
+	}
+	f.a.showList()
 }

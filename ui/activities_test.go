@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"strings"
@@ -69,5 +70,19 @@ func TestActivityWithAPhoto(t *testing.T) {
 	}
 	if !strings.Contains(st.Coverage["农村"].Text, "青石村") {
 		t.Errorf("villages coverage %q", st.Coverage["农村"].Text)
+	}
+
+	// Entered twice by mistake: the second copy is deleted with its photo.
+	id := saved.activity.ID
+	as.open(id)
+	if as.Form.Delete == nil {
+		t.Fatal("a saved activity offers no delete")
+	}
+	as.Form.DeleteNow()
+	if as.Form != nil || as.List.total != 0 {
+		t.Errorf("after deleting: form %v, %d activities listed", as.Form != nil, as.List.total)
+	}
+	if photos, _ := u.Office.Store.Attachments(context.Background(), "activity", id); len(photos) != 0 {
+		t.Errorf("the activity's photos outlived it: %d", len(photos))
 	}
 }

@@ -118,6 +118,7 @@ type SessionForm struct {
 	Rows                                    []*attendeeRow
 	Count                                   *widget.Label
 	Save                                    *widget.Button
+	Delete                                  *widget.Button // nil for a new session
 	Message                                 *widget.Label
 	Files                                   *SessionFiles // nil until the session is saved
 	rows                                    *fyne.Container
@@ -243,8 +244,14 @@ func newSessionForm(t *Trainings, id string) (*SessionForm, error) {
 		f.Files = newSessionFiles(t.u, s.ID)
 		body.Add(widget.NewCard(locale.T("training.files"), "", f.Files.content))
 	}
-	f.content = container.NewBorder(container.NewHBox(t.back(), heading), container.NewVBox(f.Message,
-		container.NewHBox(layoutSpacer(), f.Save)), nil, nil, container.NewVScroll(body))
+	buttons := container.NewHBox(layoutSpacer(), f.Save)
+	if s.ID != "" && !f.Save.Disabled() {
+		f.Delete = widget.NewButtonWithIcon(locale.T("action.delete"), theme.DeleteIcon(), f.confirmDelete)
+		f.Delete.Importance = widget.DangerImportance
+		buttons = container.NewHBox(f.Delete, layoutSpacer(), f.Save)
+	}
+	f.content = container.NewBorder(container.NewHBox(t.back(), heading), container.NewVBox(f.Message, buttons),
+		nil, nil, container.NewVScroll(body))
 	return f, nil
 }
 

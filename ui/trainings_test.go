@@ -116,4 +116,15 @@ func TestSessionFilesAreKeptWithTheSession(t *testing.T) {
 	if !files.Message.Visible() {
 		t.Error("an empty file was accepted")
 	}
+	// Entered by mistake: deleted with its file, gone from the list.
+	if tr.Form.Delete == nil {
+		t.Fatal("a saved session offers no delete")
+	}
+	tr.Form.DeleteNow()
+	if tr.Form != nil || tr.List.total != 0 {
+		t.Errorf("after deleting: form %v, %d sessions listed", tr.Form != nil, tr.List.total)
+	}
+	if atts, _ := u.Office.Store.Attachments(ctxBG(), "training", id); len(atts) != 0 {
+		t.Errorf("the session's files outlived it: %d", len(atts))
+	}
 }

@@ -213,3 +213,12 @@ func Load(ctx context.Context, store *data.Store, id string) (Activity, error) {
 	}
 	return activityOf(r), nil
 }
+
+// Delete removes an activity and its photos (soft deletion: the records and their history
+// stay in the database); publicists and administrators may.
+func Delete(ctx context.Context, store *data.Store, by auth.Session, id string) error {
+	if err := by.Require(auth.EditActivities); err != nil {
+		return err
+	}
+	return store.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.DeleteActivity(id) })
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"townledger/app/auth"
 	"townledger/app/publicity"
 	"townledger/data"
 )
@@ -93,6 +94,20 @@ func TestSaveCreatesAndUpdates(t *testing.T) {
 	missing.ID = "no-such-id"
 	_, err = publicity.Save(ctx, s, publicist, missing)
 	refused(t, "missing", err, "db.not_found", "")
+}
+
+func TestDeleteLeavesTheFigures(t *testing.T) {
+	s := newStore(t)
+	id := add(t, s, valid())[0]
+	trainer := auth.Session{UserID: "u-li", Roles: []auth.Role{auth.Trainer}}
+	refused(t, "trainer", publicity.Delete(ctx, s, trainer, id), "perm.denied", "")
+	if err := publicity.Delete(ctx, s, publicist, id); err != nil {
+		t.Fatal(err)
+	}
+	if n := countActivities(t, s); n != 0 {
+		t.Errorf("%d activities after deleting", n)
+	}
+	refused(t, "twice", publicity.Delete(ctx, s, publicist, id), "db.not_found", "")
 }
 
 func TestTypesSettingAndDemoTypes(t *testing.T) {

@@ -44,4 +44,6 @@ T = {
 "activity.target.community": ("进社区", "Communities"),
 "activity.target.school": ("进学校", "Schools"),
 "activity.target.family": ("进家庭", "Families"),
+"activity.delete.confirm": ("确定删除宣传活动“{{.Title}}”及其照片吗？删除后不再计入统计和报表，操作记入全过程记录。",
+    "Delete the activity “{{.Title}}” and its photos? It leaves the figures and reports; the deletion is kept in the audit log."),
 }

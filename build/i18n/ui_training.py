@@ -56,4 +56,6 @@ T.update({
 "training.signin_template_name": ("培训签到表模板.xlsx", "sign-in-sheet-template.xlsx"),
 "training.import_signin": ("导入签到表", "Import sign-in sheet"),
 "training.signin_template": ("签到表模板", "Sign-in sheet template"),
+"training.delete.confirm": ("确定删除培训“{{.Title}}”吗？其 {{.N}} 人次的参训记录和附件一并删除，相关人员的学时随之减少；操作记入全过程记录。",
+    "Delete the session “{{.Title}}”? Its {{.N}} attendances and files go with it and the people's hours drop accordingly; the deletion is kept in the audit log."),
 })
