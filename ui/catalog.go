@@ -22,6 +22,9 @@ type Catalog struct {
 	u    *UI
 	List *RecordList
 	Item *data.CatalogItem // the open item, if any
+	// Recall is the open item's recall form; nil unless the item is in force and the user
+	// may change the catalogue.
+	Recall *RecallForm
 	sectionBody
 }
 
@@ -60,7 +63,7 @@ func (c *Catalog) open(id string) {
 		showError(c.u.Win, firstError(err, errNotFound))
 		return
 	}
-	c.Item = &it
+	c.Item, c.Recall = &it, nil
 	c.set(catalogPage(c, it))
 }
 
@@ -126,10 +129,14 @@ func catalogPage(c *Catalog, it data.CatalogItem) fyne.CanvasObject {
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.Wrapping = fyne.TextWrapWord
 	back := widget.NewButtonWithIcon(locale.T("catalogpage.back"), theme.NavigateBackIcon(), c.showList)
-	return container.NewBorder(container.NewVBox(container.NewHBox(back), heading), nil, nil, nil, container.NewVScroll(container.NewVBox(
+	body := container.NewVBox(
 		widget.NewCard(locale.T("catalogpage.details"), "", info),
 		widget.NewCard(locale.T("catalogpage.refs"), "", refs),
-		widget.NewCard(locale.T("catalogpage.tiers"), "", tiers))))
+		widget.NewCard(locale.T("catalogpage.tiers"), "", tiers))
+	if it.Status == catalog.StatusActive && c.u.session.Can(auth.EditCatalog) {
+		body.Add(c.recallCard(it))
+	}
+	return container.NewBorder(container.NewVBox(container.NewHBox(back), heading), nil, nil, nil, container.NewVScroll(body))
 }
 
 func yesNo(b bool) string {
