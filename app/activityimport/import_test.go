@@ -2,21 +2,17 @@ package activityimport_test
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"townledger/app/activityimport"
 	"townledger/app/auth"
+	"townledger/app/officetest"
 	"townledger/app/problem"
 	"townledger/app/publicity"
-	"townledger/app/setup"
 	"townledger/app/workbook"
 	"townledger/data"
 )
@@ -26,66 +22,6 @@ var (
 	admin = auth.Session{UserID: "u-admin", Username: "admin", Roles: []auth.Role{auth.Admin}}
 	today = time.Now()
 )
-
-func newStore(t *testing.T) *data.Store {
-	t.Helper()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "t.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// book writes an activities workbook with the template's headers and one row per map of
-// column name to cell value.
-func book(t *testing.T, rows ...map[string]any) string {
-	t.Helper()
-	spec := activityimport.Spec
-	x := excelize.NewFile()
-	defer x.Close()
-	x.SetSheetName("Sheet1", spec.Sheet)
-	for n, r := range append([]map[string]any{nil}, rows...) {
-		cells := make([]any, len(spec.Columns))
-		for i, c := range spec.Columns {
-			if n == 0 {
-				cells[i] = workbook.HeaderText(c)
-			} else {
-				cells[i] = r[c.Name]
-			}
-		}
-		if err := x.SetSheetRow(spec.Sheet, fmt.Sprintf("A%d", n+1), &cells); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "activities.xlsx")
-	if err := x.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-// refused checks that err lists exactly the problems want, each "row|column|key".
-func refused(t *testing.T, err error, want ...string) []workbook.Problem {
-	t.Helper()
-	var p *workbook.Problems
-	if !errors.As(err, &p) {
-		t.Fatalf("err = %v, want problems %v", err, want)
-	}
-	var got []string
-	for _, pr := range p.List {
-		got = append(got, fmt.Sprintf("%d|%s|%s", pr.Row, pr.Column, pr.Key))
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	return p.List
-}
 
 func stored(t *testing.T, s *data.Store) []data.ActivityRow {
 	t.Helper()
@@ -240,4 +176,17 @@ func TestImportNeedsTheRight(t *testing.T) {
 	if n, err := activityimport.Import(ctx, s, publicist, book(t, month()), today); err != nil || n.Recorded != 1 {
 		t.Errorf("a publicist's import = %+v, %v", n, err)
 	}
+}
+
+func newStore(t *testing.T) *data.Store { return officetest.NewStore(t) }
+
+func refused(t *testing.T, err error, want ...string) []workbook.Problem {
+	t.Helper()
+	return officetest.Refused(t, err, want...)
+}
+
+// book writes an activities workbook, one row per map of column name to cell value.
+func book(t *testing.T, rows ...map[string]any) string {
+	t.Helper()
+	return officetest.Book(t, activityimport.Spec, rows...)
 }

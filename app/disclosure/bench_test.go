@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/metrics"
 	"sync"
 	"testing"
 	"time"
 
 	"townledger/app/disclosure"
+	"townledger/app/officetest"
 	"townledger/app/setup"
 	"townledger/data"
 )
@@ -114,7 +114,7 @@ func BenchmarkWrite100k(b *testing.B) {
 	for b.Loop() {
 		i++
 		path := filepath.Join(dir, fmt.Sprintf("b%d.xlsx", i))
-		stop := watchHeap(&peak)
+		stop := officetest.WatchHeap(&peak, nil)
 		n, err := disclosure.WriteOn(ctx, s, from, to, path, to)
 		stop()
 		if err != nil || n != benchCases {
@@ -127,29 +127,6 @@ func BenchmarkWrite100k(b *testing.B) {
 		os.Remove(path)
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-}
-
-// watchHeap samples the live heap every 5 ms into peak until the returned function is called.
-func watchHeap(peak *uint64) (stop func()) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			*peak = max(*peak, sample[0].Value.Uint64())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() { close(done); wg.Wait() }
 }
 
 // BenchmarkRows100k is the query and the rows alone, without the workbook.

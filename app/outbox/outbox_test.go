@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,37 +14,18 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"townledger/app/auth"
-	"townledger/app/demo"
 	townmail "townledger/app/mail"
 	"townledger/app/mail/mailtest"
+	"townledger/app/officetest"
 	"townledger/app/outbox"
 	"townledger/app/problem"
-	"townledger/app/setup"
 	"townledger/data"
 )
 
 var exporter = auth.Session{UserID: "u-e", Username: "zhou", DisplayName: "周", Roles: []auth.Role{auth.Exporter, auth.Admin}}
 
-// office is a demo town whose district is the test servers' district user.
-func office(t *testing.T) *data.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "o.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局",
-		DistrictEmail: mailtest.District},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+// office is the demo town whose district is the test servers' district user.
+func office(t *testing.T) *data.Store { return officetest.DemoStore(t, mailtest.District) }
 
 // account saves the town's account on srv (password in the mocked keyring) and returns the
 // config and the account to connect with.

@@ -11,9 +11,9 @@ import (
 	"text/template"
 
 	"townledger/app/auth"
+	"townledger/app/officetest"
 	"townledger/app/problem"
 	"townledger/app/publicity"
-	"townledger/app/setup"
 	"townledger/data"
 )
 
@@ -24,20 +24,7 @@ var (
 	trainer   = auth.Session{UserID: "u-zhao", Username: "zhao", Roles: []auth.Role{auth.Trainer}}
 )
 
-func newStore(t *testing.T) *data.Store {
-	t.Helper()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "t.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newStore(t *testing.T) *data.Store { return officetest.NewStore(t) }
 
 // add saves activities as the publicist and fails the test on any refusal.
 func add(t *testing.T, s *data.Store, acts ...publicity.Activity) []string {

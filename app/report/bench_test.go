@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"townledger/app/officetest"
 	"townledger/app/report"
 	"townledger/app/setup"
 	"townledger/data"
@@ -315,7 +315,7 @@ func BenchmarkExportYear(b *testing.B) {
 		i++
 		path := filepath.Join(dir, fmt.Sprintf("y%d.xlsx", i))
 		runtime.GC() // start each export from the live heap alone, not the last one's garbage
-		stop := watchHeap(&peak, &live)
+		stop := officetest.WatchHeap(&peak, &live)
 		sum, err := report.Write(ctx, s, "2024", path, now, "王主任")
 		stop()
 		if err != nil {
@@ -338,32 +338,6 @@ func BenchmarkExportYear(b *testing.B) {
 	// Outside the loop, so untimed: the book holds what was seeded, so an empty or
 	// truncated workbook cannot pass for a fast one.
 	checkBenchBook(b, first, firstSum, benchSeed)
-}
-
-// watchHeap samples the heap every 5 ms until the returned function is called, without
-// stopping the world: into peak its objects, live and not yet swept (like HeapAlloc), into
-// live the heap the last GC found live — the gap is GC headroom (GOGC), not data.
-func watchHeap(peak, live *uint64) (stop func()) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			*peak = max(*peak, sample[0].Value.Uint64())
-			*live = max(*live, sample[1].Value.Uint64())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() { close(done); wg.Wait() }
 }
 
 // checkBenchBook counts each sheet's rows with the streaming reader (GetRows would load

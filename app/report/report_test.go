@@ -15,34 +15,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"townledger/app/auth"
-	"townledger/app/demo"
+	"townledger/app/officetest"
 	"townledger/app/problem"
 	"townledger/app/publicity"
 	"townledger/app/report"
 	"townledger/app/settings"
-	"townledger/app/setup"
 	"townledger/app/training"
 	"townledger/data"
 )
 
-func newStore(t testing.TB) *data.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "r.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+// newStore is the demo town, its records dated in 2023.
+func newStore(t testing.TB) *data.Store { return officetest.DemoStore(t) }
 
 func keyOf(err error) string {
 	if p := problem.From(err); p != nil {

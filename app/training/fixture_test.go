@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"townledger/app/auth"
+	"townledger/app/officetest"
 	"townledger/app/problem"
-	"townledger/app/setup"
 	"townledger/app/training"
 	"townledger/data"
 )
@@ -23,20 +23,7 @@ var (
 	publicist = auth.Session{UserID: "u-sun", Username: "sun", Roles: []auth.Role{auth.Publicist}}
 )
 
-func newStore(t *testing.T) *data.Store {
-	t.Helper()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "t.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func newStore(t *testing.T) *data.Store { return officetest.NewStore(t) }
 
 // addStaff puts people on the roster and returns their ids in order.
 func addStaff(t *testing.T, s *data.Store, people ...training.Person) []string {

@@ -2,18 +2,13 @@ package trainingimport_test
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"townledger/app/auth"
+	"townledger/app/officetest"
 	"townledger/app/problem"
-	"townledger/app/setup"
 	"townledger/app/training"
 	"townledger/app/trainingimport"
 	"townledger/app/workbook"
@@ -25,65 +20,6 @@ var (
 	admin = auth.Session{UserID: "u-admin", Username: "admin", Roles: []auth.Role{auth.Admin}}
 	today = time.Now()
 )
-
-func newStore(t *testing.T) *data.Store {
-	t.Helper()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "t.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// book writes a workbook for spec with the template's headers and one row per map of
-// column name to cell value.
-func book(t *testing.T, spec workbook.Spec, rows ...map[string]any) string {
-	t.Helper()
-	x := excelize.NewFile()
-	defer x.Close()
-	x.SetSheetName("Sheet1", spec.Sheet)
-	for n, r := range append([]map[string]any{nil}, rows...) {
-		cells := make([]any, len(spec.Columns))
-		for i, c := range spec.Columns {
-			if n == 0 {
-				cells[i] = workbook.HeaderText(c)
-			} else {
-				cells[i] = r[c.Name]
-			}
-		}
-		if err := x.SetSheetRow(spec.Sheet, fmt.Sprintf("A%d", n+1), &cells); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), spec.Kind+".xlsx")
-	if err := x.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-// refused checks that err lists exactly the problems want, each "row|column|key".
-func refused(t *testing.T, err error, want ...string) []workbook.Problem {
-	t.Helper()
-	var p *workbook.Problems
-	if !errors.As(err, &p) {
-		t.Fatalf("err = %v, want problems %v", err, want)
-	}
-	var got []string
-	for _, pr := range p.List {
-		got = append(got, fmt.Sprintf("%d|%s|%s", pr.Row, pr.Column, pr.Key))
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	return p.List
-}
 
 func roster(t *testing.T, s *data.Store) []training.Person {
 	t.Helper()
@@ -354,4 +290,16 @@ func TestImportNeedsTheRight(t *testing.T) {
 	if len(roster(t, s)) != 0 {
 		t.Error("stored")
 	}
+}
+
+func newStore(t *testing.T) *data.Store { return officetest.NewStore(t) }
+
+func refused(t *testing.T, err error, want ...string) []workbook.Problem {
+	t.Helper()
+	return officetest.Refused(t, err, want...)
+}
+
+func book(t *testing.T, spec workbook.Spec, rows ...map[string]any) string {
+	t.Helper()
+	return officetest.Book(t, spec, rows...)
 }
