@@ -15,10 +15,9 @@ import (
 	"townledger/app/caseimport"
 	"townledger/app/cases"
 	"townledger/app/cases/rules"
-	"townledger/app/demo"
 	"townledger/app/ids"
+	"townledger/app/officetest"
 	"townledger/app/problem"
-	"townledger/app/setup"
 	"townledger/app/workbook"
 	"townledger/data"
 )
@@ -33,21 +32,9 @@ type fixture struct {
 func newFixture(t *testing.T) fixture {
 	t.Helper()
 	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "c.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The demo's cases fall in 2023 (its catalogue is in force from 2022-01-01), so they
 	// never take the 2024 numbers of the files below.
-	if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
-		t.Fatal(err)
-	}
+	s := officetest.DemoStore(t)
 	f := fixture{store: s, officer: auth.Session{UserID: "u1", Username: "li", Roles: []auth.Role{auth.Officer}},
 		today: time.Date(2024, 12, 31, 10, 0, 0, 0, time.Local)}
 	list, _, _ := s.List(ctx, data.ListParties, "", 0, 50)

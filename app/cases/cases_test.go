@@ -2,16 +2,14 @@ package cases_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"townledger/app/auth"
 	"townledger/app/cases"
 	"townledger/app/cases/rules"
-	"townledger/app/demo"
+	"townledger/app/officetest"
 	"townledger/app/problem"
-	"townledger/app/setup"
 	"townledger/data"
 )
 
@@ -26,19 +24,7 @@ type fixture struct {
 func newFixture(t *testing.T) fixture {
 	t.Helper()
 	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "c.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil { // demo cases fall in 2023
-		t.Fatal(err)
-	}
+	s := officetest.DemoStore(t) // demo cases fall in 2023
 	f := fixture{svc: cases.New(s), store: s, officer: auth.Session{UserID: "u1", Username: "li", Roles: []auth.Role{auth.Officer}}}
 	items, _ := s.CatalogItemsInForce(ctx, "2024-03-01")
 	for _, it := range items {

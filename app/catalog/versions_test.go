@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -10,9 +9,8 @@ import (
 	"townledger/app/auth"
 	"townledger/app/cases"
 	"townledger/app/cases/rules"
-	"townledger/app/demo"
+	"townledger/app/officetest"
 	"townledger/app/problem"
-	"townledger/app/setup"
 	"townledger/data"
 )
 
@@ -24,23 +22,10 @@ var (
 // newTown opens a set-up town, with the demo town (catalogue, parties, cases) if withDemo.
 func newTown(t *testing.T, withDemo bool) *data.Store {
 	t.Helper()
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "c.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	err = setup.Run(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: "admin2024"}, Confirm: "admin2024"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if withDemo {
-		if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
-			t.Fatal(err)
-		}
+		return officetest.DemoStore(t)
 	}
-	return s
+	return officetest.NewStore(t)
 }
 
 // itemByCode reads the whole current version of the item with code.
