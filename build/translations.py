@@ -12,7 +12,7 @@ T = {
 "Quit": ("退出", "Quit"), "Save": ("保存", "Save"), "Open": ("打开", "Open"), "File": ("文件", "File"),
 "Folder": ("文件夹", "Folder"), "Create Folder": ("新建文件夹", "Create Folder"), "New Folder": ("新文件夹", "New Folder"),
 "Enter filename": ("输入文件名", "Enter filename"), "Favourites": ("收藏", "Favourites"),
-"Show Hidden Files": ("显示隐藏文件", "Show Hidden Files"), "Advanced": ("高级", "Advanced"),
+"Show Hidden Files": ("显示隐藏文件", "Show Hidden Files"), "file.name": ("名称", "Name"), "file.parent": ("上级文件夹", "Parent"), "(Parent)": ("（上级文件夹）", "(Parent)"), "Advanced": ("高级", "Advanced"),
 "monday": ("星期一", "Monday"), "tuesday": ("星期二", "Tuesday"), "wednesday": ("星期三", "Wednesday"),
 "thursday": ("星期四", "Thursday"), "friday": ("星期五", "Friday"), "saturday": ("星期六", "Saturday"), "sunday": ("星期日", "Sunday"),
 "monday.short": ("一", "Mon"), "tuesday.short": ("二", "Tue"), "wednesday.short": ("三", "Wed"),
