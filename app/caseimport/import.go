@@ -345,6 +345,7 @@ func (im *importer) check(r workbook.Record) (*entry, error) {
 		fail(FieldPublishedOn, problem.New(KeyDateOrder, map[string]any{"Date": pub.Format(data.DateLayout),
 			"Column": im.tbl.Header(FieldDecidedOn), "Other": decided.Format(data.DateLayout)}))
 	}
+	im.checkSteps(w, fail)
 
 	// The decision, the fines and the payment.
 	outcome := rules.Outcome(r.Text(FieldOutcome))
@@ -490,6 +491,7 @@ func (im *importer) check(r workbook.Record) (*entry, error) {
 		n.HearingOffered = proc == rules.General && (proposed >= threshold || hasFine && finable && fine >= threshold)
 		evs = append(evs, n)
 	}
+	evs = append(evs, stepEvents(dates)...)
 	if on, ok := dates[FieldDecidedOn]; ok {
 		d := rules.Event{Step: rules.StepDecision, On: on, Outcome: outcome}
 		if finable && hasFine {

@@ -383,6 +383,12 @@ func TestRefusalsNameRowAndColumnAndStoreNothing(t *testing.T) {
 			2, "结案日期", caseimport.KeyDateOrder},
 		{"publication before the decision", []map[string]any{with(g, map[string]any{caseimport.FieldPublishedOn: "2024-03-17"})},
 			2, "公示日期", caseimport.KeyDateOrder},
+		{"legal review after the decision", []map[string]any{with(g, map[string]any{caseimport.FieldReviewedOn: "2024-03-19"})},
+			2, "法制审核日期", caseimport.KeyAfterDecision},
+		{"hearing before the notice", []map[string]any{with(g, map[string]any{caseimport.FieldHearingOn: "2024-03-08"})},
+			2, "听证日期", caseimport.KeyDateOrder},
+		{"collective discussion in a summary case", []map[string]any{with(g, map[string]any{caseimport.FieldProcedure: "简易程序",
+			caseimport.FieldDiscussedOn: "2024-03-15"})}, 2, "集体讨论日期", caseimport.KeySummaryStep},
 		{"a step in the future", []map[string]any{with(g, map[string]any{caseimport.FieldClosedOn: "2025-01-06"})},
 			2, "结案日期", caseimport.KeyFuture},
 		{"decision without outcome", []map[string]any{with(g, with(noDecision, map[string]any{caseimport.FieldDecidedOn: "2024-03-18"}))},
@@ -491,5 +497,23 @@ func TestTemplateRoundTrip(t *testing.T) {
 	x.Close()
 	if res, err := caseimport.Import(ctx, f.store, f.officer, path, f.today); err != nil || res != (caseimport.Result{Cases: 1, NewParties: 1}) {
 		t.Errorf("the example row: %+v %v", res, err)
+	}
+}
+
+// A ledger's legal reviews and collective discussions become the case's steps, so the period
+// report counts them as it counts those entered in the app.
+func TestDatedStepsCountInTheReport(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	row := with(good(f), map[string]any{caseimport.FieldReviewedOn: "2024-03-15", caseimport.FieldDiscussedOn: "2024-03-16"})
+	if _, err := caseimport.Import(ctx, f.store, f.officer, book(t, row), f.today); err != nil {
+		t.Fatal(err)
+	}
+	figs, err := f.store.ReportFigures(ctx, "2024-03-01", "2024-03-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if figs.LegalReviews != 1 || figs.Collective != 1 || figs.Hearings != 0 || figs.Decided != 1 {
+		t.Errorf("March 2024 figures %+v", figs)
 	}
 }

@@ -25,6 +25,8 @@ const (
 	KeyPaidZero        = "import.cases.paid_zero"          // -
 	KeyNothingToPay    = "import.cases.nothing_to_pay"     // -
 	KeyNoOfficers      = "import.cases.officers_empty"     // -
+	KeySummaryStep     = "import.cases.summary_step"       // Column
+	KeyAfterDecision   = "import.cases.after_decision"     // Date, Column, Other
 
 	// KeyFineMissing and KeyPaymentAmount are the case rules' own words.
 	KeyFineMissing   = "case.rule.fine_missing"
@@ -36,5 +38,5 @@ func Keys() []string {
 	return []string{KeyPartyIdentifier, KeyPartyNameDiffer, KeyItemUnknown, KeyItemNotInForce, KeyTierUnknown,
 		KeyIssuer, KeyNoIssuer, KeyNumberTaken, KeyNumberVoided, KeyDateOrder, KeyFuture, KeyNeedsDecision,
 		KeyNoOutcome, KeyNoDecisionDate, KeyFineNotExpected, KeyNoNoticeDate, KeyNoPaymentDate, KeyPaidZero,
-		KeyNothingToPay, KeyNoOfficers, KeyFineMissing, KeyPaymentAmount}
+		KeyNothingToPay, KeyNoOfficers, KeySummaryStep, KeyAfterDecision, KeyFineMissing, KeyPaymentAmount}
 }

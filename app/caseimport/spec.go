@@ -33,6 +33,9 @@ const (
 	FieldOfficers     = "officers"
 	FieldNoticeOn     = "notice_on"
 	FieldProposedFine = "proposed_fine"
+	FieldHearingOn    = "hearing_on"
+	FieldReviewedOn   = "reviewed_on"
+	FieldDiscussedOn  = "discussed_on"
 	FieldDecidedOn    = "decided_on"
 	FieldOutcome      = "outcome"
 	FieldFine         = "fine"
@@ -157,6 +160,9 @@ var Spec = func() workbook.Spec {
 			column(FieldOfficers, "承办人", "Officers", false, "承办的执法人员，多人用顿号或逗号分隔", "如 李明、张强", 200),
 			dateColumn(FieldNoticeOn, "告知日期", "Notice on", false, "送达行政处罚告知书的日期"),
 			amountColumn(FieldProposedFine, "拟罚款金额（元）", "Proposed fine (yuan)", "告知书中拟作出的罚款"),
+			dateColumn(FieldHearingOn, "听证日期", "Hearing on", false, "举行听证的日期（一般程序，告知之后）"),
+			dateColumn(FieldReviewedOn, "法制审核日期", "Legal review on", false, "法制审核通过的日期（一般程序，决定之前）"),
+			dateColumn(FieldDiscussedOn, "集体讨论日期", "Collective discussion on", false, "负责人集体讨论决定的日期（一般程序，决定之前）"),
 			dateColumn(FieldDecidedOn, "决定日期", "Decided on", false, "作出处罚决定（或不予处罚决定）的日期"),
 			outcome,
 			amountColumn(FieldFine, "罚款金额（元）", "Fine (yuan)", "处理结果为罚款的必填"),
@@ -169,7 +175,7 @@ var Spec = func() workbook.Spec {
 		},
 		Example: []string{"青石镇应急罚〔2024〕12号", "一般程序", "单位", "青石镇示例机械厂", "91110000600037341L", "", "王示例",
 			"AQ-05", "3", "未设置明显安全警示标志", "车间 3 处危险场所未设置安全警示标志", "2024-03-01", "2024-03-04", "李明、张强",
-			"2024-03-11", "25000", "2024-03-18", "罚款", "25000", "2024-03-19", "2024-03-20", "2024-03-25", "25000",
+			"2024-03-11", "25000", "", "2024-03-15", "", "2024-03-18", "罚款", "25000", "2024-03-19", "2024-03-20", "2024-03-25", "25000",
 			"2024-03-26", "示例行，导入时跳过"},
 		Notes: []string{
 			"每行一件已办或在办的处罚案件，用于把本单位原有的案件台账转入本系统。",

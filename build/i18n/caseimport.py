@@ -35,4 +35,8 @@ T = {
 "import.cases.officers_empty": ("没有可识别的承办人姓名，多人请用顿号或逗号分隔。",
     "No officer's name found; separate several names with 、 or commas."),
 "cli.import.cases.done": ("已导入 {{.N}} 件案件（新建当事人 {{.M}} 个）。", "Imported {{.N}} cases ({{.M}} new parties)."),
+"import.cases.summary_step": ("简易程序的案件没有“{{.Column}}”这一步骤，请清空该列或改为一般程序。",
+    "A summary-procedure case has no “{{.Column}}” step: clear the column or make it a general-procedure case."),
+"import.cases.after_decision": ("{{.Date}} 晚于「{{.Column}}」{{.Other}}。听证、法制审核和集体讨论应在作出决定之前。",
+    "{{.Date}} is after “{{.Column}}” {{.Other}}: hearings, legal reviews and collective discussions come before the decision."),
 }
