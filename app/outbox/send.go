@@ -146,7 +146,7 @@ func Process(ctx context.Context, s *data.Store, by auth.Session, a townmail.Acc
 	record := context.WithoutCancel(ctx)
 	for _, it := range items {
 		e := it.Export
-		raw, err := compose(ctx, s, town, e, a.From)
+		raw, err := compose(ctx, s, town, e, a.Sender())
 		if err == nil {
 			err = townmail.Send(ctx, a, []string{town.DistrictEmail}, raw)
 		}
