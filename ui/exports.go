@@ -192,6 +192,10 @@ func (e *Exports) showOutbox() {
 	if lastErr != nil {
 		text += "\n" + locale.T("exports.outbox.last_error", map[string]any{"Error": locale.Err(lastErr)})
 	}
+	town, _, _ := e.u.Office.Store.Town(context.Background())
+	if cfg, err := outbox.Load(context.Background(), e.u.Office.Store); err == nil && (!cfg.Configured() || town.DistrictEmail == "") {
+		text += "\n" + locale.T("exports.setup_hint") // said before the person tries to send
+	}
 	e.Outbox.SetText(text)
 	if waiting+failed > 0 && e.u.session.Can(auth.ExportReports) {
 		e.Retry.Show()

@@ -19,6 +19,7 @@ T = {
     "Note: the period's records changed after version {{.Version}} was sent ({{.SentAt}}). “Send to the district” makes version {{.Next}}, superseding version {{.Version}}."),
 "exports.send_new": ("是否生成并报送新版本（替代已报送的版本）？", "Write and send a new version, superseding the one sent?"),
 "exports.outbox": ("待发送：{{.Waiting}} 份（将自动重试）；需处理：{{.Failed}} 份。", "Outbox: {{.Waiting}} waiting (retried automatically); {{.Failed}} need attention."),
+"exports.setup_hint": ("报送前需先在“设置 → 邮件与报送”中填写区局收件邮箱和本镇发件邮箱（由管理员设置）；不设置也可以“导出报表”后自行发送。", "Before sending, an administrator enters the district's address and the town's mail account under Settings → Mail & reporting; without them you can still export the report and send it yourself."),
 "exports.outbox.empty": ("待发送队列为空。", "The outbox is empty."),
 "exports.outbox.last_error": ("上次发送失败原因：{{.Error}}", "Last failure: {{.Error}}"),
 "exports.written": ("已导出{{.Period}}报表第 {{.Version}} 版（{{.Records}} 条记录）：\n{{.Path}}",
