@@ -13,7 +13,7 @@ T = {
     "Communication with the mail server {{.Server}} was cancelled. Unsent reports stay in the outbox."),
 "mail.tls": ("无法与邮件服务器 {{.Server}} 建立安全连接：服务器的证书未通过验证（{{.Detail}}）。为保护报表中的数据，程序不会在这种情况下发送。请核对服务器地址、端口和加密方式是否与邮箱服务商公布的一致；如果都正确，可能是网络被拦截或服务器证书有问题，请联系信息化管理人员。未发出的报表会保留在待发送列表中。",
     "Cannot set up a secure connection to the mail server {{.Server}}: its certificate failed verification ({{.Detail}}). To protect the report's data the program does not send in this case. Check that the server address, port and encryption match what your mail provider publishes; if they do, the network may be intercepting mail or the server's certificate is faulty: contact your IT support. Unsent reports stay in the outbox."),
-"mail.auth": ("邮件服务器 {{.Server}} 拒绝登录：邮箱账号或密码不正确。163、126、QQ 等邮箱在这里要填写“授权码”，而不是网页登录密码（在邮箱网页版的“设置 → POP3/SMTP/IMAP”中开启服务后获取）。请在设置中重新填写后再试。未发出的报表会保留在待发送列表中。",
+"mail.auth": ("邮件服务器 {{.Server}} 拒绝登录：邮箱账号或密码不正确。163、126、QQ 等邮箱在这里要填写“授权码”，而不是网页登录密码（在邮箱网页版“设置”中的“POP3/SMTP/IMAP”开启服务后获取）。请在设置中重新填写后再试。未发出的报表会保留在待发送列表中。",
     "The mail server {{.Server}} refused the login: the account or password is wrong. 163, 126, QQ and similar providers need an \"authorisation code\" here, not the web login password (turn on POP3/SMTP/IMAP in the webmail settings to get one). Correct it in the settings and try again. Unsent reports stay in the outbox."),
 "mail.auth_mechanism": ("邮件服务器 {{.Server}} 不支持本程序的登录方式（PLAIN 或 LOGIN）。请核对服务器地址和端口，或联系邮箱管理员。",
     "The mail server {{.Server}} offers none of the login methods the program uses (PLAIN or LOGIN). Check the server address and port, or ask the mail administrator."),

@@ -1,7 +1,7 @@
 # Editable periods and amounts (app/settings/values.go, ui/settings.go).
 T = {
 "settings.value.invalid": ("“{{.Value}}”不是有效的数值：请填写大于零的整数。", "“{{.Value}}” is not valid: enter a whole number above zero."),
-"settings.decide.order": ("办案期限须满足：一般期限 ≤ 负责人批准延长后的期限 ≤ 上级批准延长后的期限。", "The periods to decide must rise: ordinary ≤ extended by the head ≤ extended by the next level."),
+"settings.decide.order": ("办案期限须依次不减：一般期限不长于负责人批准延长后的期限，后者不长于上级批准延长后的期限。", "The periods to decide must rise: ordinary, then extended by the head, then extended by the next level."),
 "settings.due_day.range": ("报送日须在每月 1 日至 28 日之间。", "The report day must be between the 1st and the 28th."),
 "settings.rules": ("办案期限与金额标准", "Periods and amounts"),
 "settings.rules.intro": ("以下期限和金额按法律及本地规定设定，法规修订或本地标准不同时可在此修改。期限中的“工作日”不含法定节假日。", "These periods and amounts follow the law and local rules; change them when the rules are revised or differ locally. Working days exclude official holidays."),

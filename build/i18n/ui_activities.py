@@ -38,7 +38,7 @@ T = {
 "activity.month.value": ("{{.A}} 场 · {{.P}} 人次", "{{.A}} · {{.P}} people"),
 "activity.coverage": ("安全宣传“五进”覆盖（本年度）", "Safety publicity “five into” coverage (this year)"),
 "activity.coverage.none": ("尚未覆盖", "Not yet reached"),
-"activity.coverage.reached": ("✓ 已覆盖", "✓ Reached"),
+"activity.coverage.reached": ("已覆盖", "Reached"),
 "activity.target.enterprise": ("进企业", "Enterprises"),
 "activity.target.village": ("进农村", "Villages"),
 "activity.target.community": ("进社区", "Communities"),
