@@ -29,13 +29,7 @@ func TestCommandsExitCodesAndMessages(t *testing.T) {
 	db := filepath.Join(dir, "cli.db")
 	garbage := filepath.Join(dir, "junk.db")
 	os.WriteFile(garbage, bytes.Repeat([]byte("junk"), 1000), 0o600)
-	steps := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string // substring expected on stdout
-		stderr string // substring expected on stderr
-	}{
+	steps := []step{
 		{"version", []string{"--version"}, 0, "TownLedger 9.9.9", ""},
 		{"help in Chinese", []string{"--help"}, 0, "用法：townledger", ""},
 		{"help in English", []string{"--lang", "en", "--help"}, 0, "Usage: townledger", ""},
@@ -58,15 +52,7 @@ func TestCommandsExitCodesAndMessages(t *testing.T) {
 		{"a file that is no database", []string{"--db", garbage, "demo"}, 1, "", "不是本程序的数据库"},
 		{"stray argument", []string{"--db", db, "verify", "extra"}, 2, "", "多余的参数：extra"},
 	}
-	for _, s := range steps {
-		r := run(t, s.args...)
-		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
-			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
-		}
-		if r.code != 0 && strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 && s.code == 1 {
-			t.Errorf("%s: failure reason is not one line: %q", s.name, r.stderr)
-		}
-	}
+	runSteps(t, steps)
 	if _, err := os.Stat(filepath.Join(dir, "none.db")); err == nil {
 		t.Error("verify created the missing database")
 	}
@@ -81,5 +67,29 @@ func TestInitWithAdministratorAllowsSignIn(t *testing.T) {
 	r = run(t, "--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100", "--admin", "wang", "--admin-password", "wang20241")
 	if r.code != 0 || strings.Contains(r.stdout, "尚未创建管理员") {
 		t.Fatalf("init with admin: %+v", r)
+	}
+}
+
+// step is one command line and what it must answer: the exit status and a substring of
+// stdout and of stderr.
+type step struct {
+	name   string
+	args   []string
+	code   int
+	stdout string
+	stderr string
+}
+
+// runSteps runs each step in turn; a refusal (exit 1) must say why in one line.
+func runSteps(t *testing.T, steps []step) {
+	t.Helper()
+	for _, s := range steps {
+		r := run(t, s.args...)
+		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
+			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
+		}
+		if r.code == 1 && strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+			t.Errorf("%s: failure reason is not one line: %q", s.name, r.stderr)
+		}
 	}
 }

@@ -17,13 +17,7 @@ func TestExportCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cli.db")
 	out := filepath.Join(dir, "报表.xlsx")
-	steps := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
+	steps := []step{
 		{"no period", []string{"--db", db, "export", "--out", out}, 2, "", "请用 --period 指定报告期"},
 		{"bad period", []string{"--db", db, "export", "--period", "2024-Q5"}, 2, "", "统计期间“2024-Q5”无效"},
 		{"bad period, in English", []string{"--lang", "en", "--db", db, "export", "--period", "24"}, 2, "", "The period “24” is not valid"},
@@ -36,15 +30,7 @@ func TestExportCommand(t *testing.T) {
 		{"a quarter, in English", []string{"--lang", "en", "--db", db, "export", "--period", "2024-q3",
 			"--out", filepath.Join(dir, "q3.xlsx")}, 0, "Exported the report (In Q3 2024;", ""},
 	}
-	for _, s := range steps {
-		r := run(t, s.args...)
-		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
-			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
-		}
-		if r.code != 0 && strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
-			t.Errorf("%s: failure reason is not one line: %q", s.name, r.stderr)
-		}
-	}
+	runSteps(t, steps)
 	f, err := excelize.OpenFile(out)
 	if err != nil {
 		t.Fatal(err)
