@@ -86,6 +86,9 @@ func TestMetadataRecreatesEveryRecord(t *testing.T) {
 			AND t.held_on BETWEEN '2023-01-01' AND '2023-12-31'`, []int{1, 2}},
 		{report.TableActivity, `SELECT id, held_on, title, CAST(people AS TEXT) FROM activity WHERE deleted_at IS NULL
 			AND held_on BETWEEN '2023-01-01' AND '2023-12-31'`, []int{0, 1, 9}},
+		{report.TableStaff, `SELECT st.id, st.name, st.unit FROM staff st WHERE st.deleted_at IS NULL AND EXISTS (
+			SELECT 1 FROM attendance a JOIN training t ON t.id = a.training_id WHERE a.staff_id = st.id
+			AND a.deleted_at IS NULL AND t.deleted_at IS NULL AND t.held_on BETWEEN '2023-01-01' AND '2023-12-31')`, []int{0, 1}},
 	}
 	for _, c := range checks {
 		rows, err := db.Query(c.query)
