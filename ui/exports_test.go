@@ -102,7 +102,6 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 			break
 		}
 	}
-	time.Sleep(100 * time.Millisecond) // the round that acknowledged it refreshes the page next
 	u.stopMailSync()
 	if !strings.Contains(ex.State.Text, "区局已于") {
 		t.Errorf("after the reply: %q", ex.State.Text)

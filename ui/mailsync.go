@@ -70,9 +70,10 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 	if err != nil && ctx.Err() == nil {
 		fyne.LogError("mail replies", err)
 	}
-	if len(out.Sent)+len(out.Failed)+len(acked) == 0 || ctx.Err() != nil {
+	if len(out.Sent)+len(out.Failed)+len(acked) == 0 {
 		return
 	}
+	// Shown even when the check is being stopped: what was recorded is true.
 	fyne.Do(func() {
 		if u.Shell == nil {
 			return
