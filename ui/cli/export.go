@@ -5,6 +5,7 @@ import (
 	"flag"
 	"strings"
 
+	"townledger/app/outbox"
 	"townledger/app/publicity"
 	townreport "townledger/app/report"
 	"townledger/ui/locale"
@@ -37,6 +38,7 @@ func runExport(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
+	c.say(outbox.StepExport, map[string]any{"Period": townreport.Canonical(from, to)})
 	sum, err := townreport.Write(ctx, o.Store, period, out, c.env.Now(), strings.TrimSpace(preparer))
 	if err != nil {
 		return err
