@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -152,20 +151,4 @@ func (s *Store) queryRow(ctx context.Context, dest []any, q string, args ...any)
 
 func (s *Store) wrap(err error) error {
 	return classify(s.path, err)
-}
-
-// Exec runs a statement outside the audit trail; only for pragmas and maintenance.
-func (s *Store) exec(ctx context.Context, q string, args ...any) error {
-	if _, err := s.w.ExecContext(ctx, q, args...); err != nil {
-		return fmt.Errorf("%s: %w", firstWord(q), s.wrap(err))
-	}
-	return nil
-}
-
-func firstWord(q string) string {
-	q = strings.TrimSpace(q)
-	if i := strings.IndexAny(q, " \n"); i > 0 {
-		return q[:i]
-	}
-	return q
 }

@@ -44,7 +44,7 @@ func newActivityStats(a *Activities) *ActivityStats {
 	s.Sentence.Wrapping = fyne.TextWrapWord
 	s.Sentence.SetMinRowsVisible(2)
 	s.Copy = widget.NewButtonWithIcon(locale.T("activity.copy"), theme.ContentCopyIcon(), func() {
-		a.u.Win.Clipboard().SetContent(s.Sentence.Text)
+		a.u.App.Clipboard().SetContent(s.Sentence.Text)
 	})
 	// This year, its halves and quarters, and last year.
 	y := a.u.Now().Year()

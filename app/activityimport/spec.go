@@ -64,11 +64,6 @@ func countCol(name, header, english, desc string) workbook.Column {
 	return c
 }
 
-// countFields are the count columns, in template order.
-var countFields = []string{publicity.FieldBanners, publicity.FieldBoards, publicity.FieldMaterials,
-	publicity.FieldConsultations, publicity.FieldPeople, publicity.FieldEnterprises, publicity.FieldDrills,
-	publicity.FieldDrillPeople}
-
 // Spec is the activities workbook (宣传活动): one row per activity.
 var Spec = func() workbook.Spec {
 	held := col(publicity.FieldHeldOn, "日期", "Date", true, "活动举办的日期，不能晚于今天", "", 20)
