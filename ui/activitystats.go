@@ -38,7 +38,7 @@ type ActivityStats struct {
 
 func newActivityStats(a *Activities) *ActivityStats {
 	s := &ActivityStats{a: a, Figures: widget.NewLabel(""), Months: container.NewVBox(),
-		Coverage: map[publicity.Target]*widget.Label{}, periods: map[string]string{}}
+		Coverage: map[publicity.Target]*widget.Label{}}
 	s.Figures.Wrapping = fyne.TextWrapWord
 	s.Sentence = widget.NewMultiLineEntry()
 	s.Sentence.Wrapping = fyne.TextWrapWord
@@ -48,17 +48,9 @@ func newActivityStats(a *Activities) *ActivityStats {
 	})
 	// This year, its halves and quarters, and last year.
 	y := a.u.Now().Year()
-	var labels []string
-	for _, p := range []string{strconv.Itoa(y), strconv.Itoa(y) + "-H1", strconv.Itoa(y) + "-H2",
-		strconv.Itoa(y) + "-Q1", strconv.Itoa(y) + "-Q2", strconv.Itoa(y) + "-Q3", strconv.Itoa(y) + "-Q4", strconv.Itoa(y - 1)} {
-		from, to, err := publicity.ParsePeriod(p)
-		if err != nil {
-			continue
-		}
-		l := publicity.PeriodLabel(from, to, translate)
-		s.periods[l] = p
-		labels = append(labels, l)
-	}
+	labels, periods := periodChoices([]string{strconv.Itoa(y), strconv.Itoa(y) + "-H1", strconv.Itoa(y) + "-H2",
+		strconv.Itoa(y) + "-Q1", strconv.Itoa(y) + "-Q2", strconv.Itoa(y) + "-Q3", strconv.Itoa(y) + "-Q4", strconv.Itoa(y - 1)})
+	s.periods = periods
 	s.Period = choice(labels, func(string) { s.refresh() })
 	grid := container.NewGridWithColumns(5)
 	for _, t := range publicity.Targets {

@@ -49,7 +49,7 @@ func (e *Exports) open(id string) {
 		by = locale.T("export.by_cli") // a scheduled task or a script
 	}
 	add("export.by", by)
-	add("export.at", localStamp(rec.CreatedAt))
+	add("export.at", report.LocalTime(rec.CreatedAt))
 	add("export.file", rec.FileName)
 	add("export.file_sha256", rec.FileSHA256)
 	add("export.content_hash", rec.ContentHash)
@@ -59,10 +59,10 @@ func (e *Exports) open(id string) {
 		}
 	}
 	if rec.SentAt != "" {
-		add("export.sent_at", localStamp(rec.SentAt))
+		add("export.sent_at", report.LocalTime(rec.SentAt))
 	}
 	if rec.AckedAt != "" {
-		add("export.acked_at", localStamp(rec.AckedAt))
+		add("export.acked_at", report.LocalTime(rec.AckedAt))
 	}
 	if box, err := e.u.Office.Store.Outbox(ctx); err == nil {
 		for _, it := range box {

@@ -44,7 +44,6 @@ type Exports struct {
 // reportPeriods are the periods a town usually reports, most recent first.
 func reportPeriods(u *UI) (labels []string, periods map[string]string) {
 	now := u.Now()
-	periods = map[string]string{}
 	var candidates []string
 	if due, err := report.DueList(context.Background(), u.Office.Store, now); err == nil {
 		// The periods the district wants first, the latest first: that is usually the one to send.
@@ -64,18 +63,7 @@ func reportPeriods(u *UI) (labels []string, periods map[string]string) {
 		candidates = append(candidates, strconv.Itoa(y)+"-H1")
 	}
 	candidates = append(candidates, strconv.Itoa(y-1), strconv.Itoa(y))
-	for _, p := range candidates {
-		from, to, err := publicity.ParsePeriod(p)
-		if err != nil {
-			continue
-		}
-		l := publicity.PeriodLabel(from, to, translate)
-		if _, seen := periods[l]; seen {
-			continue
-		}
-		periods[l] = report.Canonical(from, to)
-		labels = append(labels, l)
-	}
+	labels, periods = periodChoices(candidates)
 	return labels, periods
 }
 
@@ -146,7 +134,7 @@ func (e *Exports) refresh() {
 	last := versions[0]
 	e.latest = &last
 	e.State.SetText(locale.T("exports.state."+last.State, map[string]any{"Version": last.Version,
-		"At": localStamp(last.CreatedAt), "SentAt": localStamp(last.SentAt), "AckedAt": localStamp(last.AckedAt)}))
+		"At": report.LocalTime(last.CreatedAt), "SentAt": report.LocalTime(last.SentAt), "AckedAt": report.LocalTime(last.AckedAt)}))
 	if last.State != data.ExportSent && last.State != data.ExportAcknowledged {
 		return
 	}
@@ -159,7 +147,7 @@ func (e *Exports) refresh() {
 				return
 			}
 			e.Changed.SetText(locale.T("exports.changed", map[string]any{"Version": last.Version,
-				"Next": last.Version + 1, "SentAt": localStamp(last.SentAt)}))
+				"Next": last.Version + 1, "SentAt": report.LocalTime(last.SentAt)}))
 			e.Changed.Show()
 		}, err
 	})
@@ -263,4 +251,23 @@ func versionTitle(title string) string {
 		return title
 	}
 	return locale.T("export.title", map[string]any{"Period": publicity.PeriodLabel(from, to, translate), "Version": n})
+}
+
+// periodChoices labels periods ("2024-Q3") for a drop-down in the office's language, in the
+// given order without repeats; periods maps each label back to its canonical period.
+func periodChoices(candidates []string) (labels []string, periods map[string]string) {
+	periods = map[string]string{}
+	for _, p := range candidates {
+		from, to, err := publicity.ParsePeriod(p)
+		if err != nil {
+			continue
+		}
+		l := publicity.PeriodLabel(from, to, translate)
+		if _, seen := periods[l]; seen {
+			continue
+		}
+		periods[l] = report.Canonical(from, to)
+		labels = append(labels, l)
+	}
+	return labels, periods
 }

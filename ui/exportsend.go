@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -162,13 +161,4 @@ func (u *UI) background(work func(ctx context.Context) (func(), error)) {
 			fyne.Do(then)
 		}
 	}()
-}
-
-// localStamp shows a stored instant as local date and time; "" stays "".
-func localStamp(stamp string) string {
-	t, err := time.Parse(data.TimeLayout, stamp)
-	if err != nil {
-		return stamp
-	}
-	return t.Local().Format("2006-01-02 15:04")
 }

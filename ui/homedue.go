@@ -27,7 +27,7 @@ func (h *Home) reports(u *UI, shell *Shell) fyne.CanvasObject {
 		label := publicity.PeriodLabel(d.From, d.To, translate)
 		v := map[string]any{"Period": label, "Kind": locale.T("period.kind." + d.Kind), "Due": d.DueOn.Format("2006-01-02")}
 		if d.Latest != nil {
-			v["Version"], v["SentAt"], v["AckedAt"] = d.Latest.Version, localStamp(d.Latest.SentAt), localStamp(d.Latest.AckedAt)
+			v["Version"], v["SentAt"], v["AckedAt"] = d.Latest.Version, report.LocalTime(d.Latest.SentAt), report.LocalTime(d.Latest.AckedAt)
 		}
 		b := widget.NewButton(locale.T("home.report."+d.State, v), func() {
 			shell.Select("nav.exports")

@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/widget"
 	"image/color"
 	"strings"
+
+	"fyne.io/fyne/v2/widget"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"

@@ -9,7 +9,6 @@ import (
 	"net/mail"
 	"strconv"
 	"strings"
-	"time"
 
 	"townledger/app/auth"
 	townmail "townledger/app/mail"
@@ -39,7 +38,6 @@ const (
 	FieldIMAPPort = "imap_port"
 	FieldUsername = "username"
 	FieldFrom     = "from"
-	FieldPassword = "password"
 )
 
 // KeyringService names TownLedger's entries in the keyring.
@@ -67,7 +65,7 @@ func (c Config) keyringUser() string { return c.Username + "@" + c.SMTPHost }
 func (c Config) Account(password string) townmail.Account {
 	return townmail.Account{SMTP: townmail.Server{Host: c.SMTPHost, Port: c.SMTPPort, Security: c.SMTPSecurity},
 		IMAP:     townmail.Server{Host: c.IMAPHost, Port: c.IMAPPort, Security: c.IMAPSecurity},
-		Username: c.Username, Password: password, From: c.sender(), Timeout: 30 * time.Second}
+		Username: c.Username, Password: password, From: c.sender()} // the mail package's step timeout
 }
 
 func (c Config) sender() string {
@@ -77,12 +75,12 @@ func (c Config) sender() string {
 	return c.Username
 }
 
-// Preset is a mail provider's servers, filled in from the address's domain.
-type Preset struct{ SMTPHost, IMAPHost string }
+// preset is a mail provider's servers, filled in from the address's domain.
+type preset struct{ SMTPHost, IMAPHost string }
 
 // presets are the providers town offices commonly use; all take implicit TLS on 465 and 993
 // and an authorisation code (授权码) in place of the password.
-var presets = map[string]Preset{
+var presets = map[string]preset{
 	"163.com": {"smtp.163.com", "imap.163.com"}, "126.com": {"smtp.126.com", "imap.126.com"},
 	"yeah.net": {"smtp.yeah.net", "imap.yeah.net"}, "qq.com": {"smtp.qq.com", "imap.qq.com"},
 	"foxmail.com": {"smtp.qq.com", "imap.qq.com"}, "aliyun.com": {"smtp.aliyun.com", "imap.aliyun.com"},

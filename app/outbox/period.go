@@ -91,10 +91,10 @@ func SendPeriod(ctx context.Context, s *data.Store, by auth.Session, c Config, a
 			reuse = &last // already waiting: send it now
 		case (last.State == data.ExportSent || last.State == data.ExportAcknowledged) && !changed:
 			return res, problem.New(KeyAlreadySent, map[string]any{"Period": period, "Version": last.Version,
-				"SentAt": localTime(last.SentAt)})
+				"SentAt": report.LocalTime(last.SentAt)})
 		case (last.State == data.ExportSent || last.State == data.ExportAcknowledged) && !req.NewVersion:
 			return res, problem.New(KeyChanged, map[string]any{"Period": period, "Version": last.Version,
-				"SentAt": localTime(last.SentAt)})
+				"SentAt": report.LocalTime(last.SentAt)})
 		case last.State == data.ExportExported && !changed:
 			reuse = &last
 		}

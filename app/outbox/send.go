@@ -92,7 +92,7 @@ func Queue(ctx context.Context, s *data.Store, by auth.Session, c Config, export
 	err = s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.QueueExport(exportID, messageID(e, c.sender())) })
 	if errors.Is(err, data.ErrAlreadyQueued) {
 		if e.State == data.ExportSent || e.State == data.ExportAcknowledged {
-			return problem.New(KeyAlreadySent, map[string]any{"Period": e.Period, "Version": e.Version, "SentAt": localTime(e.SentAt)})
+			return problem.New(KeyAlreadySent, map[string]any{"Period": e.Period, "Version": e.Version, "SentAt": report.LocalTime(e.SentAt)})
 		}
 		return problem.New(KeyAlreadyQueued, map[string]any{"Period": e.Period, "Version": e.Version})
 	}
@@ -221,15 +221,6 @@ func LastError(it data.OutboxItem) error {
 		return errors.New(strings.TrimSpace(se.Text + " " + it.LastError))
 	}
 	return problem.New(se.Key, se.Data)
-}
-
-// localTime shows a stored instant as local date and time.
-func localTime(stamp string) string {
-	t, err := time.Parse(data.TimeLayout, stamp)
-	if err != nil {
-		return stamp
-	}
-	return t.Local().Format("2006-01-02 15:04")
 }
 
 // Retry makes the entries waiting for a person pending again and sends everything due now.

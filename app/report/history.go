@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"townledger/app/auth"
 	"townledger/app/workbook"
@@ -66,4 +67,14 @@ func Author(ctx context.Context, store *data.Store, userID string) string {
 		}
 	}
 	return userID
+}
+
+// LocalTime shows a history time stamp (data.TimeLayout, UTC) as local date and time,
+// "2024-10-05 09:30"; anything else is shown as it is.
+func LocalTime(stamp string) string {
+	t, err := time.Parse(data.TimeLayout, stamp)
+	if err != nil {
+		return stamp
+	}
+	return t.Local().Format("2006-01-02 15:04")
 }
