@@ -5,10 +5,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/xuri/excelize/v2"
 
@@ -86,74 +86,44 @@ func (b *book) finish(figs []figure) string {
 	return hex.EncodeToString(b.hash.Sum(nil))
 }
 
-// content streams the data sheets of the period from..to.
+// content streams the data sheets of the period from..to and adds up the cover's figures.
+// Two parts run at a time (each reads with at most two of the store's four readers), the
+// biggest sheets first; each fork keeps its own hash and records, joined in sheet order.
 func (b *book) content(ctx context.Context, store *data.Store, townCode string, from, to, now time.Time) error {
 	b.hash.Write([]byte("town=" + townCode + "\nperiod=" + day(from) + ".." + day(to) + "\n"))
-	type step func(context.Context, *data.Store, time.Time, time.Time, time.Time) error
-	steps := make([]step, 7)
-	forks := make([]*book, len(steps))
-	for i := range forks {
-		forks[i] = b.fork()
+	type part struct {
+		sheet string // "" for the figures
+		fork  *book
+		write func(*book, context.Context, *data.Store, time.Time, time.Time, time.Time) error
 	}
-	steps[0], steps[1], steps[2] = forks[0].cases, forks[1].disclosure, forks[2].trainings
-	steps[3], steps[4], steps[5] = forks[3].attendance, forks[4].hours, forks[5].activities
-	steps[6] = forks[6].figures
-	// Two sheets are written at a time (two readers each at most, within the store's four),
-	// the biggest first; each has its own hash and records, joined below in sheet order.
-	order := []int{3, 1, 5, 0, 6, 2, 4}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	next := make(chan int, len(order))
-	for _, i := range order {
-		next <- i
+	parts := []part{{SheetAttendance, b.fork(), (*book).attendance}, {SheetDisclosure, b.fork(), (*book).disclosure},
+		{SheetActivities, b.fork(), (*book).activities}, {SheetCases, b.fork(), (*book).cases},
+		{"", b.fork(), (*book).figures}, {SheetTrainings, b.fork(), (*book).trainings}, {SheetHours, b.fork(), (*book).hours}}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(2)
+	for _, p := range parts {
+		g.Go(func() error { return p.write(p.fork, gctx, store, from, to, now) })
 	}
-	close(next)
-	errs := make([]error, len(steps))
-	var wg sync.WaitGroup
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if ctx.Err() != nil {
-					return
-				}
-				if errs[i] = steps[i](ctx, store, from, to, now); errs[i] != nil {
-					cancel()
-				}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	b.byName = map[string][]uuid.UUID{}
+	for _, name := range Sheets { // sheet order, so the hash does not depend on the schedule
+		for _, p := range parts {
+			if p.sheet == name {
+				b.hash.Write(p.fork.hash.Sum(nil))
+				b.byName[name] = p.fork.ids
+				b.onTime += p.fork.onTime
 			}
-		}()
+		}
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return firstErr(errs)
+	for _, p := range parts {
+		if p.sheet == "" {
+			b.figs = p.fork.figs
+		}
 	}
-	for _, f := range forks {
-		b.hash.Write(f.hash.Sum(nil))
-		b.onTime += f.onTime
-	}
-	b.byName = map[string][]uuid.UUID{SheetCases: forks[0].ids, SheetDisclosure: forks[1].ids,
-		SheetTrainings: forks[2].ids, SheetAttendance: forks[3].ids, SheetHours: forks[4].ids, SheetActivities: forks[5].ids}
-	b.figs = forks[6].figs
 	b.figs.OnTime = b.onTime
 	return nil
-}
-
-// firstErr is the first error that is not a cancellation caused by another, else the first.
-func firstErr(errs []error) error {
-	var first error
-	for _, err := range errs {
-		if err == nil {
-			continue
-		}
-		if first == nil {
-			first = err
-		}
-		if !errors.Is(err, context.Canceled) {
-			return err
-		}
-	}
-	return first
 }
 
 // figures adds up the cover's figures (alongside the sheets).
