@@ -56,8 +56,9 @@ func (t *Tx) RecordExport(e ExportRecord, content []byte) (ExportRecord, error) 
 	return e, err
 }
 
-const exportCols = `id, period, version, file_name, file_sha256, content_hash, state, COALESCE(supersedes_id, ''),
-	message_id, COALESCE(sent_at, ''), COALESCE(acked_at, ''), created_at, created_by`
+// exportCols are a history line's columns, the table aliased e.
+const exportCols = `e.id, e.period, e.version, e.file_name, e.file_sha256, e.content_hash, e.state,
+	COALESCE(e.supersedes_id, ''), e.message_id, COALESCE(e.sent_at, ''), COALESCE(e.acked_at, ''), e.created_at, e.created_by`
 
 func scanExport(sc interface{ Scan(...any) error }, extra ...any) (ExportRecord, error) {
 	var e ExportRecord
@@ -68,7 +69,7 @@ func scanExport(sc interface{ Scan(...any) error }, extra ...any) (ExportRecord,
 
 // Exports lists the history, newest first: one period's versions, or every period's with "".
 func (s *Store) Exports(ctx context.Context, period string) ([]ExportRecord, error) {
-	rows, err := s.query(ctx, `SELECT `+exportCols+` FROM export_record
+	rows, err := s.query(ctx, `SELECT `+exportCols+` FROM export_record e
 		WHERE deleted_at IS NULL AND (?1 = '' OR period = ?1) ORDER BY created_at DESC, version DESC`, period)
 	if err != nil {
 		return nil, fmt.Errorf("export history: %w", err)
@@ -87,7 +88,7 @@ func (s *Store) Exports(ctx context.Context, period string) ([]ExportRecord, err
 
 // Export reads one history line; a missing one is ErrNotFound.
 func (s *Store) Export(ctx context.Context, id string) (ExportRecord, error) {
-	e, err := scanExport(s.r.QueryRowContext(ctx, `SELECT `+exportCols+` FROM export_record
+	e, err := scanExport(s.r.QueryRowContext(ctx, `SELECT `+exportCols+` FROM export_record e
 		WHERE id = ? AND deleted_at IS NULL`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, &Error{Kind: ErrNotFound, Err: fmt.Errorf("export %s", id)}

@@ -48,32 +48,34 @@ func (t *Tx) QueueExport(exportID, messageID string) error {
 
 const outboxCols = `o.state, o.attempts, o.last_error, COALESCE(o.next_try_at, '')`
 
-// exportColsE is exportCols of the export_record aliased e.
-const exportColsE = `e.id, e.period, e.version, e.file_name, e.file_sha256, e.content_hash, e.state,
-	COALESCE(e.supersedes_id, ''), e.message_id, COALESCE(e.sent_at, ''), COALESCE(e.acked_at, ''), e.created_at, e.created_by`
-
-func (s *Store) outboxRows(ctx context.Context, q string, args ...any) ([]OutboxItem, error) {
-	rows, err := s.query(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
+// scanOutbox reads outbox entries with their exports and closes rows.
+func scanOutbox(rows *sql.Rows) ([]OutboxItem, error) {
 	defer rows.Close()
 	var out []OutboxItem
 	for rows.Next() {
 		var o OutboxItem
+		var err error
 		if o.Export, err = scanExport(rows, &o.State, &o.Attempts, &o.LastError, &o.NextTryAt); err != nil {
-			return nil, fmt.Errorf("outbox: %w", s.wrap(err))
+			return nil, err
 		}
 		out = append(out, o)
 	}
-	return out, s.wrap(rows.Err())
+	return out, rows.Err()
 }
 
 // Outbox lists every outbox entry with its export, newest first.
 func (s *Store) Outbox(ctx context.Context) ([]OutboxItem, error) {
-	return s.outboxRows(ctx, `SELECT `+exportColsE+`, `+outboxCols+`
+	rows, err := s.query(ctx, `SELECT `+exportCols+`, `+outboxCols+`
 		FROM outbox o JOIN export_record e ON e.id = o.export_id
 		WHERE o.deleted_at IS NULL ORDER BY o.created_at DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("outbox: %w", err)
+	}
+	items, err := scanOutbox(rows)
+	if err != nil {
+		return nil, fmt.Errorf("outbox: %w", s.wrap(err))
+	}
+	return items, nil
 }
 
 // ClaimOutbox takes the pending entries due by the transaction's time, and entries whose
@@ -81,24 +83,15 @@ func (s *Store) Outbox(ctx context.Context) ([]OutboxItem, error) {
 // (TimeLayout), counting an attempt: another process (the window and a scheduled send) then
 // skips them, so no message goes out twice at once.
 func (t *Tx) ClaimOutbox(leaseUntil string) ([]OutboxItem, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT `+exportColsE+`, `+outboxCols+`
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT `+exportCols+`, `+outboxCols+`
 		FROM outbox o JOIN export_record e ON e.id = o.export_id
 		WHERE o.deleted_at IS NULL AND o.state IN (?, ?) AND o.next_try_at <= ? ORDER BY o.created_at`,
 		OutboxPending, OutboxSending, t.at)
 	if err != nil {
 		return nil, fmt.Errorf("outbox: %w", t.s.wrap(err))
 	}
-	var items []OutboxItem
-	for rows.Next() {
-		var o OutboxItem
-		if o.Export, err = scanExport(rows, &o.State, &o.Attempts, &o.LastError, &o.NextTryAt); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("outbox: %w", t.s.wrap(err))
-		}
-		items = append(items, o)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	items, err := scanOutbox(rows)
+	if err != nil {
 		return nil, fmt.Errorf("outbox: %w", t.s.wrap(err))
 	}
 	for i := range items {
@@ -112,17 +105,29 @@ func (t *Tx) ClaimOutbox(leaseUntil string) ([]OutboxItem, error) {
 	return items, nil
 }
 
-func (t *Tx) updateOutbox(exportID string, changes Row) error {
-	var id string
-	err := t.tx.QueryRowContext(t.ctx, `SELECT id FROM outbox WHERE export_id = ? AND deleted_at IS NULL`, exportID).Scan(&id)
+// outboxEntry finds an export's live outbox entry: its id and state.
+func (t *Tx) outboxEntry(exportID string) (id, state string, err error) {
+	err = t.tx.QueryRowContext(t.ctx, `SELECT id, state FROM outbox WHERE export_id = ? AND deleted_at IS NULL`, exportID).
+		Scan(&id, &state)
 	if errors.Is(err, sql.ErrNoRows) {
-		return &Error{Kind: ErrNotFound, Err: fmt.Errorf("outbox entry of export %s", exportID)}
+		return "", "", &Error{Kind: ErrNotFound, Err: fmt.Errorf("outbox entry of export %s", exportID)}
 	}
 	if err != nil {
-		return fmt.Errorf("outbox: %w", t.s.wrap(err))
+		return "", "", fmt.Errorf("outbox: %w", t.s.wrap(err))
+	}
+	return id, state, nil
+}
+
+func (t *Tx) updateOutbox(exportID string, changes Row) error {
+	id, _, err := t.outboxEntry(exportID)
+	if err != nil {
+		return err
 	}
 	return t.update("outbox", id, changes)
 }
+
+// waiting says whether an entry waits for a try or a person, rather than being sent.
+func waiting(state string) bool { return state == OutboxPending || state == OutboxFailed }
 
 // OutboxSent records that the mail server accepted the export's message.
 func (t *Tx) OutboxSent(exportID string) error {
@@ -145,7 +150,7 @@ func (t *Tx) OutboxFailed(exportID, message, nextTry string) error {
 // RetryOutbox makes every failed or waiting entry due at once (after a person mended the mail
 // settings); entries being sent by a process are left to it.
 func (t *Tx) RetryOutbox() (int, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT export_id FROM outbox WHERE deleted_at IS NULL AND state IN (?, ?)`,
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id FROM outbox WHERE deleted_at IS NULL AND state IN (?, ?)`,
 		OutboxFailed, OutboxPending)
 	if err != nil {
 		return 0, fmt.Errorf("outbox: %w", t.s.wrap(err))
@@ -161,7 +166,7 @@ func (t *Tx) RetryOutbox() (int, error) {
 	}
 	rows.Close()
 	for _, id := range ids {
-		if err := t.updateOutbox(id, Row{"state": OutboxPending, "next_try_at": t.at}); err != nil {
+		if err := t.update("outbox", id, Row{"state": OutboxPending, "next_try_at": t.at}); err != nil {
 			return 0, err
 		}
 	}
@@ -171,18 +176,11 @@ func (t *Tx) RetryOutbox() (int, error) {
 // RetryExportNow makes one export's entry due at once when it waits or failed (a person asked
 // to send it); an entry being sent by a process is left to it.
 func (t *Tx) RetryExportNow(exportID string) error {
-	var state string
-	err := t.tx.QueryRowContext(t.ctx, `SELECT state FROM outbox WHERE export_id = ? AND deleted_at IS NULL`, exportID).Scan(&state)
-	if errors.Is(err, sql.ErrNoRows) {
-		return &Error{Kind: ErrNotFound, Err: fmt.Errorf("outbox entry of export %s", exportID)}
+	id, state, err := t.outboxEntry(exportID)
+	if err != nil || !waiting(state) {
+		return err
 	}
-	if err != nil {
-		return fmt.Errorf("outbox: %w", t.s.wrap(err))
-	}
-	if state != OutboxFailed && state != OutboxPending {
-		return nil
-	}
-	return t.updateOutbox(exportID, Row{"state": OutboxPending, "next_try_at": t.at})
+	return t.update("outbox", id, Row{"state": OutboxPending, "next_try_at": t.at})
 }
 
 // ErrBeingSent refuses to withdraw an entry a process is sending right now.
@@ -191,16 +189,11 @@ var ErrBeingSent = errors.New("this export version is being sent")
 // WithdrawExport takes a waiting or failed version out of the outbox, unsent, when a newer
 // version replaces it; its history line goes back to exported.
 func (t *Tx) WithdrawExport(exportID string) error {
-	var id, state string
-	err := t.tx.QueryRowContext(t.ctx, `SELECT id, state FROM outbox WHERE export_id = ? AND deleted_at IS NULL`, exportID).
-		Scan(&id, &state)
-	if errors.Is(err, sql.ErrNoRows) {
-		return &Error{Kind: ErrNotFound, Err: fmt.Errorf("outbox entry of export %s", exportID)}
-	}
+	id, state, err := t.outboxEntry(exportID)
 	if err != nil {
-		return fmt.Errorf("outbox: %w", t.s.wrap(err))
+		return err
 	}
-	if state != OutboxFailed && state != OutboxPending {
+	if !waiting(state) {
 		return ErrBeingSent
 	}
 	if err := t.softDelete("outbox", id); err != nil {
