@@ -157,10 +157,8 @@ func (m *MailSettings) save() {
 		}
 		if pl, ok := err.(problem.List); ok {
 			l = append(l, pl...)
-		} else if p := problem.From(err); p != nil {
-			l = append(l, p)
 		} else {
-			l = append(l, &problem.Error{Key: "error.unexpected", Data: map[string]any{"Detail": err.Error()}, Err: err})
+			l = append(l, problem.From(err)) // any other failure in words too
 		}
 	}
 	add(settings.SetReportKinds(ctx, m.u.Office.Store, m.u.session, kinds))
