@@ -5,49 +5,21 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"townledger/app/disclosure"
 	"townledger/app/officetest"
-	"townledger/app/setup"
 	"townledger/data"
 )
 
 const benchCases = 100_000
 
-// benchDir holds the benchmark database (about 760 MB with its audit log); TestMain removes it.
-var benchDir string
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchDir != "" {
-		if s, err := benchStore(); err == nil {
-			s.Close()
-		}
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
-
-// benchStore is a town with 100,000 penalty decisions of 2024 on 5,000 parties (one in five a
-// person), two thirds of them published, built once per run in one write transaction.
-var benchStore = sync.OnceValues(func() (*data.Store, error) {
-	dir, err := os.MkdirTemp("", "townledger-disclosure-bench")
-	if err != nil {
-		return nil, err
-	}
-	benchDir = dir
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(dir, "bench.db"), data.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if err := setup.InitTown(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"}); err != nil {
-		return nil, err
-	}
-	err = s.Write(ctx, data.System, func(tx *data.Tx) error {
+// bench is a town with 100,000 penalty decisions of 2024 on 5,000 parties (one in five a
+// person), two thirds of them published, built once per run in one write transaction; the
+// database with its audit log is about 760 MB, so TestMain removes it.
+var bench = officetest.NewBench("disclosure", func(ctx context.Context, s *data.Store) error {
+	return s.Write(ctx, data.System, func(tx *data.Tx) (err error) {
 		const law = "中华人民共和国安全生产法"
 		items := make([]string, 8)
 		for i := range items {
@@ -95,13 +67,19 @@ var benchStore = sync.OnceValues(func() (*data.Store, error) {
 		}
 		return nil
 	})
-	return s, err
 })
+
+// TestMain removes the benchmark database, built only when a benchmark runs.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	bench.Remove()
+	os.Exit(code)
+}
 
 // BenchmarkWrite100k writes the sheet of 100,000 decisions: query, rows and the streamed,
 // zipped workbook.
 func BenchmarkWrite100k(b *testing.B) {
-	s, err := benchStore()
+	s, err := bench.Store()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -131,7 +109,7 @@ func BenchmarkWrite100k(b *testing.B) {
 
 // BenchmarkRows100k is the query and the rows alone, without the workbook.
 func BenchmarkRows100k(b *testing.B) {
-	s, err := benchStore()
+	s, err := bench.Store()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,7 +15,6 @@ import (
 
 	"townledger/app/officetest"
 	"townledger/app/report"
-	"townledger/app/setup"
 	"townledger/data"
 )
 
@@ -39,43 +37,23 @@ type benchWant struct {
 	seeding                     time.Duration
 }
 
-var (
-	benchDir  string // the database's folder; TestMain removes it
-	benchSeed benchWant
-)
+// benchSeed is what the benchmark database holds, for checking the workbook.
+var benchSeed benchWant
 
 // TestMain removes the benchmark database, which is built only when a benchmark runs.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchDir != "" {
-		if s, err := benchStore(); err == nil {
-			s.Close()
-		}
-		os.RemoveAll(benchDir)
-	}
+	bench.Remove()
 	os.Exit(code)
 }
 
-// benchStore is the town's database, built once per run through the data layer's own
-// insert methods (audit rows and search index included), in four transactions.
-var benchStore = sync.OnceValues(func() (*data.Store, error) {
+// bench is the town's database, built once per run through the data layer's own insert
+// methods (audit rows and search index included), in four transactions.
+var bench = officetest.NewBench("report", func(ctx context.Context, s *data.Store) error {
 	start := time.Now()
-	dir, err := os.MkdirTemp("", "townledger-report-bench")
-	if err != nil {
-		return nil, err
-	}
-	benchDir = dir
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(dir, "bench.db"), data.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if err := setup.InitTown(ctx, s, setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"}); err != nil {
-		return nil, err
-	}
 	w := &benchSeed
 	if err := s.Write(ctx, data.System, func(tx *data.Tx) error { return seedCases(tx, w) }); err != nil {
-		return nil, fmt.Errorf("seed cases: %w", err)
+		return fmt.Errorf("seed cases: %w", err)
 	}
 	var staff []string
 	if err := s.Write(ctx, data.System, func(tx *data.Tx) (err error) {
@@ -83,16 +61,16 @@ var benchStore = sync.OnceValues(func() (*data.Store, error) {
 		w.staff = len(staff)
 		return err
 	}); err != nil {
-		return nil, fmt.Errorf("seed staff: %w", err)
+		return fmt.Errorf("seed staff: %w", err)
 	}
 	if err := s.Write(ctx, data.System, func(tx *data.Tx) error { return seedTraining(tx, staff, w) }); err != nil {
-		return nil, fmt.Errorf("seed training: %w", err)
+		return fmt.Errorf("seed training: %w", err)
 	}
 	if err := s.Write(ctx, data.System, func(tx *data.Tx) error { return seedActivities(tx, w) }); err != nil {
-		return nil, fmt.Errorf("seed activities: %w", err)
+		return fmt.Errorf("seed activities: %w", err)
 	}
 	w.seeding = time.Since(start)
-	return s, nil
+	return nil
 })
 
 var (
@@ -299,7 +277,7 @@ func seedActivities(tx *data.Tx, w *benchWant) error {
 // attendances and 15,000 activities: every query, every sheet and the zipped workbook.
 // Targets: ≤ 2 s per export and ≤ 150 MB peak heap.
 func BenchmarkExportYear(b *testing.B) {
-	s, err := benchStore()
+	s, err := bench.Store()
 	if err != nil {
 		b.Fatal(err)
 	}
