@@ -1,9 +1,6 @@
 package catalog
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"townledger/app/problem"
@@ -151,25 +148,5 @@ func TestParseAmount(t *testing.T) {
 	}
 	if _, err := parseNumber("九十九"); err == nil {
 		t.Error("Chinese numerals accepted")
-	}
-}
-
-// TestEveryKeyIsTranslated checks this package's keys against both translation files (the
-// locale test scans only some prefixes).
-func TestEveryKeyIsTranslated(t *testing.T) {
-	for _, lang := range []string{"zh-Hans", "en"} {
-		raw, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", lang+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := map[string]string{}
-		if err := json.Unmarshal(raw, &m); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range append(Keys(), "cli.import.catalog.done", "cli.export_catalog.done") {
-			if m[k] == "" {
-				t.Errorf("%s: key %s has no translation", lang, k)
-			}
-		}
 	}
 }

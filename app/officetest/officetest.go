@@ -16,6 +16,7 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/demo"
+	"townledger/app/problem"
 	"townledger/app/setup"
 	"townledger/app/workbook"
 	"townledger/data"
@@ -103,4 +104,19 @@ func Refused(t testing.TB, err error, want ...string) []workbook.Problem {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	return p.List
+}
+
+// Keys lists the keys and fields of a refusal: a problem.List, or a single problem.
+func Keys(err error) (keys, fields []string) {
+	var l problem.List
+	if e, ok := err.(problem.List); ok {
+		l = e
+	} else if p := problem.From(err); p != nil {
+		l = problem.List{p}
+	}
+	for _, p := range l {
+		keys = append(keys, p.Key)
+		fields = append(fields, p.Field)
+	}
+	return keys, fields
 }

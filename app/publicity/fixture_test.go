@@ -12,7 +12,6 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/officetest"
-	"townledger/app/problem"
 	"townledger/app/publicity"
 	"townledger/data"
 )
@@ -74,35 +73,9 @@ func translator(t *testing.T, lang string) publicity.Translate {
 	}
 }
 
-func TestEveryKeyIsTranslated(t *testing.T) {
-	for _, lang := range []string{"zh-Hans", "en"} {
-		m := translations(t, lang)
-		for _, k := range publicity.Keys() {
-			if m[k] == "" {
-				t.Errorf("%s: key %q has no translation", lang, k)
-			}
-		}
-	}
-}
-
-// keys lists the keys and fields of a refusal (a List or a single problem).
-func keys(err error) (ks, fields []string) {
-	var l problem.List
-	if e, ok := err.(problem.List); ok {
-		l = e
-	} else if p := problem.From(err); p != nil {
-		l = problem.List{p}
-	}
-	for _, p := range l {
-		ks = append(ks, p.Key)
-		fields = append(fields, p.Field)
-	}
-	return ks, fields
-}
-
 func refused(t *testing.T, what string, err error, want, field string) {
 	t.Helper()
-	ks, fields := keys(err)
+	ks, fields := officetest.Keys(err)
 	i := slices.Index(ks, want)
 	if i < 0 {
 		t.Errorf("%s: got %v, want %s", what, err, want)

@@ -2,9 +2,6 @@ package training_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -46,21 +43,6 @@ func key(err error) string {
 	return ""
 }
 
-// keys lists the keys and fields of a refusal (a List or a single problem).
-func keys(err error) (ks, fields []string) {
-	var l problem.List
-	if e, ok := err.(problem.List); ok {
-		l = e
-	} else if p := problem.From(err); p != nil {
-		l = problem.List{p}
-	}
-	for _, p := range l {
-		ks = append(ks, p.Key)
-		fields = append(fields, p.Field)
-	}
-	return ks, fields
-}
-
 func auditRows(t *testing.T, s *data.Store) int {
 	t.Helper()
 	n, err := s.AuditCount(ctx, "")
@@ -72,30 +54,10 @@ func auditRows(t *testing.T, s *data.Store) int {
 
 func f(v float64) *float64 { return &v }
 
-// TestEveryKeyIsTranslated checks the translation files hold every key this package
-// returns: the locale test finds app keys by prefix, and "training." is not among them.
-func TestEveryKeyIsTranslated(t *testing.T) {
-	for _, lang := range []string{"zh-Hans", "en"} {
-		raw, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", lang+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]string
-		if err := json.Unmarshal(raw, &m); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range training.Keys() {
-			if m[k] == "" {
-				t.Errorf("%s: key %q has no translation", lang, k)
-			}
-		}
-	}
-}
-
 // refused checks that err carries want among its keys, a key this package declares.
 func refused(t *testing.T, what string, err error, want, field string) {
 	t.Helper()
-	ks, fields := keys(err)
+	ks, fields := officetest.Keys(err)
 	i := slices.Index(ks, want)
 	if i < 0 {
 		t.Errorf("%s: got %v, want %s", what, err, want)

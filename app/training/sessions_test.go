@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"townledger/app/auth"
+	"townledger/app/officetest"
 	"townledger/app/training"
 	"townledger/data"
 )
@@ -96,7 +97,7 @@ func TestSaveSessionRefusalsStoreNothing(t *testing.T) {
 	}
 	// Several problems come back together.
 	_, err = training.SaveSession(ctx, s, trainerA, training.Session{HeldOn: "x", Hours: 0}, []training.Attendee{{StaffID: "?"}})
-	if ks, _ := keys(err); len(ks) != 5 {
+	if ks, _ := officetest.Keys(err); len(ks) != 5 {
 		t.Errorf("all problems at once: %v", ks)
 	}
 }
@@ -297,7 +298,7 @@ func TestNobodyAttendsTwoSessionsAtOnce(t *testing.T) {
 	before := auditRows(t, s)
 	clash := training.Session{Title: "执法文书", Category: "执法技能", HeldOn: "2024-11-18", StartsAt: "10:00", EndsAt: "12:00", Hours: 2}
 	_, err := training.SaveSession(ctx, s, admin, clash, []training.Attendee{{StaffID: ids[0]}, {StaffID: ids[1]}})
-	if ks, _ := keys(err); len(ks) != 1 || ks[0] != training.KeyAttendeeOverlap {
+	if ks, _ := officetest.Keys(err); len(ks) != 1 || ks[0] != training.KeyAttendeeOverlap {
 		t.Fatalf("overlapping attendance: %v", err)
 	}
 	if auditRows(t, s) != before {

@@ -8,14 +8,23 @@ import (
 	"strings"
 	"testing"
 
+	"townledger/app/activityimport"
 	"townledger/app/auth"
+	"townledger/app/caseimport"
 	"townledger/app/cases/rules"
+	"townledger/app/catalog"
+	"townledger/app/disclosure"
 	"townledger/app/ids"
 	"townledger/app/mail"
 	"townledger/app/outbox"
+	"townledger/app/parties"
 	"townledger/app/problem"
+	"townledger/app/publicity"
 	"townledger/app/report"
 	"townledger/app/settings"
+	"townledger/app/training"
+	"townledger/app/trainingimport"
+	"townledger/app/workbook"
 	"townledger/data"
 )
 
@@ -65,8 +74,12 @@ func dynamicKeys() []string {
 	keys := append([]string{}, ids.Keys...)
 	keys = append(keys, rules.Keys()...)
 	keys = append(keys, problem.Keys()...)
-	keys = append(keys, outbox.Keys()...)
-	keys = append(keys, mail.Keys()...)
+	// Every package's refusals, listed by the package itself.
+	for _, ks := range [][]string{outbox.Keys(), mail.Keys(), catalog.Keys(), training.Keys(), parties.Keys(),
+		report.Keys(), disclosure.Keys(), publicity.Keys(), workbook.Keys(), caseimport.Keys(), trainingimport.Keys(),
+		activityimport.Keys()} {
+		keys = append(keys, ks...)
+	}
 	for _, k := range settings.PeriodKinds {
 		keys = append(keys, "period.kind."+k)
 	}
