@@ -27,6 +27,8 @@ func TestAdministratorRecallsADelegatedItem(t *testing.T) {
 	if c.Recall == nil {
 		t.Fatal("an item in force offers no recall")
 	}
+	c.Recall.content.Show()
+	shot(t, u, "recall")
 	typeInto(c.Recall.On, "2024-11-30")
 	test.Tap(c.Recall.Confirm)
 	if !c.Recall.Message.Visible() || c.Item.Status != "active" {
