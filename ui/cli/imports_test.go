@@ -65,14 +65,7 @@ func TestTemplateAndImportCommands(t *testing.T) {
 	again := enterprisesBook(t, dir, "again.xlsx", 1, nil)
 	text := filepath.Join(dir, "text.xlsx")
 	os.WriteFile(text, []byte("这不是表格"), 0o600)
-	steps := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string // substring expected on stdout
-		stderr string // substring expected on stderr
-		lines  int    // lines expected on stderr
-	}{
+	steps := []lineStep{
 		{"template", []string{"--db", db, "template", "enterprises", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"template onto an existing file", []string{"--db", db, "template", "--out", tpl, "enterprises"}, 1, "", "文件已存在，不会覆盖", 1},
 		{"template without a kind", []string{"--db", db, "template"}, 2, "", "请指定模板类型", 1},
@@ -94,15 +87,7 @@ func TestTemplateAndImportCommands(t *testing.T) {
 			"Row 2, column “统一社会信用代码”: The credit code 91110105MA0000001", 2},
 		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
 	}
-	for _, s := range steps {
-		r := run(t, s.args...)
-		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
-			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
-		}
-		if n := strings.Count(r.stderr, "\n"); n != s.lines {
-			t.Errorf("%s: %d lines on stderr, want %d: %q", s.name, n, s.lines, r.stderr)
-		}
-	}
+	runLineSteps(t, steps)
 }
 
 func TestManyProblemsEndWithACount(t *testing.T) {
@@ -204,14 +189,7 @@ func TestCasesTemplateAndImportCommands(t *testing.T) {
 	wide := maps.Clone(filed)
 	wide[caseimport.FieldDecidedOn], wide[caseimport.FieldOutcome], wide[caseimport.FieldFine] = "2024-11-19", "罚款", "60000"
 	bad := casesBook(t, dir, "bad.xlsx", taken, wide)
-	steps := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-		lines  int
-	}{
+	steps := []lineStep{
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100", "--district-name", "示范区应急管理局"}, 0, "已完成设置", "", 0},
 		{"demo", []string{"--db", db, "demo"}, 0, "赋权事项 8 项", "", 0},
 		{"template", []string{"--db", db, "template", "cases", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
@@ -227,15 +205,7 @@ func TestCasesTemplateAndImportCommands(t *testing.T) {
 			"Row 2, column “案号”: The case number 青石镇应急罚〔2024〕20号 is already used in the ledger.", 3},
 		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
 	}
-	for _, s := range steps {
-		r := run(t, s.args...)
-		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
-			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
-		}
-		if n := strings.Count(r.stderr, "\n"); n != s.lines {
-			t.Errorf("%s: %d lines on stderr, want %d: %q", s.name, n, s.lines, r.stderr)
-		}
-	}
+	runLineSteps(t, steps)
 }
 
 // specBook writes a workbook for spec, one row per map of column name to cell value.
@@ -278,14 +248,7 @@ func TestTrainingImportCommands(t *testing.T) {
 	ambiguous := specBook(t, dir, "ambiguous.xlsx", trainingimport.AttendanceSpec, head, map[string]any{"name": "李四"},
 		map[string]any{"name": "陈无名"})
 	sheet := specBook(t, dir, "sheet.xlsx", trainingimport.AttendanceSpec, head, map[string]any{"name": "李四", "unit": "综治办"})
-	steps := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-		lines  int
-	}{
+	steps := []lineStep{
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
 		{"staff template", []string{"--db", db, "template", "staff", "--out", filepath.Join(dir, "t1.xlsx")}, 0, "已生成导入模板", "", 0},
 		{"trainings template", []string{"--db", db, "template", "trainings", "--out", filepath.Join(dir, "t2.xlsx")}, 0, "已生成导入模板", "", 0},
@@ -303,15 +266,7 @@ func TestTrainingImportCommands(t *testing.T) {
 		{"sheet again", []string{"--db", db, "import", "attendance", sheet}, 1, "", "第 2 行「姓名」：张三已在该次培训的签到记录中。", 3},
 		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
 	}
-	for _, s := range steps {
-		r := run(t, s.args...)
-		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
-			t.Errorf("%s: exit %d stdout %q stderr %q; want exit %d with %q / %q", s.name, r.code, r.stdout, r.stderr, s.code, s.stdout, s.stderr)
-		}
-		if n := strings.Count(r.stderr, "\n"); n != s.lines {
-			t.Errorf("%s: %d lines on stderr, want %d: %q", s.name, n, s.lines, r.stderr)
-		}
-	}
+	runLineSteps(t, steps)
 }
 
 func TestActivityImportCommands(t *testing.T) {
@@ -327,14 +282,7 @@ func TestActivityImportCommands(t *testing.T) {
 	badType["type"] = "广场舞"
 	badCount["banners"] = -1
 	bad := specBook(t, dir, "bad.xlsx", activityimport.Spec, badType, badCount)
-	steps := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-		lines  int
-	}{
+	steps := []lineStep{
 		{"template", []string{"--db", db, "template", "activities", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
 		{"import the empty template", []string{"--db", db, "import", "activities", tpl}, 1, "", "工作表「宣传活动」中没有要导入的数据行", 1},
@@ -346,6 +294,22 @@ func TestActivityImportCommands(t *testing.T) {
 			"Row 3, column “横幅（条）”: ", 3},
 		{"verify", []string{"--db", db, "verify"}, 0, "校验通过", "", 0},
 	}
+	runLineSteps(t, steps)
+}
+
+// lineStep is a step whose stderr must have exactly lines lines: an import's refusal lists
+// one problem per line.
+type lineStep struct {
+	name   string
+	args   []string
+	code   int
+	stdout string // substring expected on stdout
+	stderr string // substring expected on stderr
+	lines  int    // lines expected on stderr
+}
+
+func runLineSteps(t *testing.T, steps []lineStep) {
+	t.Helper()
 	for _, s := range steps {
 		r := run(t, s.args...)
 		if r.code != s.code || !strings.Contains(r.stdout, s.stdout) || !strings.Contains(r.stderr, s.stderr) {
