@@ -14,6 +14,7 @@ import (
 	"townledger/app/activityimport"
 	"townledger/app/caseimport"
 	"townledger/app/ids"
+	"townledger/app/officetest"
 	"townledger/app/parties"
 	"townledger/app/trainingimport"
 	"townledger/app/workbook"
@@ -208,46 +209,22 @@ func TestCasesTemplateAndImportCommands(t *testing.T) {
 	runLineSteps(t, steps)
 }
 
-// specBook writes a workbook for spec, one row per map of column name to cell value.
-func specBook(t *testing.T, dir, name string, spec workbook.Spec, rows ...map[string]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetSheetName("Sheet1", spec.Sheet)
-	for n, r := range append([]map[string]any{nil}, rows...) {
-		cells := make([]any, len(spec.Columns))
-		for i, c := range spec.Columns {
-			if n == 0 {
-				cells[i] = workbook.HeaderText(c)
-			} else {
-				cells[i] = r[c.Name]
-			}
-		}
-		f.SetSheetRow(spec.Sheet, fmt.Sprintf("A%d", n+1), &cells)
-	}
-	path := filepath.Join(dir, name)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func TestTrainingImportCommands(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cli.db")
-	staff := specBook(t, dir, "staff.xlsx", trainingimport.StaffSpec,
+	staff := officetest.Book(t, trainingimport.StaffSpec,
 		map[string]any{"name": "张三", "unit": "应急办", "is_officer": "是", "cert_no": "11010501", "cert_status": "有效"},
 		map[string]any{"name": "李四", "unit": "应急办"}, map[string]any{"name": "李四", "unit": "综治办"})
 	session := map[string]any{"title": "安全生产法解读", "category": "新法专题", "held_on": "2024-11-18", "starts_at": "09:00",
 		"ends_at": "11:00", "hours": 2}
-	trainings := specBook(t, dir, "trainings.xlsx", trainingimport.TrainingsSpec, session)
+	trainings := officetest.Book(t, trainingimport.TrainingsSpec, session)
 	badSession := maps.Clone(session)
 	badSession["title"], badSession["category"], badSession["hours"] = "另一次", "体育", 30
-	badTrainings := specBook(t, dir, "bad-trainings.xlsx", trainingimport.TrainingsSpec, badSession)
+	badTrainings := officetest.Book(t, trainingimport.TrainingsSpec, badSession)
 	head := map[string]any{"title": "安全生产法解读", "held_on": "2024-11-18", "name": "张三"}
-	ambiguous := specBook(t, dir, "ambiguous.xlsx", trainingimport.AttendanceSpec, head, map[string]any{"name": "李四"},
+	ambiguous := officetest.Book(t, trainingimport.AttendanceSpec, head, map[string]any{"name": "李四"},
 		map[string]any{"name": "陈无名"})
-	sheet := specBook(t, dir, "sheet.xlsx", trainingimport.AttendanceSpec, head, map[string]any{"name": "李四", "unit": "综治办"})
+	sheet := officetest.Book(t, trainingimport.AttendanceSpec, head, map[string]any{"name": "李四", "unit": "综治办"})
 	steps := []lineStep{
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
 		{"staff template", []string{"--db", db, "template", "staff", "--out", filepath.Join(dir, "t1.xlsx")}, 0, "已生成导入模板", "", 0},
@@ -277,11 +254,11 @@ func TestActivityImportCommands(t *testing.T) {
 		"place_name": "青石社区广场", "banners": 2, "boards": 6, "materials": 300, "people": 260, "cost": "1200.50"}
 	drill := map[string]any{"held_on": "2024-05-12", "title": "防灾减灾日疏散演练", "type": "应急演练", "place_kind": "学校",
 		"drills": 1, "drill_people": 420}
-	good := specBook(t, dir, "good.xlsx", activityimport.Spec, day, drill)
+	good := officetest.Book(t, activityimport.Spec, day, drill)
 	badType, badCount := maps.Clone(day), maps.Clone(drill)
 	badType["type"] = "广场舞"
 	badCount["banners"] = -1
-	bad := specBook(t, dir, "bad.xlsx", activityimport.Spec, badType, badCount)
+	bad := officetest.Book(t, activityimport.Spec, badType, badCount)
 	steps := []lineStep{
 		{"template", []string{"--db", db, "template", "activities", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
