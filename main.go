@@ -3,15 +3,12 @@
 package main
 
 import (
-	"context"
 	_ "embed"
 	"os"
 	"regexp"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"townledger/app/office"
-	"townledger/app/settings"
 	"townledger/ui"
 	"townledger/ui/cli"
 )
@@ -21,8 +18,19 @@ import (
 //go:embed FyneApp.toml
 var fyneApp string
 
+// subsystem is "console" in the Windows command-line build (townledger.exe), set by
+// build/windows.sh; the window build and other systems keep "gui".
+var subsystem = "gui"
+
 func main() {
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: version(), GUI: openWindow}))
+	console := subsystem == "console"
+	stdout, stderr := cli.Stdio(console)
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: stdout, Stderr: stderr, Version: version(), GUI: func(path string) int {
+		if console && cli.StartWindowBeside(os.Args[1:]) {
+			return 0 // the window program took over; the console is free again
+		}
+		return ui.RunWindow(fyneapp.NewWithID("cn.gov.townledger"), path, version(), os.Getenv)
+	}}))
 }
 
 func version() string {
@@ -30,19 +38,4 @@ func version() string {
 		return m[1]
 	}
 	return "dev"
-}
-
-func openWindow(path string) int {
-	a := fyneapp.NewWithID("cn.gov.townledger")
-	a.SetIcon(ui.Icon())
-	o, err := office.Open(context.Background(), path)
-	if err != nil {
-		ui.ShowOpenFailure(a, err, settings.Languages[0]).ShowAndRun()
-		return 1
-	}
-	defer o.Close()
-	u := ui.New(a, o, version())
-	u.Start()
-	u.Win.ShowAndRun()
-	return 0
 }

@@ -1,33 +1,32 @@
 #!/usr/bin/env bash
-# build/windows.sh — cross-build dist/TownLedger.exe (Windows amd64) on Debian.
+# build/windows.sh — cross-build the two Windows programs (amd64) on Debian:
+#   dist/TownLedger.exe   the window (GUI subsystem: no console flashes up)
+#   dist/townledger.exe   the command line (console subsystem: cmd waits for it, %errorlevel%
+#                         is right, output shows in the console), same code and database
 #
 # Usage:  build/windows.sh            (run from anywhere; works on the repo root)
 #
 # What it does
-#   1. reads Name / ID / Version / Build / Icon from FyneApp.toml;
-#   2. installs two pinned build tools (once, into a cache dir, CGO off):
-#        fyne.io/tools/cmd/fyne        (FYNE_TOOLS_VERSION, default v1.7.2)
-#        github.com/tc-hib/go-winres   (GO_WINRES_VERSION,  default v0.3.3)
-#   3. copies the source tree to a temporary staging dir (so the work tree never
-#      sees generated files and FyneApp.toml is never rewritten);
-#   4. go-winres writes rsrc_windows_amd64.syso there: icon (256/64/48/32/16 px
-#      made from the PNG), version info (FileVersion = Version.Build,
-#      ProductVersion = Version) and a manifest (asInvoker, per-monitor-v2 DPI,
-#      common controls v6, Windows 10+, long paths);
-#   5. `fyne build -os windows --release --tags migrated_fynedo` builds it:
-#      cgo with CC=x86_64-w64-mingw32-gcc, -ldflags "-s -w -H=windowsgui",
-#      -trimpath, tags release,migrated_fynedo, and the app metadata
-#      (ID, name, version, icon) injected so app.Metadata()/the window icon work;
-#   6. checks the PE (GUI subsystem, .rsrc present, no MinGW runtime DLLs),
-#      writes dist/TownLedger.exe and prints its size.
+#   1. reads Name / ID / Version / Build / Icon from FyneApp.toml's [Details] and DisplayName /
+#      Publisher / Copyright from its [TownLedger] table;
+#   2. installs github.com/tc-hib/go-winres (GO_WINRES_VERSION, once, into a cache dir);
+#   3. copies the source tree to a temporary staging dir (the work tree never sees generated
+#      files);
+#   4. for each program, go-winres writes rsrc_windows_amd64.syso there: icon (256/64/48/32/16
+#      px from the PNG), version info in Chinese (product 乡镇应急执法台账, company, copyright,
+#      FileVersion = Version.Build) and a manifest (asInvoker, per-monitor-v2 DPI, common
+#      controls v6, Windows 10+, long paths) — then `go build` with cgo (MinGW), -trimpath,
+#      tags release,migrated_fynedo; the window build links with -H=windowsgui, the console one
+#      sets main.subsystem=console. The program sets its own app ID and icon at start, so no
+#      `fyne build` metadata step is needed;
+#   5. checks each PE (subsystem, .rsrc present, no MinGW runtime DLLs) and writes dist/.
 #
-# Needs: go, Debian package gcc-mingw-w64-x86-64 (build/deps.sh windows), and the
-# Go module proxy. A cold build takes several minutes on 2 cores; later builds
-# reuse the Go build cache.
+# Needs: go, Debian package gcc-mingw-w64-x86-64 (build/deps.sh windows), and the Go module
+# proxy. A cold build takes several minutes on 2 cores; the second program and later builds
+# reuse the Go build cache (seconds).
 #
-# Environment overrides: WIN_CC (default x86_64-w64-mingw32-gcc),
-#   FYNE_TOOLS_VERSION, GO_WINRES_VERSION, TOWNLEDGER_TOOLS_DIR,
-#   KEEP_STAGE=1 (keep the staging dir for debugging).
+# Environment overrides: WIN_CC (default x86_64-w64-mingw32-gcc), GO_WINRES_VERSION,
+#   TOWNLEDGER_TOOLS_DIR, KEEP_STAGE=1 (keep the staging dir for debugging).
 set -euo pipefail
 
 die() { echo "windows.sh: error: $*" >&2; exit 1; }
@@ -36,10 +35,7 @@ log() { echo "windows.sh: $*"; }
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-EXE_NAME=TownLedger.exe
 OUT_DIR="$ROOT/dist"
-OUT="$OUT_DIR/$EXE_NAME"
-FYNE_TOOLS_VERSION=${FYNE_TOOLS_VERSION:-v1.7.2}
 GO_WINRES_VERSION=${GO_WINRES_VERSION:-v0.3.3}
 WIN_CC=${WIN_CC:-x86_64-w64-mingw32-gcc}
 OBJDUMP=${WIN_CC%gcc}objdump
@@ -55,11 +51,11 @@ command -v "$WIN_CC" >/dev/null 2>&1 ||
 [ -f FyneApp.toml ] || die "no FyneApp.toml in $ROOT"
 
 # ---------------------------------------------------------------- metadata
-# Read `Key = "value"` / `Key = 123` from the [Details] table of FyneApp.toml.
-toml_details() {
-  awk -v key="$1" '
+# Read `Key = "value"` / `Key = 123` from one table of FyneApp.toml.
+toml_get() { # table key
+  awk -v want="$1" -v key="$2" '
     /^[[:space:]]*\[/ { sect = $0; gsub(/[[:space:]\[\]]/, "", sect); next }
-    sect == "Details" {
+    sect == want {
       line = $0
       if (match(line, "^[[:space:]]*" key "[[:space:]]*=[[:space:]]*")) {
         val = substr(line, RLENGTH + 1)
@@ -69,19 +65,25 @@ toml_details() {
       }
     }' FyneApp.toml
 }
-APP_NAME=$(toml_details Name)
-APP_ID=$(toml_details ID)
-APP_VERSION=$(toml_details Version)
-APP_BUILD=$(toml_details Build)
-APP_ICON=$(toml_details Icon)
+APP_NAME=$(toml_get Details Name)
+APP_ID=$(toml_get Details ID)
+APP_VERSION=$(toml_get Details Version)
+APP_BUILD=$(toml_get Details Build)
+APP_ICON=$(toml_get Details Icon)
+DISPLAY_NAME=$(toml_get TownLedger DisplayName)
+PUBLISHER=$(toml_get TownLedger Publisher)
+COPYRIGHT=$(toml_get TownLedger Copyright)
 APP_NAME=${APP_NAME:-TownLedger}
 APP_BUILD=${APP_BUILD:-1}
+DISPLAY_NAME=${DISPLAY_NAME:-$APP_NAME}
+PUBLISHER=${PUBLISHER:-$APP_NAME}
+COPYRIGHT=${COPYRIGHT:-© $PUBLISHER}
 
 [ -n "$APP_VERSION" ] || die "FyneApp.toml has no [Details] Version = \"x.y.z\""
 [[ "$APP_VERSION" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] ||
   die "FyneApp.toml Version \"$APP_VERSION\" must be x, x.y or x.y.z (digits only)"
 [[ "$APP_BUILD" =~ ^[0-9]+$ ]] || die "FyneApp.toml Build \"$APP_BUILD\" must be an integer"
-[ -n "$APP_ID" ] || die "FyneApp.toml has no [Details] ID (needed for a release build)"
+[ -n "$APP_ID" ] || die "FyneApp.toml has no [Details] ID"
 [ -n "$APP_ICON" ] || die "FyneApp.toml has no [Details] Icon"
 [ -f "$APP_ICON" ] || die "icon $APP_ICON (from FyneApp.toml) not found"
 case "$APP_ICON" in /*|*..*) die "Icon in FyneApp.toml must be a path inside the repository";; esac
@@ -90,25 +92,19 @@ case "$APP_ICON" in /*|*..*) die "Icon in FyneApp.toml must be a path inside the
 IFS=. read -r v1 v2 v3 <<<"$APP_VERSION"
 PRODUCT_VERSION="${v1:-0}.${v2:-0}.${v3:-0}"
 FILE_VERSION="$PRODUCT_VERSION.$APP_BUILD"
-log "building $APP_NAME $PRODUCT_VERSION (build $APP_BUILD, id $APP_ID) for windows/amd64"
+log "building $APP_NAME $PRODUCT_VERSION (build $APP_BUILD) for windows/amd64"
 
 # ---------------------------------------------------------------- tools
 # Built for the host with cgo off, so GOOS/GOARCH/CC of the caller don't leak in.
-install_tool() { # name module@version -> prints path of the binary
-  local name=$1 pkg=$2 dir bin
-  dir="$TOOLS_DIR/$name-${pkg##*@}"
-  bin="$dir/$name"
-  if [ ! -x "$bin" ]; then
-    log "installing $pkg (one-off) into $dir" >&2
-    mkdir -p "$dir"
-    env -u GOOS -u GOARCH -u CC -u CXX -u CGO_CFLAGS -u CGO_LDFLAGS \
-      CGO_ENABLED=0 GOBIN="$dir" go install "$pkg" >&2 ||
-      die "go install $pkg failed"
-  fi
-  echo "$bin"
-}
-FYNE=$(install_tool fyne "fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION")
-WINRES=$(install_tool go-winres "github.com/tc-hib/go-winres@$GO_WINRES_VERSION")
+WINRES_DIR="$TOOLS_DIR/go-winres-$GO_WINRES_VERSION"
+WINRES="$WINRES_DIR/go-winres"
+if [ ! -x "$WINRES" ]; then
+  log "installing github.com/tc-hib/go-winres@$GO_WINRES_VERSION (one-off) into $WINRES_DIR"
+  mkdir -p "$WINRES_DIR"
+  env -u GOOS -u GOARCH -u CC -u CXX -u CGO_CFLAGS -u CGO_LDFLAGS \
+    CGO_ENABLED=0 GOBIN="$WINRES_DIR" go install "github.com/tc-hib/go-winres@$GO_WINRES_VERSION" ||
+    die "go install go-winres failed"
+fi
 
 # ---------------------------------------------------------------- staging copy
 STAGE=$(mktemp -d "${TMPDIR:-/tmp}/townledger-win.XXXXXX")
@@ -128,19 +124,21 @@ else
   tar --exclude=./.git --exclude=./dist -cf - . | tar -xf - -C "$STAGE"
 fi
 [ -f "$STAGE/$APP_ICON" ] || cp "$APP_ICON" "$STAGE/$APP_ICON"
-rm -f "$STAGE"/*.syso "$STAGE/fyne_metadata_init.go"
+rm -f "$STAGE"/*.syso
 
-# ---------------------------------------------------------------- resources (.syso)
+# ---------------------------------------------------------------- one program
 json_str() { local s=$1; s=${s//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
-cat >"$STAGE/winres.json" <<EOF
+
+# resources exe description: writes the .syso of one program into the staging dir.
+resources() {
+  local exe=$1 desc=$2
+  cat >"$STAGE/winres.json" <<JSON
 {
-  "RT_GROUP_ICON": {
-    "APP": { "0000": $(json_str "$APP_ICON") }
-  },
+  "RT_GROUP_ICON": { "APP": { "0000": $(json_str "$APP_ICON") } },
   "RT_MANIFEST": {
     "#1": {
       "0409": {
-        "description": $(json_str "$APP_NAME"),
+        "description": $(json_str "$desc"),
         "minimum-os": "win10",
         "execution-level": "as invoker",
         "dpi-awareness": "per monitor v2",
@@ -154,13 +152,14 @@ cat >"$STAGE/winres.json" <<EOF
       "0000": {
         "fixed": { "file_version": "$FILE_VERSION", "product_version": "$PRODUCT_VERSION" },
         "info": {
-          "0409": {
-            "FileDescription": $(json_str "$APP_NAME"),
+          "0804": {
+            "CompanyName": $(json_str "$PUBLISHER"),
+            "FileDescription": $(json_str "$desc"),
             "FileVersion": "$FILE_VERSION",
-            "InternalName": $(json_str "$APP_ID"),
-            "LegalCopyright": $(json_str "Copyright © $APP_NAME"),
-            "OriginalFilename": "$EXE_NAME",
-            "ProductName": $(json_str "$APP_NAME"),
+            "InternalName": $(json_str "$APP_NAME"),
+            "LegalCopyright": $(json_str "$COPYRIGHT"),
+            "OriginalFilename": "$exe",
+            "ProductName": $(json_str "$DISPLAY_NAME"),
             "ProductVersion": "$PRODUCT_VERSION"
           }
         }
@@ -168,36 +167,39 @@ cat >"$STAGE/winres.json" <<EOF
     }
   }
 }
-EOF
-(cd "$STAGE" && "$WINRES" make --in winres.json --arch amd64 --out rsrc) ||
-  die "go-winres failed to make the resource file"
-[ -f "$STAGE/rsrc_windows_amd64.syso" ] || die "go-winres did not write rsrc_windows_amd64.syso"
-rm -f "$STAGE/winres.json"
+JSON
+  rm -f "$STAGE"/*.syso
+  (cd "$STAGE" && "$WINRES" make --in winres.json --arch amd64 --out rsrc) ||
+    die "go-winres failed to make the resources of $exe"
+  [ -f "$STAGE/rsrc_windows_amd64.syso" ] || die "go-winres did not write rsrc_windows_amd64.syso"
+  rm -f "$STAGE/winres.json"
+}
 
-# ---------------------------------------------------------------- build
-# fyne build --release adds: -tags release(,migrated_fynedo from [Migrations]),
-# -ldflags "-s -w -H=windowsgui", -trimpath, CGO_CFLAGS "-O3 -D_FORTIFY_SOURCE=3
-# -fstack-protector-strong". Debian's MinGW needs libssp for the last two, linked
-# statically (else: undefined reference to `__stack_chk_fail' / `__memcpy_chk').
-log "compiling (cold build: several minutes; warm: well under a minute)"
-(
-  cd "$STAGE"
-  env -u GOOS CC="$WIN_CC" CGO_ENABLED=1 GOARCH=amd64 \
-    CGO_LDFLAGS="${CGO_LDFLAGS:+$CGO_LDFLAGS }-static-libgcc -l:libssp.a" \
-    "$FYNE" build -os windows --release --tags migrated_fynedo -o "$STAGE/$EXE_NAME"
-) || die "fyne build failed"
-[ -s "$STAGE/$EXE_NAME" ] || die "fyne build produced no $EXE_NAME"
+# program exe description subsystem ldflags...: builds, checks and moves one program to dist/.
+program() {
+  local exe=$1 desc=$2 want=$3
+  shift 3
+  resources "$exe" "$desc"
+  log "compiling $exe (cold build: several minutes; warm: well under a minute)"
+  (
+    cd "$STAGE"
+    env CC="$WIN_CC" CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
+      go build -trimpath -tags release,migrated_fynedo -ldflags "-s -w $*" -o "$STAGE/$exe" .
+  ) || die "go build of $exe failed"
+  [ -s "$STAGE/$exe" ] || die "go build produced no $exe"
+  if command -v "$OBJDUMP" >/dev/null 2>&1; then
+    local pe bad
+    pe=$("$OBJDUMP" -p "$STAGE/$exe") || die "$OBJDUMP cannot read $exe"
+    grep -q "Subsystem.*$want" <<<"$pe" || die "$exe is not a $want-subsystem program"
+    grep -q 'Resource Directory \[.rsrc\]' <<<"$pe" || die "$exe has no resources (.rsrc)"
+    bad=$(grep -oiE 'DLL Name: (lib[^ ]*|[^ ]*mingw[^ ]*)\.dll' <<<"$pe" || true)
+    [ -z "$bad" ] || die "$exe depends on MinGW runtime DLLs: $bad"
+  fi
+  mkdir -p "$OUT_DIR"
+  mv -f "$STAGE/$exe" "$OUT_DIR/$exe"
+  log "wrote dist/$exe ($(stat -c %s "$OUT_DIR/$exe" | awk '{printf "%.1f MiB", $1/1048576}'))"
+}
 
-# ---------------------------------------------------------------- checks on the PE
-if command -v "$OBJDUMP" >/dev/null 2>&1; then
-  pe=$("$OBJDUMP" -p "$STAGE/$EXE_NAME") || die "$OBJDUMP cannot read the exe"
-  grep -q 'Subsystem.*Windows GUI' <<<"$pe" || die "exe is not a GUI-subsystem binary"
-  grep -q 'Resource Directory \[.rsrc\]' <<<"$pe" || die "exe has no resources (.rsrc)"
-  bad=$(grep -oiE 'DLL Name: (lib[^ ]*|[^ ]*mingw[^ ]*)\.dll' <<<"$pe" || true)
-  [ -z "$bad" ] || die "exe depends on MinGW runtime DLLs: $bad"
-fi
-
-mkdir -p "$OUT_DIR"
-mv -f "$STAGE/$EXE_NAME" "$OUT"
-size=$(stat -c %s "$OUT")
-log "wrote ${OUT#"$ROOT"/} ($(awk -v s="$size" 'BEGIN{printf "%.1f MiB", s/1048576}'), $size bytes) in $(( $(date +%s) - start ))s"
+program TownLedger.exe "$DISPLAY_NAME" "Windows GUI" -H=windowsgui
+program townledger.exe "$DISPLAY_NAME（命令行）" "Windows CUI" -X main.subsystem=console
+log "done in $(( $(date +%s) - start ))s"

@@ -2,13 +2,17 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Backup writes a consistent copy of the live database to out (which must not exist yet)
-// with VACUUM INTO: it runs while the program works and yields a compact single file.
+// with VACUUM INTO: it runs while the program works and yields a compact single file. The
+// copy is written under a temporary name and renamed when complete, so a killed or
+// disk-full backup never leaves a file that looks like a backup.
 func (s *Store) Backup(ctx context.Context, out string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
@@ -20,10 +24,37 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return &Error{Kind: ErrUnreadable, Path: abs, Err: err}
 	}
-	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+	tmp := abs + ".partial"
+	os.Remove(tmp) // left by a backup that was killed
+	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("backup to %s: %w", abs, classify(abs, err))
+	}
+	if err := syncFile(tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("backup to %s: %w", abs, classify(abs, err))
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("backup to %s: %w", abs, classify(abs, err))
 	}
 	return nil
+}
+
+// syncFile makes a written file durable before it is renamed into place.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
+}
+
+// BeforeUpgradeName names the copy taken before migrations change an existing database:
+// beside it in backups/, by time and the schema versions, so backups sort by age.
+func BeforeUpgradeName(dbPath string, from, to int, now time.Time) string {
+	return filepath.Join(filepath.Dir(dbPath), "backups",
+		fmt.Sprintf("townledger-%s-before-upgrade-v%d-to-v%d.db", now.Format("20060102-150405"), from, to))
 }
 
 // IntegrityProblems runs SQLite's integrity and foreign-key checks and returns what they

@@ -81,6 +81,13 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 	if have > len(ms) {
 		return &Error{Kind: ErrNewerSchema, Path: s.path, Have: have, Known: len(ms)}
 	}
+	// A ledger made by an older version is copied first: if an upgrade goes wrong, the
+	// records as they were are one file away. A new, empty database needs no copy.
+	if have > 0 && have < target {
+		if err := s.Backup(ctx, BeforeUpgradeName(s.path, have, target, s.now())); err != nil {
+			return fmt.Errorf("copy the database before upgrading it: %w", err)
+		}
+	}
 	for _, m := range ms[have:target] {
 		if err := s.apply(ctx, m); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,6 +93,33 @@ func TestMigrateFromEveryEarlierVersion(t *testing.T) {
 			t.Errorf("from %d: newest table unusable: %v", v, err)
 		}
 		s.Close()
+		checkBackupBeforeUpgrade(t, path, v, latest)
+	}
+}
+
+// An upgrade of a ledger with records first copies it, as it was, into backups/.
+func checkBackupBeforeUpgrade(t *testing.T, path string, from, latest int) {
+	t.Helper()
+	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "*.db"))
+	if from == 0 || from == latest {
+		if len(copies) != 0 {
+			t.Errorf("from %d: a copy was made though nothing was upgraded: %v", from, copies)
+		}
+		return
+	}
+	want := fmt.Sprintf("-before-upgrade-v%d-to-v%d.db", from, latest)
+	if len(copies) != 1 || !strings.HasSuffix(copies[0], want) {
+		t.Fatalf("from %d: copies before the upgrade %v, want one ending %s", from, copies, want)
+	}
+	b, err := Open(context.Background(), copies[0], Options{MustExist: true})
+	if err != nil {
+		t.Fatalf("from %d: the copy does not open: %v", from, err)
+	}
+	defer b.Close()
+	// Opening upgraded the copy too; what matters is that the town written under the old
+	// schema is in it.
+	if town, ok, err := b.Town(context.Background()); err != nil || !ok || town.Name != "测试镇" {
+		t.Errorf("from %d: the copy lacks the town: %+v %v %v", from, town, ok, err)
 	}
 }
 

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"context"
-	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -19,6 +19,7 @@ import (
 	"townledger/app/publicity"
 	"townledger/app/workbook"
 	"townledger/data"
+	"townledger/ui/desktop"
 	"townledger/ui/locale"
 )
 
@@ -266,19 +267,15 @@ func (f *ActivityForm) save() {
 }
 
 func (f *ActivityForm) pickPhoto() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		content, err := io.ReadAll(io.LimitReader(r, publicity.MaxPhotoSize+1))
+	images := desktop.Filter{Name: locale.T("file.images"), Exts: []string{".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}}
+	desktop.OpenFile(f.a.u.Win, locale.T("activity.photo.add"), images, func(path string) {
+		content, err := readLimited(path, publicity.MaxPhotoSize)
 		if err != nil {
 			setMessage(f.PhotoMessage, locale.Err(err))
 			return
 		}
-		f.AddPhoto(r.URI().Name(), content)
-	}, f.a.u.Win)
-	d.Show()
+		f.AddPhoto(filepath.Base(path), content)
+	})
 }
 
 // AddPhoto stores a photo of the activity and shows its thumbnail.

@@ -4,15 +4,16 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/training"
+	"townledger/ui/desktop"
 	"townledger/ui/locale"
 )
 
@@ -40,20 +41,14 @@ func newSessionFiles(u *UI, sessionID string) *SessionFiles {
 	f.Kind = choice(labels, nil)
 	f.Kind.SetSelected(labels[0])
 	f.Add = widget.NewButtonWithIcon(locale.T("training.files.add"), theme.ContentAddIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			defer r.Close()
-			// Read one byte past the limit, so a huge file is refused without reading it all.
-			content, err := io.ReadAll(io.LimitReader(r, training.MaxAttachmentSize+1))
+		desktop.OpenFile(u.Win, locale.T("training.files.add"), desktop.Filter{}, func(path string) {
+			content, err := readLimited(path, training.MaxAttachmentSize)
 			if err != nil {
 				setMessage(f.Message, locale.Err(err))
 				return
 			}
-			f.AddFile(r.URI().Name(), content)
-		}, u.Win)
-		d.Show()
+			f.AddFile(filepath.Base(path), content)
+		})
 	})
 	f.refresh()
 	f.content = container.NewVBox(f.List, container.NewBorder(nil, nil, nil, f.Add, f.Kind), f.Message)
@@ -95,4 +90,19 @@ func (f *SessionFiles) refresh() {
 		f.List.Add(widget.NewLabel(locale.T("training.files.none")))
 	}
 	f.List.Refresh()
+}
+
+// readLimited reads a chosen file, one byte past limit at most, so a huge file is refused
+// by the size check without being read whole.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return b, nil
 }

@@ -3,17 +3,16 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/workbook"
+	"townledger/ui/desktop"
 	"townledger/ui/locale"
 )
 
@@ -31,14 +30,8 @@ type transfer struct {
 
 // transferButtons offers import, template and export for a section.
 func transferButtons(u *UI, t transfer) []fyne.CanvasObject {
-	xlsx := storage.NewExtensionFileFilter([]string{".xlsx"})
 	imp := widget.NewButtonWithIcon(locale.T("transfer.import"), theme.UploadIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
+		desktop.OpenFile(u.Win, locale.T("transfer.import"), xlsxFilter(), func(path string) {
 			var msg string
 			u.run(locale.T("transfer.importing"), func(ctx context.Context) error {
 				var err error
@@ -52,9 +45,7 @@ func transferButtons(u *UI, t transfer) []fyne.CanvasObject {
 				dialog.ShowInformation(locale.T("transfer.import"), msg, u.Win)
 				u.Shell.show(u.Shell.selected) // the list shows the new records
 			})
-		}, u.Win)
-		d.SetFilter(xlsx)
-		d.Show()
+		})
 	})
 	tpl := widget.NewButtonWithIcon(locale.T("transfer.template"), theme.DocumentCreateIcon(), func() {
 		saveAs(u, t.templateName, func(path string) {
@@ -87,21 +78,16 @@ func transferButtons(u *UI, t transfer) []fyne.CanvasObject {
 	return out
 }
 
-// saveAs asks where to save; the writers refuse to overwrite, so the empty file the save
-// dialog creates is removed first (the dialog itself asked before replacing a file).
+// saveAs asks where to save a workbook, with the system's own dialog on Windows; the dialog
+// asks before replacing a file, and the writers, which never overwrite, get a free path.
 func saveAs(u *UI, name string, write func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path)
-		write(path)
-	}, u.Win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	desktop.SaveFile(u.Win, locale.T("file.save_title"), name, xlsxFilter(), func(path string) {
+		write(desktop.DisplayPath(path))
+	})
+}
+
+func xlsxFilter() desktop.Filter {
+	return desktop.Filter{Name: locale.T("file.xlsx"), Exts: []string{".xlsx"}}
 }
 
 // showProblems lists every problem of a refused import, one per line, in a scrollable box.
