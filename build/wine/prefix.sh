@@ -29,6 +29,8 @@
 #     registry, ini and other text files are real copies);
 #   * Windows version set to "win10" (what Go 1.21+ and our users need);
 #   * no CJK fonts (a fresh prefix is the bare PC we want to test against);
+#   * Desktop, Documents, Downloads, … as real folders inside DIR (Wine links
+#     them to the Linux $HOME by default);
 #   * drive_c/windows/system32/bcryptprimitives.dll = the ProcessPrng shim built
 #     from processprng.c (rebuilt only when the .c or the compile flags change).
 set -euo pipefail
@@ -67,7 +69,8 @@ fi
 
 # ------------------------------------------------------------------ template prefix
 wine_version=$(WINEDEBUG=-all wine --version 2>/dev/null) || die "wine --version failed"
-TEMPLATE="$CACHE/template-${wine_version//[^A-Za-z0-9._-]/_}"
+# "v2": bump when make_template changes, so old cached templates are not reused.
+TEMPLATE="$CACHE/template-v2-${wine_version//[^A-Za-z0-9._-]/_}"
 make_template() {
   local tmp log
   tmp=$(mktemp -d "$CACHE/template.tmp.XXXXXX")
@@ -89,6 +92,12 @@ make_template() {
   fi
   grep -q '"Version"="win10"' "$tmp/user.reg" ||
     { rm -rf "$tmp" "$log"; die "template prefix registry was not saved"; }
+  # Wine links Desktop, Documents, … to the Linux $HOME: an installer's desktop
+  # shortcut would land in /root. Real empty folders keep everything in DIR.
+  local link
+  for link in "$tmp"/drive_c/users/*/*; do
+    if [ -L "$link" ]; then rm -f "$link" && mkdir "$link"; fi
+  done
   # Server bookkeeping of that one prefix; a copy must get its own.
   rm -f "$tmp/wineserver" "$log"
   mv "$tmp" "$TEMPLATE"
