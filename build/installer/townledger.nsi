@@ -97,6 +97,7 @@ Var TL_UnFinishText
 !define MUI_WELCOMEPAGE_TITLE "$(TL_WelcomeTitle)"
 !define MUI_WELCOMEPAGE_TEXT "$(TL_WelcomeText)"
 !insertmacro MUI_PAGE_WELCOME
+!define MUI_DIRECTORYPAGE_TEXT_TOP "$(TL_DirText)"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !define MUI_FINISHPAGE_TITLE "$(TL_FinishTitle)"
@@ -124,7 +125,7 @@ VIFileVersion "${FILE_VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductName" "${DISPLAY_NAME}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileVersion" "${FILE_VERSION}"
-VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileDescription" "${DISPLAY_NAME} 安装程序"
+VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileDescription" "${DISPLAY_NAME}安装程序"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "${COPYRIGHT}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "InternalName" "${APP_ID}"
@@ -157,6 +158,10 @@ Function .onInit
     Abort
   ${EndIf}
   ReadRegStr $TL_OldDir HKCU "${UNINST_KEY}" "InstallLocation"
+  StrCpy $0 $TL_OldDir 1 -1                ; compared with $INSTDIR, which has no trailing "\"
+  ${If} $0 == "\"
+    StrCpy $TL_OldDir $TL_OldDir -1
+  ${EndIf}
   ReadRegStr $TL_OldVersion HKCU "${UNINST_KEY}" "DisplayVersion"
   ${If} $TL_OldVersion != ""
     ${VersionCompare} "$TL_OldVersion" "${VERSION}" $0
