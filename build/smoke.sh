@@ -23,12 +23,24 @@ expect 0 "$bin" --db "$db" export --period 2024-Q3 --out "$tmp/q3.xlsx"
 expect 2 "$bin" --db "$db" send
 expect 1 "$bin" --db "$db" send --period 2024-Q3   # no mail account yet: refused, nothing sent
 
-# The window: it must start on the set-up database and still be running after a few seconds.
-export XDG_RUNTIME_DIR="$tmp"
+# The window: it must start on the set-up database and still be running after a few seconds;
+# a second start on the same database brings it forward and ends instead of opening another.
+export XDG_RUNTIME_DIR="$tmp" XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/config"
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
   '$bin' --db '$db' & pid=\$!
   sleep 6
   kill -0 \$pid || exit 1
+  timeout 20 '$bin' --db '$db' || exit 2
+  kill -0 \$pid || exit 3
   kill \$pid; wait \$pid 2>/dev/null || true
-" || fail "the window did not stay up under Xvfb"
-echo "smoke: ok (CLI and window)"
+" || fail "the window did not stay up under Xvfb, or a second start did not defer to it (status $?)"
+# No OpenGL (an X server without GLX): the program says so and ends instead of hanging.
+set +e
+xvfb-run -a -s "-screen 0 1280x800x24 -extension GLX" timeout 30 "$bin" --db "$db" 2>"$tmp/err"
+got=$?
+set -e
+[ "$got" = 1 ] && grep -q OpenGL "$tmp/err" ||
+  fail "without OpenGL the window program exited $got, want 1 with a message: $(cat "$tmp/err")"
+grep -q 'could not be created' "$tmp/state/TownLedger/logs/townledger.log" ||
+  fail "the log does not record the missing OpenGL"
+echo "smoke: ok (CLI, window, second start, no OpenGL)"

@@ -52,6 +52,9 @@ type UI struct {
 	tasks     sync.WaitGroup // background work started by run
 }
 
+// FirstSize is the window's size at its first start, where the screen's usable area allows.
+func FirstSize() fyne.Size { return fyne.NewSize(1180, 760) }
+
 // New builds the window for an open office; Start shows the first screen.
 func New(a fyne.App, o *office.Office, version string) *UI {
 	a.Settings().SetTheme(theme.New())
@@ -60,7 +63,7 @@ func New(a fyne.App, o *office.Office, version string) *UI {
 		fyne.LogError("language", err)
 	}
 	u.Win = a.NewWindow(locale.T("app.title"))
-	u.Win.Resize(fyne.NewSize(1180, 760))
+	u.Win.Resize(FirstSize())
 	// A send under way records its result before the program ends.
 	u.Win.SetOnClosed(u.stopMailSync)
 	return u

@@ -76,7 +76,7 @@ func RunWindow(a fyne.App, path, version string, getenv func(string) string) int
 		return 1
 	}
 	win = u.Win
-	desktop.Place(u.Win, a.Preferences())
+	desktop.Place(u.Win, a.Preferences(), FirstSize())
 	u.Win.SetCloseIntercept(func() {
 		desktop.Remember(u.Win, a.Preferences())
 		u.Win.Close()

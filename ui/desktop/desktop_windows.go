@@ -4,6 +4,7 @@ package desktop
 
 import (
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"unsafe"
@@ -22,6 +23,7 @@ var (
 	procMonitorFromRect       = user32.NewProc("MonitorFromRect")
 	procGetMonitorInfo        = user32.NewProc("GetMonitorInfoW")
 	procGetWindowRect         = user32.NewProc("GetWindowRect")
+	procGetClientRect         = user32.NewProc("GetClientRect")
 	procSetWindowPos          = user32.NewProc("SetWindowPos")
 	procShowWindow            = user32.NewProc("ShowWindow")
 	procIsIconic              = user32.NewProc("IsIconic")
@@ -92,9 +94,11 @@ func Documents() string {
 }
 
 // Place fits the window to its screen: the size and position remembered from the last run
-// when they still fit a monitor, else maximised when the first size does not fit the usable
-// area (a 1366×768 screen with a taskbar, or 125 % scaling), else centred.
-func Place(w fyne.Window, prefs fyne.Preferences) {
+// when they still fit a monitor, else maximised when the first size (want, in Fyne units)
+// with its frame does not fit the usable area (a 1366×768 screen with a taskbar, or 125 %
+// scaling), else centred. The system may already have cut the window to the screen, so the
+// test is on the wanted size, not the window's present one.
+func Place(w fyne.Window, prefs fyne.Preferences, want fyne.Size) {
 	h := hwnd(w)
 	if h == 0 {
 		return
@@ -108,15 +112,23 @@ func Place(w fyne.Window, prefs fyne.Preferences) {
 	if r, _, _ := procGetMonitorInfo.Call(mon, uintptr(unsafe.Pointer(&mi))); r == 0 {
 		return
 	}
-	var wr rect
+	var wr, cr rect
 	if r, _, _ := procGetWindowRect.Call(h, uintptr(unsafe.Pointer(&wr))); r == 0 {
 		return
 	}
+	if r, _, _ := procGetClientRect.Call(h, uintptr(unsafe.Pointer(&cr))); r == 0 {
+		return
+	}
+	scale := w.Canvas().Scale()
+	needW := int32(want.Width*scale) + wr.w() - cr.w()
+	needH := int32(want.Height*scale) + wr.h() - cr.h()
 	work := mi.Work
-	if wr.w() > work.w() || wr.h() > work.h() {
+	if needW > work.w() || needH > work.h() {
+		log.Printf("window maximised: it needs %dx%d px at scale %.2f, the usable area is %dx%d", needW, needH, scale, work.w(), work.h())
 		procShowWindow.Call(h, swShowMaximized)
 		return
 	}
+	log.Printf("window centred: it needs %dx%d px at scale %.2f, the usable area is %dx%d", needW, needH, scale, work.w(), work.h())
 	x := work.Left + (work.w()-wr.w())/2
 	y := work.Top + (work.h()-wr.h())/2
 	procSetWindowPos.Call(h, 0, uintptr(x), uintptr(y), 0, 0, swpNoSize|swpNoZOrder|swpNoActivate)
@@ -147,6 +159,7 @@ func restorePlacement(h uintptr, prefs fyne.Preferences) bool {
 		wp.ShowCmd = swShowMaximized
 	}
 	r, _, _ := procSetWindowPlacement.Call(h, uintptr(unsafe.Pointer(&wp)))
+	log.Printf("window placed where it was last time: %v, maximised %t", wp.Normal, maximized)
 	return r != 0
 }
 

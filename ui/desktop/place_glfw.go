@@ -11,7 +11,7 @@ import (
 
 // Place fits the window into the primary monitor's usable area, at the size remembered from
 // the last run when there is one. Call it on the UI goroutine after Show.
-func Place(w fyne.Window, prefs fyne.Preferences) {
+func Place(w fyne.Window, prefs fyne.Preferences, want fyne.Size) {
 	m := glfw.GetPrimaryMonitor()
 	if m == nil {
 		return
@@ -23,7 +23,7 @@ func Place(w fyne.Window, prefs fyne.Preferences) {
 	}
 	// Room for the title bar and borders a window manager adds.
 	maxW, maxH := float32(ww)/scale-16, float32(wh)/scale-48
-	size := w.Canvas().Size()
+	size := want
 	var sw, sh float32
 	if _, err := fmt.Sscanf(prefs.String(prefKey("size")), "%g %g", &sw, &sh); err == nil && sw >= 200 && sh >= 150 {
 		size = fyne.NewSize(sw, sh)
