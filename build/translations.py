@@ -162,6 +162,7 @@ T = {
                             导出期间内的行政处罚决定公示表（双公示）
   export  --period 2024|2024-H1|2024-Q3|2024-07 [--out 文件] [--preparer 填报人]  导出报区局的期间工作报表
   send    --period 2024-Q3 [--new-version] [--preparer 填报人]  生成报表并发邮件报送区局（数据有改动时加 --new-version 报送新版本）
+  send    --due              报送所有到期未报的报告期，再重发队列、查收回复（供每月计划任务用）
   send    --pending          重发待发送队列中的报表，并查收区局回复
   backup  [--out 文件]       备份数据库（默认保存在数据库旁的 backups 目录）
   verify                    校验数据库完整性和审计日志
@@ -183,6 +184,7 @@ Without a command the window opens. Commands (all work headless):
                             export the publication sheet (双公示) of the period's penalty decisions
   export  --period 2024|2024-H1|2024-Q3|2024-07 [--out FILE] [--preparer NAME]  export the period's report to the district
   send    --period 2024-Q3 [--new-version] [--preparer NAME]  write the report and mail it to the district (--new-version after the data changed)
+  send    --due              send every finished period not sent yet, then as --pending (for a monthly scheduled task)
   send    --pending          send what waits in the outbox, then check for the district's replies
   backup  [--out FILE]      back up the database (default: a backups folder beside it)
   verify                    check the database's integrity and audit log

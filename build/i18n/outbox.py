@@ -17,7 +17,9 @@ T = {
 "settings.periods.empty": ("请至少选择一种报送周期。", "Choose at least one reporting period."),
 }
 T.update({
-"cli.send.usage": ("请用 --period 指定报告期（如 2024-Q3），或用 --pending 重发待发送队列。", "Give the period with --period (e.g. 2024-Q3), or --pending to send what waits in the outbox."),
+"cli.send.usage": ("请用 --period 指定报告期（如 2024-Q3），或用 --due 报送所有到期未报的报告期，或用 --pending 重发待发送队列（三者选一）。", "Give the period with --period (e.g. 2024-Q3), or --due to send every finished period not sent yet, or --pending to send what waits in the outbox (one of the three)."),
+"cli.send.none_due": ("没有到期未报的报告期。", "No finished period waits to be sent."),
+"cli.send.period_failed": ("{{.Period}} 未能报送：{{.Error}}", "{{.Period}} was not sent: {{.Error}}"),
 "cli.send.no_password": ("没有邮箱密码：本机凭据管理器中未保存，也未设置环境变量 {{.Env}}。请在程序“设置”中的“邮件与报送”中保存密码，或设置该环境变量。",
     "No mail password: none is saved in the credential manager and {{.Env}} is not set. Save it under Settings > Mail & reporting, or set that variable."),
 "cli.send.changed": ("{{.Detail}} 如需报送新版本，请加 --new-version。", "{{.Detail}} Add --new-version to send a new version."),

@@ -5,9 +5,12 @@ import (
 	"flag"
 	"slices"
 	"strings"
+	"time"
 
+	townmail "townledger/app/mail"
 	"townledger/app/outbox"
 	"townledger/app/problem"
+	townreport "townledger/app/report"
 	"townledger/data"
 	"townledger/ui/locale"
 )
@@ -19,19 +22,28 @@ const EnvMailPassword = "TOWNLEDGER_MAIL_PASSWORD"
 //
 //	townledger send --period 2024-Q3 [--new-version] [--preparer NAME]
 //	townledger send --pending        (send what waits in the outbox, then check for replies)
+//	townledger send --due            (every finished period not sent yet, then as --pending:
+//	                                  the one line a monthly scheduled task needs)
 func runSend(ctx context.Context, c *call) error {
 	var period, preparer string
-	var newVersion, pending bool
+	var newVersion, pending, due bool
 	err := c.flags("send", func(fs *flag.FlagSet) {
 		fs.StringVar(&period, "period", "", "")
 		fs.StringVar(&preparer, "preparer", "", "")
 		fs.BoolVar(&newVersion, "new-version", false, "")
 		fs.BoolVar(&pending, "pending", false, "")
+		fs.BoolVar(&due, "due", false, "")
 	})
 	if err != nil {
 		return err
 	}
-	if (strings.TrimSpace(period) == "") == !pending {
+	modes := 0
+	for _, on := range []bool{strings.TrimSpace(period) != "", pending, due} {
+		if on {
+			modes++
+		}
+	}
+	if modes != 1 {
 		return usageError{locale.T("cli.send.usage")}
 	}
 	o, err := c.open(ctx)
@@ -57,6 +69,26 @@ func runSend(ctx context.Context, c *call) error {
 	}
 	acct := cfg.Account(pw)
 	acct.RootCAs = c.env.MailRoots
+	if due {
+		periods, err := duePeriods(ctx, o.Store, c.env.Now())
+		if err != nil {
+			return err
+		}
+		if len(periods) == 0 {
+			c.say("cli.send.none_due", nil)
+		}
+		var failed error
+		for _, p := range periods {
+			if err := c.sendPeriod(ctx, o.Store, cfg, acct, p, strings.TrimSpace(preparer), false); err != nil {
+				c.say("cli.send.period_failed", map[string]any{"Period": p, "Error": oneLine(err)})
+				failed = err
+			}
+		}
+		if failed != nil {
+			return failed
+		}
+		pending = true // then what waits in the outbox, and the replies
+	}
 	if pending {
 		out, err := outbox.Retry(ctx, o.Store, cliSession, acct)
 		if err != nil {
@@ -71,8 +103,28 @@ func runSend(ctx context.Context, c *call) error {
 		}
 		return err
 	}
-	res, err := outbox.SendPeriod(ctx, o.Store, cliSession, cfg, acct, outbox.Request{Period: period,
-		Dir: outbox.ReportsDir(o.Store), Now: c.env.Now(), Preparer: strings.TrimSpace(preparer), NewVersion: newVersion,
+	return c.sendPeriod(ctx, o.Store, cfg, acct, period, strings.TrimSpace(preparer), newVersion)
+}
+
+// duePeriods are the finished periods the district wants that have not gone out yet.
+func duePeriods(ctx context.Context, s *data.Store, now time.Time) ([]string, error) {
+	list, err := townreport.DueList(ctx, s, now)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, d := range list {
+		if d.State == townreport.DueOpen || d.State == townreport.DueOverdue {
+			out = append(out, d.Period)
+		}
+	}
+	return out, nil
+}
+
+// sendPeriod writes (or reuses) a period's workbook and mails it, saying what it did.
+func (c *call) sendPeriod(ctx context.Context, s *data.Store, cfg outbox.Config, acct townmail.Account, period, preparer string, newVersion bool) error {
+	res, err := outbox.SendPeriod(ctx, s, cliSession, cfg, acct, outbox.Request{Period: period,
+		Dir: outbox.ReportsDir(s), Now: c.env.Now(), Preparer: preparer, NewVersion: newVersion,
 		Progress: func(key string, d map[string]any) { c.say(key, d) }})
 	if p := problem.From(err); p != nil && p.Key == outbox.KeyChanged {
 		return problem.New("cli.send.changed", map[string]any{"Detail": locale.Err(err)})

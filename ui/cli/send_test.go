@@ -65,6 +65,10 @@ func TestSendCommand(t *testing.T) {
 		{"pending, mended", mailtest.TownPassword, []string{"send", "--pending"}, 0, "已发送 2023-Q4 第 1 版", ""},
 		{"again, unchanged", mailtest.TownPassword, []string{"send", "--period", "2023-Q4"}, 1, "", "不再重复发送"},
 		{"another period", mailtest.TownPassword, []string{"--lang", "en", "send", "--period", "2023-12"}, 0, "Sent 2023-12 version 1", ""},
+		// A monthly scheduled task: the month before last is still unsent.
+		{"due", mailtest.TownPassword, []string{"send", "--due"}, 0, "已发送 2023-11 第 1 版", ""},
+		{"due, nothing left", mailtest.TownPassword, []string{"send", "--due"}, 0, "没有到期未报的报告期", ""},
+		{"two modes at once", mailtest.TownPassword, []string{"send", "--due", "--pending"}, 2, "", "三者选一"},
 	}
 	for _, s := range steps {
 		r := runMail(s.password, s.args...)
@@ -75,8 +79,8 @@ func TestSendCommand(t *testing.T) {
 			t.Errorf("%s: failure reason is not one line: %q", s.name, r.stderr)
 		}
 	}
-	if n := len(srv.Inbox(t, mailtest.District)); n != 2 {
-		t.Errorf("district inbox holds %d reports, want 2", n)
+	if n := len(srv.Inbox(t, mailtest.District)); n != 3 {
+		t.Errorf("district inbox holds %d reports, want 3", n)
 	}
 	subject := "【数据报送】青石镇-2023年第四季度-v1"
 	srv.Reply(t, mailtest.District, mailtest.Town, "", "回复："+subject)
