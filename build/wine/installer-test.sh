@@ -183,6 +183,12 @@ done
 cmp -s "$INST/TownLedger.exe" "$INST/bin/townledger.exe" && [ "$(stat -c %s "$INST/TownLedger.exe")" -gt 0 ] &&
   echo "installer-test: note: GUI and console exes are identical (stand-in console build?)"
 ok "setup.exe /S: TownLedger.exe, bin\\townledger.exe, uninstall.exe in AppData\\Local\\Programs"
+# The installed console exe runs (whole file extracted; ProcessPrng shim works).
+RC=0
+wine "$INST/bin/townledger.exe" --version >"$WORK/version.txt" 2>&1 || RC=$?
+[ "$RC" = 0 ] && [ -s "$WORK/version.txt" ] ||
+  fail "installed bin\\townledger.exe --version exited with $RC" "$(head -5 "$WORK/version.txt")"
+ok "installed townledger.exe --version: $(head -n1 "$WORK/version.txt" | tr -d '\r' | cut -c1-40)"
 [ -f "$START_LNK" ] || fail "Start-menu shortcut missing: $START_LNK"
 [ -f "$DESK_LNK" ] || fail "desktop shortcut missing: $DESK_LNK"
 grep -qa 'TownLedger.exe' "$START_LNK" || fail "Start-menu shortcut does not point to TownLedger.exe"
