@@ -4,7 +4,8 @@
 # Usage: build/deps.sh [group...]      (no group = all groups)
 #   gui       cgo toolchain + GL/X11 headers for Fyne
 #   headless  Xvfb, xdotool, ImageMagick for headless runs and screenshots
-#   windows   MinGW-w64 cross compiler for build/windows.sh
+#   windows   MinGW-w64 cross compiler for build/windows.sh, NSIS for build/package.sh
+#   wine      64-bit Wine for build/wine/*.sh (installer and smoke tests)
 #   mail      dovecot IMAP server (tests run their own unprivileged instance)
 #   office    LibreOffice Calc (headless) + openpyxl for spreadsheet checks
 #
@@ -15,11 +16,12 @@ set -euo pipefail
 declare -A GROUPS_PKGS=(
   [gui]="gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev pkg-config"
   [headless]="xvfb libgl1-mesa-dri xauth imagemagick xdotool"
-  [windows]="gcc-mingw-w64-x86-64"
+  [windows]="gcc-mingw-w64-x86-64 nsis"
+  [wine]="wine wine64"
   [mail]="dovecot-imapd"
   [office]="libreoffice-calc-nogui python3-openpyxl"
 )
-ALL_GROUPS=(gui headless windows mail office)
+ALL_GROUPS=(gui headless windows wine mail office)
 
 usage() {
   echo "usage: $0 [group...]   groups: ${ALL_GROUPS[*]} (default: all)" >&2
