@@ -102,7 +102,12 @@ make_template() {
   rm -f "$tmp/wineserver" "$log"
   mv "$tmp" "$TEMPLATE"
 }
-[ -f "$TEMPLATE/system.reg" ] || make_template
+if [ ! -f "$TEMPLATE/system.reg" ]; then
+  # Leftovers of an interrupted run or of another Wine version (~700 MB each;
+  # prefixes made from them keep their hard-linked files).
+  rm -rf "$CACHE"/template.tmp.* "$CACHE"/template-*
+  make_template
+fi
 
 # ------------------------------------------------------------------ DIR
 if [ -f "$DIR/system.reg" ]; then
