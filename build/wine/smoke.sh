@@ -45,9 +45,10 @@ trap cleanup EXIT
 # A Chinese Windows PC: code page 936 for the console and for files.
 export WINEPREFIX="$tmp/prefix" WINEDEBUG=-all LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
 drive="$WINEPREFIX/drive_c"
-mkdir -p "$drive/tl"
+# As installed: Windows file names ignore case, so the command line lives in bin\.
+mkdir -p "$drive/tl/bin"
 cp "$GUI" "$drive/tl/TownLedger.exe"
-cp "$CON" "$drive/tl/townledger.exe"
+cp "$CON" "$drive/tl/bin/townledger.exe"
 
 # xserver N [args]: a throw-away X server on display :N
 xserver() {
@@ -74,6 +75,7 @@ waitwin() {
 cat <<'BAT' | sed 's/$/\r/' | iconv -f UTF-8 -t GBK >"$drive/tl/smoke.bat"
 @echo off
 cd /d C:\tl
+set PATH=C:\tl\bin;%PATH%
 set TOWNLEDGER_DB=C:\tl\台账 数据\townledger.db
 townledger.exe --version > version.txt
 > codes.txt echo version %errorlevel%

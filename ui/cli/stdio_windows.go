@@ -125,18 +125,35 @@ func codePageEncoding(cp int) encoding.Encoding {
 	return nil
 }
 
-// StartWindowBeside starts the window program installed beside this command-line one, so
+// StartWindowBeside starts the window program installed with this command-line one, so
 // `townledger` typed with no command opens the window and gives the console back at once.
+// Windows file names ignore case, so the two cannot share a folder: the installer and the
+// zip put the command line in bin\ under the window program's folder.
 func StartWindowBeside(args []string) bool {
 	self, err := os.Executable()
 	if err != nil {
 		return false
 	}
-	gui := filepath.Join(filepath.Dir(self), WindowExe)
-	if _, err := os.Stat(gui); err != nil || filepath.Base(self) == WindowExe {
-		return false
+	dir := filepath.Dir(self)
+	for _, gui := range []string{filepath.Join(filepath.Dir(dir), WindowExe), filepath.Join(dir, WindowExe)} {
+		if same, err := sameFile(gui, self); err != nil || same {
+			continue
+		}
+		cmd := exec.Command(gui, args...)
+		cmd.SysProcAttr = &syscall.SysProcAttr{CreationFlags: windows.DETACHED_PROCESS}
+		return cmd.Start() == nil
 	}
-	cmd := exec.Command(gui, args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{CreationFlags: windows.DETACHED_PROCESS}
-	return cmd.Start() == nil
+	return false
+}
+
+func sameFile(a, b string) (bool, error) {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(fa, fb), nil
 }
