@@ -5,7 +5,8 @@
 #   gui       cgo toolchain + GL/X11 headers for Fyne
 #   headless  Xvfb, xdotool, ImageMagick for headless runs and screenshots
 #   windows   MinGW-w64 cross compiler for build/windows.sh, NSIS for build/package.sh
-#   wine      64-bit Wine for build/wine/*.sh (installer and smoke tests)
+#   wine      64-bit Wine for build/wine/*.sh (installer and smoke tests), and the
+#             zh_CN.UTF-8 locale, so Wine runs as a Chinese PC (code page 936)
 #   mail      dovecot IMAP server (tests run their own unprivileged instance)
 #   office    LibreOffice Calc (headless) + openpyxl for spreadsheet checks
 #
@@ -17,7 +18,7 @@ declare -A GROUPS_PKGS=(
   [gui]="gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev pkg-config"
   [headless]="xvfb libgl1-mesa-dri xauth imagemagick xdotool"
   [windows]="gcc-mingw-w64-x86-64 nsis"
-  [wine]="wine wine64"
+  [wine]="wine wine64 locales"
   [mail]="dovecot-imapd"
   [office]="libreoffice-calc-nogui python3-openpyxl"
 )
@@ -65,7 +66,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
 fi
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Wine takes its Windows locale and code pages from the Linux one, which must exist.
+ensure_locale() {
+  for g in "${groups[@]}"; do
+    [ "$g" = wine ] || continue
+    locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && return 0
+    command -v localedef >/dev/null 2>&1 || return 0 # the locales package comes below
+    echo "deps.sh: generating the zh_CN.UTF-8 locale"
+    "${SUDO[@]}" localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 ||
+      { echo "deps.sh: localedef zh_CN.UTF-8 failed" >&2; exit 1; }
+  done
+}
+
+SUDO=()
+[ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO=(sudo)
+if [ ${#missing[@]} -eq 0 ]; then
+  ensure_locale
+  exit 0
+fi
 
 SUDO=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -125,4 +143,5 @@ if [ ${#still[@]} -gt 0 ]; then
   echo "deps.sh: still not installed after apt-get: ${still[*]}" >&2
   exit 1
 fi
+ensure_locale
 echo "deps.sh: done"
