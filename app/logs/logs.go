@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -88,7 +89,7 @@ func Start(dir, tag, version string) (*Folder, error) {
 	}
 	// The console copy matters when a developer starts the program from a terminal; on a
 	// Windows GUI program stderr goes nowhere and its errors are ignored.
-	log.SetOutput(tee{f.log, os.Stderr})
+	log.SetOutput(tee{log: f.log, console: os.Stderr, redact: newRedactor()})
 	log.SetFlags(log.LstdFlags)
 	log.Printf("TownLedger %s started (%s/%s)", version, runtime.GOOS, runtime.GOARCH)
 	pruneCrashes(dir)
@@ -110,8 +111,8 @@ func (f *Folder) Recover(told func(report string)) {
 		return
 	}
 	report := f.pending.Name()
-	fmt.Fprintf(f.pending, "TownLedger %s stopped unexpectedly at %s\n\npanic: %v\n\n%s",
-		f.version, time.Now().Format(time.RFC3339), r, debug.Stack())
+	fmt.Fprintf(f.pending, "TownLedger %s stopped unexpectedly at %s\n\npanic: %s\n\n%s",
+		f.version, time.Now().Format(time.RFC3339), newRedactor()(fmt.Sprint(r)), debug.Stack())
 	f.pending.Sync()
 	log.Printf("stopped unexpectedly: %v (report: %s)", r, report)
 	if told != nil {
@@ -152,13 +153,36 @@ func pruneCrashes(dir string) {
 	}
 }
 
-// tee writes to the log and, best effort, to a console.
+// tee writes to the log, without personal details, and, best effort, to a console.
 type tee struct {
 	log     io.Writer
 	console io.Writer
+	redact  func(string) string
 }
 
 func (t tee) Write(p []byte) (int, error) {
 	_, _ = t.console.Write(p)
-	return t.log.Write(p)
+	if _, err := io.WriteString(t.log, t.redact(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+var emailUser = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+)`)
+
+// newRedactor keeps a log an administrator may pass on free of who the user is: the user's
+// home folder (it holds their Windows login name) and the user part of e-mail addresses.
+func newRedactor() func(string) string {
+	home, _ := os.UserHomeDir()
+	name := "~"
+	if runtime.GOOS == "windows" {
+		name = "%USERPROFILE%"
+	}
+	return func(s string) string {
+		if len(home) > 3 {
+			s = strings.ReplaceAll(s, home, name)
+			s = strings.ReplaceAll(s, filepath.ToSlash(home), name)
+		}
+		return emailUser.ReplaceAllString(s, "…@$1")
+	}
 }

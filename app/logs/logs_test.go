@@ -117,3 +117,20 @@ func TestOldCrashReportsArePruned(t *testing.T) {
 		t.Errorf("%d crash reports kept, want %d", len(n), keepCrashes)
 	}
 }
+
+func TestLogsLeaveOutWhoTheUserIs(t *testing.T) {
+	home, err := os.UserHomeDir()
+	if err != nil || len(home) <= 3 {
+		t.Skip("no home folder")
+	}
+	r := newRedactor()
+	got := r("open " + filepath.Join(home, "文档", "报表.xlsx") + ": refused by 王小明.ab@qq.com and town@yjj.example.gov.cn")
+	if strings.Contains(got, home) || strings.Contains(got, "王小明.ab") || strings.Contains(got, "town@") {
+		t.Errorf("personal details left in %q", got)
+	}
+	for _, keep := range []string{"报表.xlsx", "…@qq.com", "…@yjj.example.gov.cn"} {
+		if !strings.Contains(got, keep) {
+			t.Errorf("%q lost %q", got, keep)
+		}
+	}
+}
