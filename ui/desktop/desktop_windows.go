@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
 	"unsafe"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
-	"github.com/ncruces/zenity"
 	"golang.org/x/sys/windows"
 )
 
@@ -196,53 +194,4 @@ func BringToFront(w fyne.Window) {
 // the user just started, which is the second start, not the window asked to come forward.
 func AllowForeground(pid int) {
 	procAllowSetForegroundWin.Call(uintptr(uint32(pid)))
-}
-
-// OpenFile asks with the system's dialog which file to open; done runs on the UI goroutine
-// with the path, and is not called when the user cancels.
-func OpenFile(w fyne.Window, title string, f Filter, done func(path string)) {
-	ask(w, done, func(opts []zenity.Option) (string, error) {
-		return zenity.SelectFile(opts...)
-	}, title, lastDir(w)+`\`, f)
-}
-
-// SaveFile asks with the system's dialog where to save, suggesting name; the dialog asks
-// before replacing a file, so a chosen file that exists is removed for the writer, which
-// never overwrites. done runs on the UI goroutine.
-func SaveFile(w fyne.Window, title, name string, f Filter, done func(path string)) {
-	ask(w, func(path string) {
-		path = withExt(path, f)
-		os.Remove(path)
-		done(path)
-	}, func(opts []zenity.Option) (string, error) {
-		return zenity.SelectFileSave(append(opts, zenity.ConfirmOverwrite())...)
-	}, title, filepath.Join(lastDir(w), name), f)
-}
-
-func ask(w fyne.Window, done func(string), show func([]zenity.Option) (string, error), title, start string, f Filter) {
-	opts := []zenity.Option{zenity.Title(title), zenity.Filename(start)}
-	if h := hwnd(w); h != 0 {
-		opts = append(opts, zenity.Attach(h))
-	}
-	if len(f.Exts) > 0 {
-		var pats []string
-		for _, e := range f.Exts {
-			pats = append(pats, "*"+e)
-		}
-		opts = append(opts, zenity.FileFilters{{Name: f.Name, Patterns: pats, CaseFold: true}})
-	}
-	// The dialog runs its own message loop; off the UI goroutine the window keeps painting.
-	go func() {
-		path, err := show(opts)
-		if err != nil {
-			if err != zenity.ErrCanceled {
-				fyne.LogError("file dialog", err)
-			}
-			return
-		}
-		fyne.Do(func() {
-			setLastDir(w, filepath.Dir(path))
-			done(path)
-		})
-	}()
 }
