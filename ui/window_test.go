@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// After a crash the next start says so, where the report is, and offers its folder.
+func TestCrashNoticeNamesTheReport(t *testing.T) {
+	u := newTestUI(t)
+	report := filepath.Join(t.TempDir(), "logs", "crash-20261203-101500-ab12cd34.log")
+	u.showCrashNotice(report)
+	overlay := u.Win.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("no notice shown")
+	}
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			texts = append(texts, v.Text)
+		case *widget.Button:
+			texts = append(texts, v.Text)
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(overlay)
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"程序上次意外关闭", report, "打开所在文件夹"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the notice lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestFolderURLOpensWindowsAndUnixFolders(t *testing.T) {
+	for in, want := range map[string]string{
+		`C:/Users/王/AppData/Local/TownLedger/logs`: "file:///C:/Users/%E7%8E%8B/AppData/Local/TownLedger/logs",
+		"/home/u/.local/state/TownLedger/logs":      "file:///home/u/.local/state/TownLedger/logs",
+		"/tmp/a b":                                  "file:///tmp/a%20b",
+	} {
+		if got := folderURL(in).String(); got != want {
+			t.Errorf("folderURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
