@@ -51,8 +51,8 @@ func TestCrashNoticeNamesTheReport(t *testing.T) {
 func TestFolderURLOpensWindowsAndUnixFolders(t *testing.T) {
 	for in, want := range map[string]string{
 		`C:/Users/王/AppData/Local/TownLedger/logs`: "file:///C:/Users/%E7%8E%8B/AppData/Local/TownLedger/logs",
-		"/home/u/.local/state/TownLedger/logs":      "file:///home/u/.local/state/TownLedger/logs",
-		"/tmp/a b":                                  "file:///tmp/a%20b",
+		"/home/u/.local/state/TownLedger/logs":     "file:///home/u/.local/state/TownLedger/logs",
+		"/tmp/a b":                                 "file:///tmp/a%20b",
 	} {
 		if got := folderURL(in).String(); got != want {
 			t.Errorf("folderURL(%q) = %q, want %q", in, got, want)
