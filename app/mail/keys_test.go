@@ -34,7 +34,7 @@ func TestEveryKeyIsTranslated(t *testing.T) {
 		zh, ok1 := tables["zh-Hans"][k]
 		en, ok2 := tables["en"][k]
 		if !ok1 || !ok2 {
-			t.Errorf("%s is not translated (run python3 build/translations.py)", k)
+			t.Errorf("%s is not translated (add it to assets/translations/*.json)", k)
 			continue
 		}
 		fields := func(s string) []string {

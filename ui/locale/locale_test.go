@@ -1,6 +1,9 @@
 package locale
 
 import (
+	"bytes"
+	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -161,3 +164,43 @@ func TestErrSaysRefusalsInWords(t *testing.T) {
 		t.Errorf("locked = %q", got)
 	}
 }
+
+// The JSON files are the only source of the translations, edited by hand: each stays in one
+// canonical form (keys sorted, one per line) so the two languages line up key for key, and
+// no text is left empty.
+func TestTranslationFilesAreCanonical(t *testing.T) {
+	for _, lang := range []string{"zh-Hans", "en"} {
+		path := filepath.Join("..", "..", "assets", "translations", lang+".json")
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		if err := enc.Encode(m); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(raw, b.Bytes()) {
+			t.Errorf("%s is not in canonical form (sorted keys, one-space indent, a final newline); "+
+				"rewrite it with: go test ./ui/locale -run TestTranslationFilesAreCanonical -fix-translations", path)
+			if *fixTranslations {
+				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for k, v := range m {
+			if strings.TrimSpace(v) == "" {
+				t.Errorf("%s: %q has no text", path, k)
+			}
+		}
+	}
+}
+
+var fixTranslations = flag.Bool("fix-translations", false, "rewrite the translation files in canonical form")

@@ -18,8 +18,7 @@ var (
 	translations     map[string]map[string]string // language → key → text
 )
 
-// loadTranslations reads the generated assets/translations/*.json (build/translations.py
-// writes them from build/i18n/cases.py).
+// loadTranslations reads assets/translations/*.json, the one source of the interface texts.
 func loadTranslations(t *testing.T) map[string]map[string]string {
 	t.Helper()
 	translationsOnce.Do(func() {
@@ -36,7 +35,7 @@ func loadTranslations(t *testing.T) map[string]map[string]string {
 		}
 	})
 	if len(translations) != 2 {
-		t.Fatal("cannot read assets/translations: run python3 build/translations.py")
+		t.Fatal("cannot read assets/translations")
 	}
 	return translations
 }
