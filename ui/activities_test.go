@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+	"townledger/ui/publicity"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -16,7 +17,7 @@ import (
 func TestActivityWithAPhoto(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.activities")
-	as := u.Shell.Current.(*Activities)
+	as := u.Shell.Current.(*publicity.Activities)
 	test.Tap(as.New)
 	f := as.Form
 	typeInto(f.HeldOn, "2024-06-16")
@@ -37,7 +38,7 @@ func TestActivityWithAPhoto(t *testing.T) {
 	typeInto(f.Counts["people"], "350")
 	test.Tap(f.Save)
 	saved := as.Form
-	if saved == nil || saved.activity.ID == "" {
+	if saved == nil || saved.ID() == "" {
 		t.Fatalf("activity not saved: %q", f.Message.Text)
 	}
 	var img bytes.Buffer
@@ -50,15 +51,15 @@ func TestActivityWithAPhoto(t *testing.T) {
 	if !strings.Contains(saved.PhotoMessage.Text, "不是图片") || len(saved.Photos.Objects) != 1 {
 		t.Errorf("a PDF as photo: %q", saved.PhotoMessage.Text)
 	}
-	test.Tap(as.back())
+	test.Tap(as.Back())
 	as.TypeFilter.SetSelected("防灾减灾日")
-	if as.List.total != 0 {
-		t.Errorf("type filter: %d activities of another type", as.List.total)
+	if as.List.Total() != 0 {
+		t.Errorf("type filter: %d activities of another type", as.List.Total())
 	}
 	as.TypeFilter.SetSelected("安全生产月")
 	as.YearFilter.SetSelected("2024")
-	if as.List.total != 1 {
-		t.Errorf("filters: %d activities, want 1", as.List.total)
+	if as.List.Total() != 1 {
+		t.Errorf("filters: %d activities, want 1", as.List.Total())
 	}
 	test.Tap(as.StatsB)
 	st := as.Stats // opens on this year, 2024 by the test clock
@@ -73,14 +74,14 @@ func TestActivityWithAPhoto(t *testing.T) {
 	}
 
 	// Entered twice by mistake: the second copy is deleted with its photo.
-	id := saved.activity.ID
-	as.open(id)
+	id := saved.ID()
+	as.Open(id)
 	if as.Form.Delete == nil {
 		t.Fatal("a saved activity offers no delete")
 	}
 	as.Form.DeleteNow()
-	if as.Form != nil || as.List.total != 0 {
-		t.Errorf("after deleting: form %v, %d activities listed", as.Form != nil, as.List.total)
+	if as.Form != nil || as.List.Total() != 0 {
+		t.Errorf("after deleting: form %v, %d activities listed", as.Form != nil, as.List.Total())
 	}
 	if photos, _ := u.Office.Store.Attachments(context.Background(), "activity", id); len(photos) != 0 {
 		t.Errorf("the activity's photos outlived it: %d", len(photos))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"townledger/app/demo"
 	"townledger/data"
+	"townledger/ui/cases"
 )
 
 // TestGeneralCaseFromFilingToClosing takes a case through every step of the general
@@ -16,15 +18,15 @@ import (
 func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.cases")
-	if cs := u.Shell.Current.(*Cases); cs.List.Total() != 0 || !cs.List.Empty.Visible() {
+	if cs := u.Shell.Current.(*cases.Cases); cs.List.Total() != 0 || !cs.List.Empty.Visible() {
 		t.Fatal("a new ledger should show no cases and say so")
 	}
-	if err := demo.Load(ctxBG(), u.Office.Store, data.System, u.Now()); err != nil {
+	if err := demo.Load(context.Background(), u.Office.Store, data.System, u.Now()); err != nil {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.home")
 	u.Shell.Select("nav.cases")
-	cs := u.Shell.Current.(*Cases)
+	cs := u.Shell.Current.(*cases.Cases)
 	before := cs.List.Total()
 	test.Tap(cs.New)
 	f := cs.Filing
@@ -63,7 +65,7 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 		t.Fatalf("filed case %q with %d steps", cv.View.Case.CaseNo, len(cv.Timeline))
 	}
 
-	record := func(step, on string, fill func(*CaseView)) {
+	record := func(step, on string, fill func(*cases.CaseView)) {
 		t.Helper()
 		cv := cs.Case
 		cv.Step.SetSelected(step)
@@ -86,8 +88,8 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 		t.Fatalf("decision before notice: %q", cv.Message.Text)
 	}
 
-	record("调查取证", "2024-11-05", func(cv *CaseView) { cv.Officers.SetSelected(cv.Officers.Options[:2]) })
-	record("行政处罚告知", "2024-11-11", func(cv *CaseView) { cv.Outcome.SetSelected("罚款"); typeInto(cv.Fine, "25,000") })
+	record("调查取证", "2024-11-05", func(cv *cases.CaseView) { cv.Officers.SetSelected(cv.Officers.Options[:2]) })
+	record("行政处罚告知", "2024-11-11", func(cv *cases.CaseView) { cv.Outcome.SetSelected("罚款"); typeInto(cv.Fine, "25,000") })
 	// 40,000 yuan is within the law's range but outside the chosen tier: refused with the range.
 	cs.Case.Step.SetSelected("作出决定")
 	typeInto(cs.Case.On, "2024-11-18")
@@ -97,10 +99,10 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	if !strings.Contains(cs.Case.Message.Text, "20,000.00–30,000.00") {
 		t.Fatalf("fine outside the tier: %q", cs.Case.Message.Text)
 	}
-	record("作出决定", "2024-11-18", func(cv *CaseView) { cv.Outcome.SetSelected("罚款"); typeInto(cv.Fine, "25000") })
+	record("作出决定", "2024-11-18", func(cv *cases.CaseView) { cv.Outcome.SetSelected("罚款"); typeInto(cv.Fine, "25000") })
 	record("送达", "2024-11-19", nil)
 	record("公示", "2024-11-20", nil)
-	record("缴纳罚款", "2024-11-20", func(cv *CaseView) { typeInto(cv.Amount, "25000") })
+	record("缴纳罚款", "2024-11-20", func(cv *cases.CaseView) { typeInto(cv.Amount, "25000") })
 	record("结案", "2024-11-20", nil)
 
 	v := cs.Case.View
@@ -113,7 +115,7 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 		}
 	}
 	// Back in the list, the case shows with its number and stage.
-	test.Tap(backButton(cs)) // a fresh button does what the page's does
+	test.Tap(cases.BackButton(cs)) // a fresh button does what the page's does
 	if cs.List.Total() != before+1 {
 		t.Errorf("case list shows %d cases", cs.List.Total())
 	}
@@ -121,11 +123,11 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 
 func TestCaseTableFiltersSortsAndCountsDeadlines(t *testing.T) {
 	u := signedIn(t)
-	if err := demo.Load(ctxBG(), u.Office.Store, data.System, u.Now()); err != nil {
+	if err := demo.Load(context.Background(), u.Office.Store, data.System, u.Now()); err != nil {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.cases")
-	ct := u.Shell.Current.(*Cases).List
+	ct := u.Shell.Current.(*cases.Cases).List
 	if ct.Total() != 8 {
 		t.Fatalf("demo cases: %d", ct.Total())
 	}
@@ -145,9 +147,9 @@ func TestCaseTableFiltersSortsAndCountsDeadlines(t *testing.T) {
 	ct.Stage.SetSelected("全部环节")
 	ct.SortBy("fine")
 	ct.SortBy("fine") // again: largest first
-	first, _ := ct.row(0)
+	first, _ := ct.Row(0)
 	for i := 1; i < ct.Total(); i++ {
-		if r, _ := ct.row(i); r.Fine > first.Fine {
+		if r, _ := ct.Row(i); r.Fine > first.Fine {
 			t.Fatalf("sorted by fine, row %d (%d) exceeds the first (%d)", i, r.Fine, first.Fine)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"townledger/app/demo"
 	"townledger/data"
+	"townledger/ui/catalog"
 )
 
 // The district takes an item back: the clerk records the day and the notice; without a
@@ -18,16 +19,16 @@ func TestAdministratorRecallsADelegatedItem(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.catalog")
-	c := u.Shell.Current.(*Catalog)
+	c := u.Shell.Current.(*catalog.Catalog)
 	items, _, err := u.Office.Store.List(context.Background(), data.ListCatalog, "", 0, 1)
 	if err != nil || len(items) == 0 {
 		t.Fatalf("catalogue: %v %v", items, err)
 	}
-	c.open(items[0].ID)
+	c.Open(items[0].ID)
 	if c.Recall == nil {
 		t.Fatal("an item in force offers no recall")
 	}
-	c.Recall.content.Show()
+	c.Recall.Content().Show()
 	shot(t, u, "recall")
 	typeInto(c.Recall.On, "2024-11-30")
 	test.Tap(c.Recall.Confirm)

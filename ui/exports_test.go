@@ -17,6 +17,9 @@ import (
 	"townledger/app/mail/mailtest"
 	"townledger/app/publicity"
 	"townledger/data"
+	"townledger/ui/exports"
+	"townledger/ui/home"
+	"townledger/ui/settings"
 )
 
 // An administrator enters the mail account and the district's address, the home page shows
@@ -26,10 +29,10 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	srv := mailtest.Start(t)
 	keyring.MockInit()
 	u := signedIn(t)
-	u.MailRoots = srv.CA
+	u.Mail.Roots = srv.CA
 
 	u.Shell.Select("nav.settings")
-	m := u.Shell.Current.(*Settings).Mail
+	m := u.Shell.Current.(*settings.Settings).Mail
 	m.Periods.SetSelected([]string{"季报"})
 	typeInto(m.District, mailtest.District)
 	typeInto(m.Reviewer, "李审核")
@@ -58,12 +61,12 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	}
 
 	u.Shell.Select("nav.home")
-	h := u.Shell.Current.(*Home)
+	h := u.Shell.Current.(*home.Home)
 	if len(h.ReportButtons) == 0 || !strings.Contains(h.ReportButtons[0].Text, "2024年第三季度季报：已逾期未报") {
 		t.Fatalf("home reports: %v", buttonTexts(h))
 	}
 	test.Tap(h.ReportButtons[0])
-	ex, ok := u.Shell.Current.(*Exports)
+	ex, ok := u.Shell.Current.(*exports.Exports)
 	if !ok || ex.Period.Selected != "2024年第三季度" {
 		t.Fatalf("the home line did not open the quarter: %T", u.Shell.Current)
 	}
@@ -82,7 +85,7 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	if len(versions) != 1 || versions[0].State != data.ExportSent {
 		t.Fatalf("history %+v", versions)
 	}
-	ex.open(versions[0].ID)
+	ex.Open(versions[0].ID)
 	if ex.Page == nil || ex.Page.Fields["export.file_sha256"].Text != versions[0].FileSHA256 ||
 		ex.Page.Fields["export.state"].Text != "已发送" || ex.Page.Fields["export.by"].Text != "admin" {
 		t.Fatalf("version page: %+v", ex.Page)
@@ -117,7 +120,7 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.home")
-	h = u.Shell.Current.(*Home)
+	h = u.Shell.Current.(*home.Home)
 	u.tasks.Wait()
 	q3 := -1
 	for i, text := range buttonTexts(h) {
@@ -129,19 +132,19 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 		t.Fatalf("home after a late change: %v", buttonTexts(h))
 	}
 	test.Tap(h.ReportButtons[q3])
-	ex = u.Shell.Current.(*Exports)
+	ex = u.Shell.Current.(*exports.Exports)
 	u.tasks.Wait()
 	if !ex.Changed.Visible() || !strings.Contains(ex.Changed.Text, "第 2 版") {
 		t.Fatalf("changed banner: %q", ex.Changed.Text)
 	}
-	ex.send(true) // as after the person agreed in the confirmation
+	ex.SendPeriod(true) // as after the person agreed in the confirmation
 	u.tasks.Wait()
 	if n := len(srv.Inbox(t, mailtest.District)); n != 2 || !strings.Contains(ex.State.Text, "第 2 版已于") {
 		t.Errorf("version 2: inbox %d, %q", n, ex.State.Text)
 	}
 }
 
-func buttonTexts(h *Home) []string {
+func buttonTexts(h *home.Home) []string {
 	var out []string
 	for _, b := range h.ReportButtons {
 		out = append(out, b.Text)

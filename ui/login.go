@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/assets"
+	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
 
@@ -22,7 +23,7 @@ type Login struct {
 }
 
 func newLogin(u *UI, username string) *Login {
-	l := &Login{u: u, Message: errorLabel()}
+	l := &Login{u: u, Message: kit.ErrorLabel()}
 	l.Username = widget.NewEntry()
 	l.Username.SetText(username)
 	l.Username.OnSubmitted = func(string) { u.Win.Canvas().Focus(l.Password) }
@@ -46,7 +47,7 @@ func newLogin(u *UI, username string) *Login {
 		form, l.Message, l.Submit,
 		widget.NewLabelWithStyle(u.Version, fyne.TextAlignCenter, fyne.TextStyle{Italic: true}),
 	)
-	l.content = container.NewCenter(container.NewStack(strut(380), box))
+	l.content = container.NewCenter(container.NewStack(kit.Strut(380), box))
 	return l
 }
 
@@ -60,7 +61,7 @@ func (l *Login) focusTarget() fyne.Focusable {
 func (l *Login) submit() {
 	s, err := l.u.Office.Users.Login(context.Background(), l.Username.Text, l.Password.Text)
 	if err != nil {
-		setMessage(l.Message, locale.Err(err))
+		kit.SetMessage(l.Message, locale.Err(err))
 		l.Password.SetText("")
 		l.u.Win.Canvas().Focus(l.Password)
 		return

@@ -8,6 +8,8 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/outbox"
+	"townledger/ui/home"
+	"townledger/ui/kit"
 )
 
 // MailSyncEvery is how often, while someone who may send reports is signed in, the window
@@ -57,11 +59,11 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 	if err != nil || !cfg.Configured() {
 		return
 	}
-	pw := u.password(cfg)
+	pw := u.Mail.Password(cfg)
 	if pw == "" {
 		return
 	}
-	a := u.account(cfg, pw)
+	a := u.Mail.Account(cfg, pw)
 	out, err := outbox.Process(ctx, u.Office.Store, session, a)
 	if err != nil {
 		fyne.LogError("outbox", err)
@@ -79,10 +81,10 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 			return
 		}
 		switch cur := u.Shell.Current.(type) {
-		case *Exports:
-			cur.refresh()
-		case *Home:
+		case *home.Home:
 			u.Shell.Select("nav.home")
+		case kit.Refresher:
+			cur.Refresh()
 		}
 	})
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"townledger/ui/parties"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -10,7 +11,7 @@ import (
 func TestEnterpriseIsEnteredOnceAndShowsItsCases(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.parties")
-	ps := u.Shell.Current.(*Parties)
+	ps := u.Shell.Current.(*parties.Parties)
 	test.Tap(ps.New)
 	f := ps.Form
 	typeInto(f.Name, "青石机械加工厂")
@@ -35,7 +36,7 @@ func TestEnterpriseIsEnteredOnceAndShowsItsCases(t *testing.T) {
 		t.Errorf("party page: %+v / %q", ps.Page.Party, ps.Page.First.Text)
 	}
 	// The same code again is refused with the existing party's name.
-	test.Tap(ps.back())
+	test.Tap(ps.Back())
 	test.Tap(ps.New)
 	typeInto(ps.Form.Name, "另一个名字")
 	typeInto(ps.Form.CreditCode, "91110000600037341L")

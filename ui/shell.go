@@ -1,22 +1,30 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/ui/cases"
+	"townledger/ui/catalog"
+	"townledger/ui/exports"
+	"townledger/ui/home"
+	"townledger/ui/kit"
 	"townledger/ui/locale"
+	"townledger/ui/parties"
+	"townledger/ui/publicity"
+	"townledger/ui/settings"
+	"townledger/ui/training"
 )
-
-// screen is what a section shows: its struct (for tests) and its content.
-type screen interface{ Content() fyne.CanvasObject }
 
 // section is one entry of the left navigation.
 type section struct {
 	Key   string // translation key of its name, also its identity
 	icon  fyne.Resource
-	build func() screen
+	build func() kit.Screen
 }
 
 // Shell is the main window: navigation on the left, the chosen section on the right.
@@ -24,7 +32,9 @@ type Shell struct {
 	u        *UI
 	Sections []section
 	Nav      *widget.List
-	Current  screen
+	Current  kit.Screen
+	// Env is what the sections work with; tests reach the session's services through it.
+	Env      *kit.Env
 	Logout   *widget.Button
 	body     *fyne.Container
 	content  fyne.CanvasObject
@@ -33,16 +43,28 @@ type Shell struct {
 
 func newShell(u *UI) *Shell {
 	s := &Shell{u: u}
+	env := kit.NewEnv(u.App, u.Win, u.Office, u.session, u.Now, u.Mail, &u.tasks)
+	env.Version = u.Version
+	env.Go = func(key string) kit.Screen {
+		s.Select(key)
+		return s.Current
+	}
+	env.Refresh = func() { s.show(s.selected) }
+	env.Rebuild = func(key string) {
+		u.showShell(u.session)
+		u.Shell.Select(key)
+	}
+	s.Env = env
 	s.Sections = []section{
-		{"nav.home", theme.HomeIcon(), func() screen { return newHome(u, s) }},
-		{"nav.catalog", theme.ListIcon(), func() screen { return newCatalog(u) }},
-		{"nav.cases", theme.DocumentIcon(), func() screen { return newCases(u) }},
-		{"nav.parties", theme.StorageIcon(), func() screen { return newParties(u) }},
-		{"nav.trainings", theme.HistoryIcon(), func() screen { return newTrainings(u) }},
-		{"nav.staff", theme.AccountIcon(), func() screen { return newStaff(u) }},
-		{"nav.activities", theme.MediaPhotoIcon(), func() screen { return newActivities(u) }},
-		{"nav.exports", theme.MailSendIcon(), func() screen { return newExports(u) }},
-		{"nav.settings", theme.SettingsIcon(), func() screen { return newSettings(u) }},
+		{"nav.home", theme.HomeIcon(), func() kit.Screen { return home.New(env) }},
+		{"nav.catalog", theme.ListIcon(), func() kit.Screen { return catalog.New(env) }},
+		{"nav.cases", theme.DocumentIcon(), func() kit.Screen { return cases.New(env) }},
+		{"nav.parties", theme.StorageIcon(), func() kit.Screen { return parties.New(env) }},
+		{"nav.trainings", theme.HistoryIcon(), func() kit.Screen { return training.NewTrainings(env) }},
+		{"nav.staff", theme.AccountIcon(), func() kit.Screen { return training.NewStaff(env) }},
+		{"nav.activities", theme.MediaPhotoIcon(), func() kit.Screen { return publicity.New(env) }},
+		{"nav.exports", theme.MailSendIcon(), func() kit.Screen { return exports.New(env) }},
+		{"nav.settings", theme.SettingsIcon(), func() kit.Screen { return settings.New(env) }},
 	}
 	s.Nav = widget.NewList(
 		func() int { return len(s.Sections) },
@@ -59,7 +81,7 @@ func newShell(u *UI) *Shell {
 	s.body = container.NewStack()
 	s.Logout = widget.NewButtonWithIcon(locale.T("action.logout"), theme.LogoutIcon(), func() { u.showLogin(u.session.Username) })
 	user := widget.NewLabel(locale.T("shell.user", map[string]any{"Name": u.session.DisplayName}))
-	town, _, _ := u.Office.Store.Town(ctxBG())
+	town, _, _ := u.Office.Store.Town(context.Background())
 	title := widget.NewLabelWithStyle(town.Name+" · "+locale.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(user, s.Logout), title)
 	split := container.NewHSplit(s.Nav, container.NewPadded(s.body))

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	uitraining "townledger/ui/training"
 
 	"fyne.io/fyne/v2/test"
 
@@ -20,12 +22,12 @@ func TestFortyPersonSession(t *testing.T) {
 		if i < 10 {
 			p.Unit = "镇党政办公室"
 		}
-		if _, err := training.SaveStaff(ctxBG(), u.Office.Store, u.session, p); err != nil {
+		if _, err := training.SaveStaff(context.Background(), u.Office.Store, u.session, p); err != nil {
 			t.Fatal(err)
 		}
 	}
 	u.Shell.Select("nav.trainings")
-	tr := u.Shell.Current.(*Trainings)
+	tr := u.Shell.Current.(*uitraining.Trainings)
 	test.Tap(tr.New)
 	f := tr.Form
 	typeInto(f.Title, "安全生产法专题培训")
@@ -44,11 +46,11 @@ func TestFortyPersonSession(t *testing.T) {
 	// The rest come from the office staff, found by search.
 	picked := 0
 	for _, r := range f.Rows {
-		if r.person.Unit == "镇党政办公室" && picked < 10 {
+		if r.Person.Unit == "镇党政办公室" && picked < 10 {
 			r.Check.SetChecked(true)
 			picked++
 		}
-		if r.person.Unit == "镇综合行政执法队" && picked < 17 && !r.Check.Checked {
+		if r.Person.Unit == "镇综合行政执法队" && picked < 17 && !r.Check.Checked {
 			r.Check.SetChecked(true)
 			picked++
 		}
@@ -56,7 +58,7 @@ func TestFortyPersonSession(t *testing.T) {
 	typeInto(f.Search, "ry00")
 	visible := 0
 	for _, r := range f.Rows {
-		if r.row.Visible() {
+		if r.Row.Visible() {
 			visible++
 		}
 	}
@@ -95,14 +97,14 @@ func TestFortyPersonSession(t *testing.T) {
 
 func TestSessionFilesAreKeptWithTheSession(t *testing.T) {
 	u := signedIn(t)
-	id, err := training.SaveSession(ctxBG(), u.Office.Store, u.session, training.Session{Title: "警示教育", Category: "以案释法",
+	id, err := training.SaveSession(context.Background(), u.Office.Store, u.session, training.Session{Title: "警示教育", Category: "以案释法",
 		HeldOn: "2024-11-18", Hours: 2}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.trainings")
-	tr := u.Shell.Current.(*Trainings)
-	tr.open(id)
+	tr := u.Shell.Current.(*uitraining.Trainings)
+	tr.Open(id)
 	files := tr.Form.Files
 	if files == nil {
 		t.Fatal("a saved session offers no files")
@@ -121,10 +123,10 @@ func TestSessionFilesAreKeptWithTheSession(t *testing.T) {
 		t.Fatal("a saved session offers no delete")
 	}
 	tr.Form.DeleteNow()
-	if tr.Form != nil || tr.List.total != 0 {
-		t.Errorf("after deleting: form %v, %d sessions listed", tr.Form != nil, tr.List.total)
+	if tr.Form != nil || tr.List.Total() != 0 {
+		t.Errorf("after deleting: form %v, %d sessions listed", tr.Form != nil, tr.List.Total())
 	}
-	if atts, _ := u.Office.Store.Attachments(ctxBG(), "training", id); len(atts) != 0 {
+	if atts, _ := u.Office.Store.Attachments(context.Background(), "training", id); len(atts) != 0 {
 		t.Errorf("the session's files outlived it: %d", len(atts))
 	}
 }

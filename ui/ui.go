@@ -4,8 +4,6 @@ package ui
 
 import (
 	"context"
-	"crypto/x509"
-	"errors"
 	"sync"
 	"time"
 
@@ -19,6 +17,7 @@ import (
 	"townledger/app/settings"
 	"townledger/app/setup"
 	"townledger/assets"
+	"townledger/ui/kit"
 	"townledger/ui/locale"
 	"townledger/ui/theme"
 )
@@ -37,19 +36,15 @@ type UI struct {
 	Shell  *Shell
 
 	session auth.Session
-	// mailPassword is the mail password typed this session, kept in memory only: where the
-	// system has no keyring it is asked for once per session instead of being stored.
-	mailPassword string
-	mailMu       sync.Mutex // guards mailPassword, read by the background mail check
+	// Mail holds the mail password typed this session and the certificates servers are
+	// checked against (tests set their throw-away CA in Mail.Roots).
+	Mail *kit.Mail
 	// MailSync is how often the outbox and replies are checked while signed in (0: never,
 	// as in tests that drive the mail by hand).
 	MailSync time.Duration
 	stopSync func()
 	syncing  sync.WaitGroup
-	// MailRoots verifies the mail servers' certificates; nil = the system's roots (tests
-	// set their throw-away CA).
-	MailRoots *x509.CertPool
-	tasks     sync.WaitGroup // background work started by run
+	tasks    sync.WaitGroup // background work started by the screens
 }
 
 // FirstSize is the window's size at its first start, where the screen's usable area allows.
@@ -58,7 +53,7 @@ func FirstSize() fyne.Size { return fyne.NewSize(1180, 760) }
 // New builds the window for an open office; Start shows the first screen.
 func New(a fyne.App, o *office.Office, version string) *UI {
 	a.Settings().SetTheme(theme.New())
-	u := &UI{App: a, Office: o, Version: version, Now: time.Now, MailSync: MailSyncEvery}
+	u := &UI{App: a, Office: o, Version: version, Now: time.Now, MailSync: MailSyncEvery, Mail: &kit.Mail{}}
 	if err := locale.Use(settings.LanguageOf(context.Background(), o.Store)); err != nil {
 		fyne.LogError("language", err)
 	}
@@ -96,7 +91,7 @@ func (u *UI) showWizard(stage setup.Stage) {
 
 func (u *UI) showLogin(username string) {
 	u.stopMailSync()
-	u.setMailPassword("") // typed passwords last one session
+	u.Mail.SetPassword("") // typed passwords last one session
 	l := newLogin(u, username)
 	u.Login, u.Wizard, u.Shell = l, nil, nil
 	u.session = auth.Session{}
@@ -123,8 +118,8 @@ func failureContent(err error, quit func()) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(locale.T("error.open_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = fynetheme.SizeNameSubHeadingText
 	// The strut gives the wrapping message a reading width.
-	return container.NewCenter(container.NewStack(strut(520), container.NewVBox(
-		title, msg, container.NewHBox(layoutSpacer(), widget.NewButton(locale.T("action.quit"), quit)))))
+	return container.NewCenter(container.NewStack(kit.Strut(520), container.NewVBox(
+		title, msg, container.NewHBox(kit.Spacer(), widget.NewButton(locale.T("action.quit"), quit)))))
 }
 
 // ShowOpenFailure is the whole window when the database cannot be opened at all (locked,
@@ -140,31 +135,10 @@ func ShowOpenFailure(a fyne.App, err error, language string) fyne.Window {
 	return w
 }
 
-// run performs slow work off the UI thread with a progress dialog, then calls done on it.
-func (u *UI) run(title string, work func(ctx context.Context) error, done func(error)) {
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBarInfinite()
-	d := newProgressDialog(u.Win, title, bar, cancel)
-	d.Show()
-	u.tasks.Add(1)
-	go func() {
-		defer u.tasks.Done()
-		err := work(ctx)
-		fyne.DoAndWait(func() {
-			d.Hide()
-			if errors.Is(err, context.Canceled) {
-				err = nil
-			}
-			done(err)
-		})
-	}()
-}
-
 // Icon is the application icon as a Fyne resource.
 func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.Icon) }
 
-func (u *UI) setMailPassword(p string) {
-	u.mailMu.Lock()
-	defer u.mailMu.Unlock()
-	u.mailPassword = p
+// env is the screens' environment outside a session (the wizard's slow work).
+func (u *UI) env() *kit.Env {
+	return kit.NewEnv(u.App, u.Win, u.Office, u.session, u.Now, u.Mail, &u.tasks)
 }

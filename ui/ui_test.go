@@ -14,7 +14,16 @@ import (
 	"townledger/app/office"
 	"townledger/app/setup"
 	"townledger/data"
+	"townledger/ui/cases"
+	"townledger/ui/catalog"
+	"townledger/ui/exports"
+	"townledger/ui/home"
+	"townledger/ui/kit"
 	"townledger/ui/locale"
+	"townledger/ui/parties"
+	"townledger/ui/publicity"
+	"townledger/ui/settings"
+	"townledger/ui/training"
 )
 
 func newTestUI(t *testing.T) *UI {
@@ -119,24 +128,24 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 		if !strings.HasSuffix(u.Win.Title(), locale.T(sec.Key)) {
 			t.Errorf("%s: window title %q", sec.Key, u.Win.Title())
 		}
-		rl, ok := u.Shell.Current.(*RecordList)
+		rl, ok := u.Shell.Current.(*kit.RecordList)
 		switch sc := u.Shell.Current.(type) {
-		case *Cases:
+		case *cases.Cases:
 			if want, ok := wantCounts[sec.Key]; ok && sc.List.Count.Text != want {
 				t.Errorf("%s: count %q, want %q", sec.Key, sc.List.Count.Text, want)
 			}
 			continue
-		case *Parties:
+		case *parties.Parties:
 			rl, ok = sc.List, true
-		case *Catalog:
+		case *catalog.Catalog:
 			rl, ok = sc.List, true
-		case *Trainings:
+		case *training.Trainings:
 			rl, ok = sc.List, true
-		case *Staff:
+		case *training.Staff:
 			rl, ok = sc.List, true
-		case *Activities:
+		case *publicity.Activities:
 			rl, ok = sc.List, true
-		case *Exports:
+		case *exports.Exports:
 			rl, ok = sc.List, true
 		}
 		if !ok {
@@ -145,13 +154,13 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 		if want, ok := wantCounts[sec.Key]; ok && rl.Count.Text != want {
 			t.Errorf("%s: count %q, want %q", sec.Key, rl.Count.Text, want)
 		}
-		if rl.total == 0 && (!rl.Empty.Visible() || rl.Empty.Text == "") {
+		if rl.Total() == 0 && (!rl.Empty.Visible() || rl.Empty.Text == "") {
 			t.Errorf("%s: empty list without an explanation", sec.Key)
 		}
 	}
-	home := u.Shell
-	home.Select("nav.home")
-	h := home.Current.(*Home)
+	shell := u.Shell
+	shell.Select("nav.home")
+	h := shell.Current.(*home.Home)
 	if h.Cards[data.ListParties].Title != "46" {
 		t.Errorf("home enterprise card = %q", h.Cards[data.ListParties].Title)
 	}
@@ -159,11 +168,11 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 		t.Fatalf("home agenda: %d open cases, %d lines; the demo has 6 open cases, one near its decision date", h.Agenda.Open, len(h.DueButtons))
 	}
 	test.Tap(h.DueButtons[0])
-	if cs, ok := u.Shell.Current.(*Cases); !ok || cs.Case == nil || cs.Case.View.Case.ID != h.Agenda.Items[0].CaseID {
+	if cs, ok := u.Shell.Current.(*cases.Cases); !ok || cs.Case == nil || cs.Case.View.Case.ID != h.Agenda.Items[0].CaseID {
 		t.Fatal("a due line did not open its case")
 	}
-	home.Select("nav.home")
-	h = home.Current.(*Home)
+	shell.Select("nav.home")
+	h = shell.Current.(*home.Home)
 	test.Tap(h.Cards[data.ListStaff])
 	if u.Shell.SelectedKey() != "nav.staff" {
 		t.Errorf("tapping the staff figure opened %s", u.Shell.SelectedKey())
@@ -171,9 +180,9 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 
 	// A click on an item opens its page with its tiers and legal basis.
 	u.Shell.Select("nav.catalog")
-	cat := u.Shell.Current.(*Catalog)
-	for i := 0; i < cat.List.total; i++ {
-		if it, _ := cat.List.item(i); strings.HasPrefix(it.Title, "AQ-05") {
+	cat := u.Shell.Current.(*catalog.Catalog)
+	for i := 0; i < cat.List.Total(); i++ {
+		if it, _ := cat.List.Item(i); strings.HasPrefix(it.Title, "AQ-05") {
 			cat.List.List.Select(i)
 		}
 	}
@@ -183,15 +192,15 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 
 	// Search by pinyin initials narrows the enterprise list.
 	u.Shell.Select("nav.parties")
-	rl := u.Shell.Current.(*Parties).List
-	all := rl.total
+	rl := u.Shell.Current.(*parties.Parties).List
+	all := rl.Total()
 	test.Type(rl.Search, "qs")
-	if rl.total == 0 || rl.total >= all {
-		t.Errorf("searching qs: %d of %d", rl.total, all)
+	if rl.Total() == 0 || rl.Total() >= all {
+		t.Errorf("searching qs: %d of %d", rl.Total(), all)
 	}
 	typeInto(rl.Search, "没有这个企业")
-	if rl.total != 0 || !strings.Contains(rl.Empty.Text, "没有这个企业") {
-		t.Errorf("no match: %d %q", rl.total, rl.Empty.Text)
+	if rl.Total() != 0 || !strings.Contains(rl.Empty.Text, "没有这个企业") {
+		t.Errorf("no match: %d %q", rl.Total(), rl.Empty.Text)
 	}
 
 	// Sign out returns to the sign-in screen.
@@ -223,7 +232,7 @@ func TestSwitchingToEnglishRelabelsTheWindowAndPersists(t *testing.T) {
 	u := signedIn(t)
 	t.Cleanup(func() { locale.Use(locale.Default) })
 	u.Shell.Select("nav.settings")
-	s := u.Shell.Current.(*Settings)
+	s := u.Shell.Current.(*settings.Settings)
 	s.Language.SetSelected("English（英文）")
 	if u.Shell.SelectedKey() != "nav.settings" {
 		t.Error("switching language left the settings page")
@@ -246,7 +255,7 @@ func TestSwitchingToEnglishRelabelsTheWindowAndPersists(t *testing.T) {
 func TestAdministratorAddsAnOfficerWhoSeesNoUserAdmin(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.settings")
-	ua := u.Shell.Current.(*Settings).Users
+	ua := u.Shell.Current.(*settings.Settings).Users
 	if ua == nil {
 		t.Fatal("administrator has no user management")
 	}
@@ -271,7 +280,7 @@ func TestAdministratorAddsAnOfficerWhoSeesNoUserAdmin(t *testing.T) {
 	typeInto(u.Login.Password, "lizhifa2024")
 	test.Tap(u.Login.Submit)
 	u.Shell.Select("nav.settings")
-	if s := u.Shell.Current.(*Settings); s.Users != nil || s.Backup != nil {
+	if s := u.Shell.Current.(*settings.Settings); s.Users != nil || s.Backup != nil {
 		t.Error("an officer sees administrator settings")
 	}
 }
@@ -301,7 +310,7 @@ func newAccount(name, pw string) auth.NewAccount {
 func TestAdministratorEditsTheHolidayCalendar(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.settings")
-	ce := u.Shell.Current.(*Settings).Calendar
+	ce := u.Shell.Current.(*settings.Settings).Calendar
 	if ce == nil {
 		t.Fatal("no calendar editor for the administrator")
 	}
@@ -330,7 +339,7 @@ func TestAdministratorEditsTheHolidayCalendar(t *testing.T) {
 func TestAdministratorChangesALegalThreshold(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.settings")
-	rs := u.Shell.Current.(*Settings).Rules
+	rs := u.Shell.Current.(*settings.Settings).Rules
 	typeInto(rs.Entries["case.large_fine_org_yuan"], "五万")
 	test.Tap(rs.Save)
 	if !strings.Contains(rs.Message.Text, "不是有效的数值") {
@@ -343,7 +352,7 @@ func TestAdministratorChangesALegalThreshold(t *testing.T) {
 	}
 	u.Shell.Select("nav.home")
 	u.Shell.Select("nav.settings")
-	if got := u.Shell.Current.(*Settings).Rules.Entries["case.large_fine_org_yuan"].Text; got != "50000" {
+	if got := u.Shell.Current.(*settings.Settings).Rules.Entries["case.large_fine_org_yuan"].Text; got != "50000" {
 		t.Errorf("threshold after reopening: %q", got)
 	}
 }
@@ -351,7 +360,7 @@ func TestAdministratorChangesALegalThreshold(t *testing.T) {
 func TestAdministratorEditsTheOfficeLists(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.settings")
-	ls := u.Shell.Current.(*Settings).Lists
+	ls := u.Shell.Current.(*settings.Settings).Lists
 	typeInto(ls.Types, "")
 	test.Tap(ls.Save)
 	if !ls.Message.Visible() {
@@ -363,8 +372,8 @@ func TestAdministratorEditsTheOfficeLists(t *testing.T) {
 		t.Fatalf("lists refused: %q", ls.Message.Text)
 	}
 	u.Shell.Select("nav.activities")
-	test.Tap(u.Shell.Current.(*Activities).New)
-	if got := u.Shell.Current.(*Activities).Form.Type.Options; len(got) != 3 || got[2] != "村村响广播" {
+	test.Tap(u.Shell.Current.(*publicity.Activities).New)
+	if got := u.Shell.Current.(*publicity.Activities).Form.Type.Options; len(got) != 3 || got[2] != "村村响广播" {
 		t.Errorf("activity types offered: %v", got)
 	}
 }
@@ -372,7 +381,7 @@ func TestAdministratorEditsTheOfficeLists(t *testing.T) {
 func TestExporterWritesThePeriodReport(t *testing.T) {
 	u := signedIn(t)
 	u.Shell.Select("nav.exports")
-	ex := u.Shell.Current.(*Exports)
+	ex := u.Shell.Current.(*exports.Exports)
 	if len(ex.Period.Options) < 4 || ex.Period.Selected != "2024年10月" {
 		t.Fatalf("periods offered: %v, chosen %q", ex.Period.Options, ex.Period.Selected)
 	}

@@ -21,6 +21,7 @@ import (
 	"townledger/app/office"
 	"townledger/app/settings"
 	"townledger/ui/desktop"
+	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
 
@@ -130,7 +131,7 @@ func (u *UI) showCrashNotice(report string) {
 				return
 			}
 			if err := u.App.OpenURL(folderURL(filepath.Dir(report))); err != nil {
-				showError(u.Win, err)
+				kit.ShowError(u.Win, err)
 			}
 		}, u.Win)
 	d.Show()
@@ -148,5 +149,5 @@ func folderURL(dir string) *url.URL {
 func wrapLabel(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	return container.NewStack(strut(460), l)
+	return container.NewStack(kit.Strut(460), l)
 }

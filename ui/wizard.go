@@ -14,6 +14,7 @@ import (
 	"townledger/app/demo"
 	"townledger/app/setup"
 	"townledger/data"
+	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
 
@@ -34,20 +35,20 @@ type Wizard struct {
 }
 
 func newWizard(u *UI, stage setup.Stage) *Wizard {
-	w := &Wizard{u: u, stage: stage, Message: errorLabel()}
-	w.TownName = entry(locale.T("wizard.town_name.hint"), validator(setup.CheckTownName))
-	w.ShortName = entry(locale.T("wizard.short_name.hint"), nil)
-	w.DivisionCode = entry(locale.T("wizard.division_code.hint"), validator(func(s string) error {
+	w := &Wizard{u: u, stage: stage, Message: kit.ErrorLabel()}
+	w.TownName = kit.Entry(locale.T("wizard.town_name.hint"), kit.Validator(setup.CheckTownName))
+	w.ShortName = kit.Entry(locale.T("wizard.short_name.hint"), nil)
+	w.DivisionCode = kit.Entry(locale.T("wizard.division_code.hint"), kit.Validator(func(s string) error {
 		_, err := setup.CheckDivisionCode(s)
 		return err
 	}))
-	w.DistrictName = entry(locale.T("wizard.district_name.hint"), nil)
-	w.DistrictEmail = entry("yjj@example.gov.cn", validator(setup.CheckEmail))
-	w.Username = entry("admin", validator(auth.CheckUsername))
+	w.DistrictName = kit.Entry(locale.T("wizard.district_name.hint"), nil)
+	w.DistrictEmail = kit.Entry("yjj@example.gov.cn", kit.Validator(setup.CheckEmail))
+	w.Username = kit.Entry("admin", kit.Validator(auth.CheckUsername))
 	w.Username.SetText("admin")
-	w.DisplayName = entry(locale.T("wizard.display_name.hint"), nil)
+	w.DisplayName = kit.Entry(locale.T("wizard.display_name.hint"), nil)
 	w.Password = widget.NewPasswordEntry()
-	w.Password.Validator = validator(auth.CheckPasswordRules)
+	w.Password.Validator = kit.Validator(auth.CheckPasswordRules)
 	w.Confirm = widget.NewPasswordEntry()
 	w.Confirm.OnSubmitted = func(string) { w.finish() }
 	w.Demo = widget.NewCheck(locale.T("wizard.demo"), nil)
@@ -80,26 +81,19 @@ func newWizard(u *UI, stage setup.Stage) *Wizard {
 	return w
 }
 
-func entry(placeholder string, v fyne.StringValidator) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(placeholder)
-	e.Validator = v
-	return e
-}
-
 // Page is 0 for the town page and 1 for the account page.
 func (w *Wizard) Page() int { return w.page }
 
 func (w *Wizard) show(page int) {
 	w.page = page
-	setMessage(w.Message, "")
+	kit.SetMessage(w.Message, "")
 	title, intro, body := locale.T("wizard.town.title"), locale.T("wizard.town.intro"), w.townPage
-	buttons := container.NewHBox(layoutSpacer(), w.Next)
+	buttons := container.NewHBox(kit.Spacer(), w.Next)
 	if page == 1 {
 		title, intro, body = locale.T("wizard.admin.title"), locale.T("wizard.admin.intro"), w.adminPage
-		buttons = container.NewHBox(layoutSpacer(), w.Finish)
+		buttons = container.NewHBox(kit.Spacer(), w.Finish)
 		if w.stage == setup.NeedsTown {
-			buttons = container.NewHBox(w.Back, layoutSpacer(), w.Finish)
+			buttons = container.NewHBox(w.Back, kit.Spacer(), w.Finish)
 		}
 	}
 	introLabel := widget.NewLabel(intro)
@@ -124,7 +118,7 @@ func (w *Wizard) show(page int) {
 		w.Message,
 		buttons,
 	)
-	w.content.Objects = []fyne.CanvasObject{container.NewCenter(container.NewStack(strut(640), column))}
+	w.content.Objects = []fyne.CanvasObject{container.NewCenter(container.NewStack(kit.Strut(640), column))}
 	w.content.Refresh()
 }
 
@@ -135,7 +129,7 @@ func (w *Wizard) town() setup.Town {
 
 func (w *Wizard) next() {
 	if err := w.town().Validate().Err(); err != nil {
-		setMessage(w.Message, listMessage(err))
+		kit.SetMessage(w.Message, kit.ListMessage(err))
 		return
 	}
 	w.show(1)
@@ -145,7 +139,7 @@ func (w *Wizard) finish() {
 	admin := setup.Admin{NewAccount: auth.NewAccount{Username: w.Username.Text, DisplayName: w.DisplayName.Text,
 		Password: w.Password.Text}, Confirm: w.Confirm.Text}
 	if err := setup.Run(context.Background(), w.u.Office.Store, w.town(), admin); err != nil {
-		setMessage(w.Message, listMessage(err))
+		kit.SetMessage(w.Message, kit.ListMessage(err))
 		return
 	}
 	username := strings.TrimSpace(w.Username.Text)
@@ -154,12 +148,12 @@ func (w *Wizard) finish() {
 		return
 	}
 	store := w.u.Office.Store
-	w.u.run(locale.T("demo.loading"), func(ctx context.Context) error {
+	w.u.env().Run(locale.T("demo.loading"), func(ctx context.Context) error {
 		return demo.Load(ctx, store, data.System, w.u.Now())
 	}, func(err error) {
 		w.u.showLogin(username)
 		if err != nil {
-			showError(w.u.Win, err)
+			kit.ShowError(w.u.Win, err)
 		}
 	})
 }

@@ -57,7 +57,7 @@ type openFileName struct {
 	defExt          *uint16
 	custData        uintptr
 	fnHook          uintptr
-	templateName    *uint16
+	TemplateName    *uint16
 	pvReserved      uintptr
 	dwReserved      uint32
 	flagsEx         uint32

@@ -1,0 +1,256 @@
+package cases
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/cases/rules"
+	"townledger/data"
+	"townledger/ui/kit"
+	"townledger/ui/locale"
+)
+
+// caseColumns are the case table's columns: header key, sort key ("" = not sortable), width.
+var caseColumns = []struct {
+	key, sort string
+	width     float32
+}{
+	{"cases.col.number", "case_no", 190}, {"cases.col.party", "party", 150}, {"cases.col.title", "", 160},
+	{"cases.col.stage", "stage", 100}, {"cases.col.filed", "filed_on", 100}, {"cases.col.next_due", "next_due", 170},
+	{"cases.col.fine", "fine", 100},
+}
+
+// CaseTable is the case list: search, filters, sortable columns, and counts of what is
+// overdue or due soon. Rows come from the database a page at a time.
+type CaseTable struct {
+	u                       *kit.Env
+	Search, Officer         *widget.Entry
+	Stage, Due, Year, Item  *widget.Select
+	Count, Overdue, DueSoon *widget.Label
+	Table                   *widget.Table
+	Empty                   *widget.Label
+	OnOpen                  func(id string)
+	Query                   data.CaseQuery
+	total                   int
+	pages                   map[int][]data.CaseRow
+	stages, dues, items     map[string]string
+	years                   map[string]int
+	content                 fyne.CanvasObject
+}
+
+func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
+	ctx := context.Background()
+	t := &CaseTable{u: u, pages: map[int][]data.CaseRow{}, stages: map[string]string{}, dues: map[string]string{},
+		items: map[string]string{}, years: map[string]int{}}
+	today := u.Now()
+	t.Query.Today = today.Format(data.DateLayout)
+	t.Query.SoonTo = today.AddDate(0, 0, 3).Format(data.DateLayout)
+	all := func(what string) string { return locale.T("cases.filter.all." + what) }
+
+	t.Search = widget.NewEntry()
+	t.Search.SetPlaceHolder(locale.T("list.search"))
+	t.Search.OnChanged = func(s string) { t.Query.Search = s; t.reload() }
+	t.Officer = widget.NewEntry()
+	t.Officer.SetPlaceHolder(locale.T("cases.filter.officer"))
+	t.Officer.OnChanged = func(s string) { t.Query.Officer = s; t.reload() }
+
+	stageOpts := []string{all("stages"), locale.T("cases.filter.open")}
+	t.stages[stageOpts[1]] = "open"
+	for _, s := range rules.Steps {
+		l := locale.T(rules.StepKey(s))
+		t.stages[l] = string(s)
+		stageOpts = append(stageOpts, l)
+	}
+	t.Stage = kit.Choice(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
+	dueOpts := []string{all("deadlines"), locale.T("case.status.overdue"), locale.T("case.status.due_soon")}
+	t.dues[dueOpts[1]], t.dues[dueOpts[2]] = "overdue", "soon"
+	t.Due = kit.Choice(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
+	yearOpts := []string{all("years")}
+	if ys, err := u.Office.Store.CaseYears(ctx); err == nil {
+		for _, y := range ys {
+			l := strconv.Itoa(y)
+			t.years[l] = y
+			yearOpts = append(yearOpts, l)
+		}
+	}
+	t.Year = kit.Choice(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
+	itemOpts := []string{all("items")}
+	if its, err := u.Office.Store.CatalogItemsInForce(ctx, t.Query.Today); err == nil {
+		for _, it := range its {
+			l := it.Code + " " + it.Name
+			t.items[l] = it.Code
+			itemOpts = append(itemOpts, l)
+		}
+	}
+	t.Item = kit.Choice(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
+	for _, s := range []*widget.Select{t.Stage, t.Due, t.Year, t.Item} {
+		s.PlaceHolder = s.Options[0]
+	}
+
+	t.Count, t.Overdue, t.DueSoon = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	t.Overdue.Importance, t.DueSoon.Importance = widget.DangerImportance, widget.WarningImportance
+	t.Empty = widget.NewLabel("")
+	t.Empty.Wrapping = fyne.TextWrapWord
+	t.Empty.Alignment = fyne.TextAlignCenter
+	t.buildTable()
+
+	heading := widget.NewLabelWithStyle(locale.T("nav.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	counts := container.NewHBox(append([]fyne.CanvasObject{t.Overdue, t.DueSoon, t.Count}, actions...)...)
+	filters := container.NewGridWithColumns(5, t.Stage, t.Due, t.Year, t.Item, t.Officer)
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, counts), t.Search, filters)
+	t.content = container.NewBorder(top, nil, nil, nil, container.NewStack(t.Table, container.NewVBox(kit.Spacer(), t.Empty, kit.Spacer())))
+	t.reload()
+	return t
+}
+
+func (t *CaseTable) buildTable() {
+	t.Table = widget.NewTableWithHeaders(
+		func() (int, int) { return t.total, len(caseColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { t.fill(id, o.(*widget.Label)) },
+	)
+	t.Table.ShowHeaderColumn = false
+	t.Table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	t.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		col := caseColumns[id.Col]
+		b.SetText(locale.T(col.key))
+		b.SetIcon(nil)
+		if col.sort != "" && col.sort == t.Query.Sort {
+			b.SetIcon(theme.MenuDropUpIcon())
+			if t.Query.Desc {
+				b.SetIcon(theme.MenuDropDownIcon())
+			}
+		}
+		b.OnTapped = func() { t.SortBy(col.sort) }
+	}
+	for i, c := range caseColumns {
+		t.Table.SetColumnWidth(i, c.width)
+	}
+	t.Table.OnSelected = func(id widget.TableCellID) {
+		t.Table.UnselectAll()
+		if r, ok := t.Row(id.Row); ok && t.OnOpen != nil {
+			t.OnOpen(r.ID)
+		}
+	}
+}
+
+// SortBy orders by a column; the same column again reverses the order.
+func (t *CaseTable) SortBy(key string) {
+	if key == "" {
+		return
+	}
+	if t.Query.Sort == key {
+		t.Query.Desc = !t.Query.Desc
+	} else {
+		t.Query.Sort, t.Query.Desc = key, false
+	}
+	t.reload()
+}
+
+// Total is how many cases match.
+func (t *CaseTable) Total() int { return t.total }
+
+func (t *CaseTable) reload() {
+	ctx := context.Background()
+	t.pages = map[int][]data.CaseRow{}
+	rows, total, err := t.u.Office.Store.Cases(ctx, t.Query, 0, kit.PageSize)
+	if err != nil {
+		t.total = 0
+		kit.SetMessage(t.Empty, locale.Err(err))
+		t.Table.Refresh()
+		return
+	}
+	t.pages[0], t.total = rows, total
+	t.Count.SetText(locale.T("list.count", map[string]any{"N": total}))
+	t.refreshDueCounts(ctx)
+	switch {
+	case total > 0:
+		t.Empty.Hide()
+	case t.Query.Search != "":
+		kit.SetMessage(t.Empty, locale.T("list.no_match", map[string]any{"Query": t.Query.Search}))
+	default:
+		kit.SetMessage(t.Empty, locale.T("empty.cases"))
+	}
+	t.Table.Refresh()
+}
+
+// refreshDueCounts shows, in colour, how many open cases are overdue or due within 3 days.
+func (t *CaseTable) refreshDueCounts(ctx context.Context) {
+	count := func(due string) int {
+		_, n, err := t.u.Office.Store.Cases(ctx, data.CaseQuery{Due: due, Today: t.Query.Today, SoonTo: t.Query.SoonTo}, 0, 0)
+		if err != nil {
+			return 0
+		}
+		return n
+	}
+	t.Overdue.SetText(locale.T("cases.overdue_count", map[string]any{"N": count("overdue")}))
+	t.DueSoon.SetText(locale.T("cases.soon_count", map[string]any{"N": count("soon")}))
+}
+
+func (t *CaseTable) Row(i int) (data.CaseRow, bool) {
+	p := i / kit.PageSize
+	page, ok := t.pages[p]
+	if !ok {
+		var err error
+		if page, _, err = t.u.Office.Store.Cases(context.Background(), t.Query, p*kit.PageSize, kit.PageSize); err != nil {
+			return data.CaseRow{}, false
+		}
+		t.pages[p] = page
+	}
+	if i%kit.PageSize >= len(page) {
+		return data.CaseRow{}, false
+	}
+	return page[i%kit.PageSize], true
+}
+
+func (t *CaseTable) fill(id widget.TableCellID, l *widget.Label) {
+	r, _ := t.Row(id.Row)
+	l.Importance = widget.MediumImportance
+	switch caseColumns[id.Col].key {
+	case "cases.col.number":
+		l.SetText(r.CaseNo)
+	case "cases.col.party":
+		l.SetText(r.Party)
+	case "cases.col.title":
+		l.SetText(r.Title)
+	case "cases.col.stage":
+		l.SetText(locale.T(rules.StepKey(rules.Step(r.Stage))))
+	case "cases.col.filed":
+		l.SetText(r.FiledOn)
+	case "cases.col.next_due":
+		l.SetText("")
+		if r.NextDueOn != "" {
+			l.SetText(r.NextDueOn + " " + locale.T(rules.DeadlineKey(r.NextDueKind)))
+			due, _ := time.ParseInLocation(data.DateLayout, r.NextDueOn, time.Local)
+			switch {
+			case r.NextDueOn < t.Query.Today:
+				l.Importance = widget.DangerImportance
+			case !due.After(t.u.Now().AddDate(0, 0, 3)):
+				l.Importance = widget.WarningImportance
+			}
+		}
+	case "cases.col.fine":
+		l.SetText("")
+		if r.Fine > 0 {
+			l.SetText(rules.FormatYuan(r.Fine))
+		}
+	}
+	l.Refresh()
+}

@@ -1,0 +1,145 @@
+package kit
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/cases/rules"
+	"townledger/data"
+	"townledger/ui/locale"
+)
+
+const PageSize = 100
+
+// RecordList is a section's searchable list. Rows come from the database a page at a
+// time as the list scrolls, so a section with 100,000 records opens as fast as one with 10.
+type RecordList struct {
+	u      *Env
+	kind   data.ListKind
+	Search *widget.Entry
+	Count  *widget.Label
+	List   *widget.List
+	Empty  *widget.Label
+	// OnOpen, when set, opens a record picked in the list.
+	OnOpen func(id string)
+	// Fetch reads a page; sections with filters replace it.
+	Fetch func(ctx context.Context, query string, offset, limit int) ([]data.ListItem, int, error)
+
+	total int
+	pages map[int][]data.ListItem
+	query string
+
+	content fyne.CanvasObject
+}
+
+func NewRecordList(u *Env, kind data.ListKind, actions ...fyne.CanvasObject) *RecordList {
+	r := &RecordList{u: u, kind: kind, pages: map[int][]data.ListItem{}}
+	r.Fetch = func(ctx context.Context, q string, offset, limit int) ([]data.ListItem, int, error) {
+		return u.Office.Store.List(ctx, kind, q, offset, limit)
+	}
+	r.Search = widget.NewEntry()
+	r.Search.SetPlaceHolder(locale.T("list.search"))
+	r.Search.OnChanged = func(q string) { r.query = q; r.Reload() }
+	r.Count = widget.NewLabel("")
+	r.Empty = widget.NewLabel("")
+	r.Empty.Wrapping = fyne.TextWrapWord
+	r.Empty.Alignment = fyne.TextAlignCenter
+	r.List = widget.NewList(
+		func() int { return r.total },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.SizeName = theme.SizeNameCaptionText
+			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(""), widget.NewLabel("")), container.NewVBox(title, detail))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { r.fill(i, o.(*fyne.Container)) },
+	)
+	r.List.OnSelected = func(i widget.ListItemID) {
+		r.List.UnselectAll()
+		if it, ok := r.item(i); ok && r.OnOpen != nil {
+			r.OnOpen(it.ID)
+		}
+	}
+	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(append([]fyne.CanvasObject{r.Count}, actions...)...)), r.Search)
+	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewVBox(Spacer(), r.Empty, Spacer())))
+	r.Reload()
+	return r
+}
+
+func (r *RecordList) Reload() {
+	r.pages = map[int][]data.ListItem{}
+	items, total, err := r.Fetch(context.Background(), r.query, 0, PageSize)
+	if err != nil {
+		r.total = 0
+		SetMessage(r.Empty, locale.Err(err))
+		r.List.Refresh()
+		return
+	}
+	r.pages[0], r.total = items, total
+	r.Count.SetText(locale.T("list.count", map[string]any{"N": total}))
+	switch {
+	case total > 0:
+		r.Empty.Hide()
+	case r.query != "":
+		SetMessage(r.Empty, locale.T("list.no_match", map[string]any{"Query": r.query}))
+	default:
+		SetMessage(r.Empty, locale.T("empty."+string(r.kind)))
+	}
+	r.List.Refresh()
+}
+
+// item fetches the page holding row i on first use.
+func (r *RecordList) item(i int) (data.ListItem, bool) {
+	p := i / PageSize
+	page, ok := r.pages[p]
+	if !ok {
+		var err error
+		page, _, err = r.Fetch(context.Background(), r.query, p*PageSize, PageSize)
+		if err != nil {
+			return data.ListItem{}, false
+		}
+		r.pages[p] = page
+	}
+	if i%PageSize >= len(page) {
+		return data.ListItem{}, false
+	}
+	return page[i%PageSize], true
+}
+
+func (r *RecordList) fill(i int, row *fyne.Container) {
+	it, _ := r.item(i)
+	text := row.Objects[0].(*fyne.Container)
+	text.Objects[0].(*widget.Label).SetText(it.Title)
+	text.Objects[1].(*widget.Label).SetText(it.Detail)
+	right := row.Objects[1].(*fyne.Container)
+	tag := ""
+	if it.Tag != "" {
+		// Codes without a translation (a new stage, say) show as stored rather than as a key.
+		key := "tag." + it.Tag
+		if r.kind == data.ListCases {
+			key = rules.StepKey(rules.Step(it.Tag))
+		}
+		if tag = locale.T(key); tag == key {
+			tag = it.Tag
+		}
+	}
+	right.Objects[0].(*widget.Label).SetText(tag)
+	right.Objects[1].(*widget.Label).SetText(it.Date)
+}
+
+// Content is the screen's widget tree.
+func (x *RecordList) Content() fyne.CanvasObject { return x.content }
+
+// Total is the number of records the list holds for its search.
+func (r *RecordList) Total() int { return r.total }
+
+// Item is the record on row i.
+func (r *RecordList) Item(i int) (data.ListItem, bool) { return r.item(i) }

@@ -1,0 +1,61 @@
+package settings
+
+import (
+	"context"
+	"strings"
+	apppublicity "townledger/app/publicity"
+	apptraining "townledger/app/training"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/publicity"
+	"townledger/app/training"
+	"townledger/ui/kit"
+	"townledger/ui/locale"
+)
+
+// ListSettings edits the office's own lists: training categories and activity types, one
+// per line.
+type ListSettings struct {
+	u                 *kit.Env
+	Categories, Types *widget.Entry
+	Save              *widget.Button
+	Message           *widget.Label
+	content           fyne.CanvasObject
+}
+
+func newListSettings(u *kit.Env) *ListSettings {
+	ctx := context.Background()
+	l := &ListSettings{u: u, Message: kit.ErrorLabel()}
+	l.Categories, l.Types = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	l.Categories.SetMinRowsVisible(7)
+	l.Types.SetMinRowsVisible(10)
+	if cats, err := training.Categories(ctx, u.Office.Store); err == nil {
+		l.Categories.SetText(strings.Join(cats, "\n"))
+	}
+	if types, err := publicity.Types(ctx, u.Office.Store); err == nil {
+		l.Types.SetText(strings.Join(types, "\n"))
+	}
+	l.Save = widget.NewButton(locale.T("action.save"), l.save)
+	intro := widget.NewLabel(locale.T("lists.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	l.content = container.NewVBox(intro, widget.NewForm(
+		widget.NewFormItem(locale.T("lists.categories"), l.Categories),
+		widget.NewFormItem(locale.T("lists.types"), l.Types)), l.Message, container.NewHBox(l.Save))
+	return l
+}
+
+func (l *ListSettings) save() {
+	ctx := context.Background()
+	if err := apptraining.SetCategories(ctx, l.u.Office.Store, l.u.Session, kit.Lines(l.Categories.Text)); err != nil {
+		kit.SetMessage(l.Message, kit.ListMessage(err))
+		return
+	}
+	if err := apppublicity.SetTypes(ctx, l.u.Office.Store, l.u.Session, kit.Lines(l.Types.Text)); err != nil {
+		kit.SetMessage(l.Message, kit.ListMessage(err))
+		return
+	}
+	kit.SetMessage(l.Message, "")
+}

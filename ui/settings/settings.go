@@ -1,0 +1,242 @@
+package settings
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"townledger/app/auth"
+	"townledger/app/backup"
+	"townledger/app/demo"
+	appsettings "townledger/app/settings"
+	"townledger/data"
+	"townledger/ui/kit"
+	"townledger/ui/locale"
+)
+
+func ctxBG() context.Context { return context.Background() }
+
+// Settings is the settings section: language, the town, the user's password and, for
+// administrators, accounts and backups.
+type Settings struct {
+	u        *kit.Env
+	Language *widget.Select
+	Users    *UserAdmin      // nil unless the user may manage accounts
+	Calendar *CalendarEditor // nil unless the user may change settings
+	Rules    *RuleSettings   // the same
+	Lists    *ListSettings   // the same
+	Mail     *MailSettings   // the same
+	Tabs     *container.AppTabs
+	Backup   *widget.Button
+	Demo     *widget.Button
+	content  fyne.CanvasObject
+}
+
+func New(u *kit.Env) *Settings {
+	s := &Settings{u: u}
+	names := map[string]string{}
+	var options []string
+	for _, l := range appsettings.Languages {
+		names[locale.T("lang."+l)] = l
+		options = append(options, locale.T("lang."+l))
+	}
+	s.Language = kit.Choice(options, nil)
+	s.Language.SetSelected(locale.T("lang." + locale.Current()))
+	s.Language.OnChanged = func(label string) { s.switchLanguage(names[label]) }
+
+	town, _, _ := u.Office.Store.Town(ctxBG())
+	townForm := widget.NewForm(
+		widget.NewFormItem(locale.T("wizard.town_name"), widget.NewLabel(town.Name)),
+		widget.NewFormItem(locale.T("settings.town_code"), widget.NewLabel(town.Code)),
+		widget.NewFormItem(locale.T("wizard.district_name"), widget.NewLabel(town.DistrictName)),
+		widget.NewFormItem(locale.T("wizard.district_email"), widget.NewLabel(town.DistrictEmail)),
+	)
+	v, _ := u.Office.Store.Version(ctxBG())
+	general := container.NewVBox(
+		widget.NewCard(locale.T("settings.language"), "", s.Language),
+		widget.NewCard(locale.T("settings.town"), "", townForm),
+		widget.NewCard(locale.T("settings.password"), "", newPasswordForm(u)),
+		widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})),
+	)
+	// One tab per concern; a user sees only the tabs of what their role may change.
+	tab := func(key string, c fyne.CanvasObject) *container.TabItem {
+		return container.NewTabItem(locale.T(key), container.NewVScroll(c))
+	}
+	tabs := container.NewAppTabs(tab("settings.general", general))
+	if u.Session.Can(auth.ManageUsers) {
+		s.Users = newUserAdmin(u)
+		tabs.Append(tab("settings.users", s.Users.content))
+	}
+	if u.Session.Can(auth.ManageSettings) {
+		s.Rules = newRuleSettings(u)
+		tabs.Append(tab("settings.rules", s.Rules.content))
+		s.Calendar = newCalendarEditor(u)
+		tabs.Append(tab("calendar.title", s.Calendar.content))
+		s.Lists = newListSettings(u)
+		tabs.Append(tab("lists.title", s.Lists.content))
+		s.Mail = newMailSettings(u)
+		tabs.Append(tab("mail.tab", s.Mail.content))
+	}
+	if u.Session.Can(auth.ManageBackups) {
+		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)
+		s.Demo = widget.NewButton(locale.T("settings.load_demo"), s.loadDemo)
+		path := widget.NewLabel(u.Office.Store.Path())
+		path.Wrapping = fyne.TextWrapBreak
+		tabs.Append(tab("settings.data", container.NewVBox(path, container.NewHBox(s.Backup, s.Demo))))
+	}
+	s.Tabs = tabs
+	s.content = tabs
+	return s
+}
+
+func (s *Settings) switchLanguage(code string) {
+	if code == "" || code == locale.Current() {
+		return
+	}
+	if err := appsettings.SetLanguage(ctxBG(), s.u.Office.Store, s.u.Session, code); err != nil {
+		kit.ShowError(s.u.Win, err)
+		return
+	}
+	if err := locale.Use(code); err != nil {
+		kit.ShowError(s.u.Win, err)
+		return
+	}
+	// Widgets hold their text, so the window is rebuilt in the new language.
+	s.u.Rebuild("nav.settings")
+}
+
+func (s *Settings) backupNow() {
+	var out string
+	s.u.Run(locale.T("settings.backup_now"), func(ctx context.Context) error {
+		var err error
+		out, err = backup.Make(ctx, s.u.Office.Store, "", s.u.Now())
+		return err
+	}, func(err error) {
+		if err != nil {
+			kit.ShowError(s.u.Win, err)
+			return
+		}
+		dialog.ShowInformation(locale.T("settings.backup_now"), locale.T("settings.backup_done", map[string]any{"Path": out}), s.u.Win)
+	})
+}
+
+func (s *Settings) loadDemo() {
+	s.u.Run(locale.T("demo.loading"), func(ctx context.Context) error {
+		return demo.LoadAs(ctx, s.u.Office.Store, s.u.Session, s.u.Now())
+	}, func(err error) {
+		if err != nil {
+			kit.ShowError(s.u.Win, err)
+			return
+		}
+		dialog.ShowInformation(locale.T("settings.load_demo"), locale.T("demo.loaded"), s.u.Win)
+	})
+}
+
+func newPasswordForm(u *kit.Env) fyne.CanvasObject {
+	current, next := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	next.Validator = kit.Validator(auth.CheckPasswordRules)
+	msg := kit.ErrorLabel()
+	form := widget.NewForm(
+		widget.NewFormItem(locale.T("settings.password.current"), current),
+		widget.NewFormItem(locale.T("settings.password.new"), next),
+	)
+	form.SubmitText = locale.T("action.save")
+	form.OnSubmit = func() {
+		if err := u.Office.Users.ChangePassword(ctxBG(), u.Session, current.Text, next.Text); err != nil {
+			kit.SetMessage(msg, locale.Err(err))
+			return
+		}
+		current.SetText("")
+		next.SetText("")
+		kit.SetMessage(msg, "")
+		dialog.ShowInformation(locale.T("settings.password"), locale.T("settings.password.changed"), u.Win)
+	}
+	return container.NewVBox(form, msg)
+}
+
+// UserAdmin lists accounts and adds new ones.
+type UserAdmin struct {
+	u                               *kit.Env
+	List                            *widget.Label
+	Username, DisplayName, Password *widget.Entry
+	Roles                           *widget.CheckGroup
+	Add                             *widget.Button
+	Message                         *widget.Label
+	content                         fyne.CanvasObject
+	roleByLabel                     map[string]auth.Role
+}
+
+func newUserAdmin(u *kit.Env) *UserAdmin {
+	a := &UserAdmin{u: u, List: widget.NewLabel(""), Message: kit.ErrorLabel(), roleByLabel: map[string]auth.Role{}}
+	a.Username = kit.Entry("", kit.Validator(auth.CheckUsername))
+	a.DisplayName = kit.Entry("", nil)
+	a.Password = widget.NewPasswordEntry()
+	a.Password.Validator = kit.Validator(auth.CheckPasswordRules)
+	var labels []string
+	for _, r := range auth.Roles {
+		l := locale.T("role." + string(r))
+		a.roleByLabel[l] = r
+		labels = append(labels, l)
+	}
+	a.Roles = widget.NewCheckGroup(labels, nil)
+	a.Roles.Horizontal = true
+	a.Add = widget.NewButton(locale.T("settings.users.add"), a.add)
+	form := widget.NewForm(
+		widget.NewFormItem(locale.T("wizard.username"), a.Username),
+		widget.NewFormItem(locale.T("wizard.display_name"), a.DisplayName),
+		widget.NewFormItem(locale.T("wizard.password"), a.Password),
+		widget.NewFormItem(locale.T("settings.users.roles"), a.Roles),
+	)
+	a.content = container.NewVBox(a.List, widget.NewSeparator(), form, a.Message, container.NewHBox(a.Add))
+	a.refresh()
+	return a
+}
+
+func (a *UserAdmin) refresh() {
+	users, err := a.u.Office.Users.List(ctxBG(), a.u.Session)
+	if err != nil {
+		a.List.SetText(locale.Err(err))
+		return
+	}
+	lines := make([]string, len(users))
+	for i, us := range users {
+		lines[i] = a.line(us)
+	}
+	a.List.SetText(strings.Join(lines, "\n"))
+}
+
+func (a *UserAdmin) line(us data.User) string {
+	roles := make([]string, len(us.Roles))
+	for i, r := range us.Roles {
+		roles[i] = locale.T("role." + r)
+	}
+	state := ""
+	if !us.Active {
+		state = " (" + locale.T("settings.users.inactive") + ")"
+	}
+	return us.Username + " · " + us.DisplayName + " · " + strings.Join(roles, "、") + state
+}
+
+func (a *UserAdmin) add() {
+	acct := auth.NewAccount{Username: a.Username.Text, DisplayName: a.DisplayName.Text, Password: a.Password.Text}
+	for _, l := range a.Roles.Selected {
+		acct.Roles = append(acct.Roles, a.roleByLabel[l])
+	}
+	if _, err := a.u.Office.Users.Create(ctxBG(), a.u.Session, acct); err != nil {
+		kit.SetMessage(a.Message, kit.ListMessage(err))
+		return
+	}
+	kit.SetMessage(a.Message, "")
+	a.Username.SetText("")
+	a.DisplayName.SetText("")
+	a.Password.SetText("")
+	a.Roles.SetSelected(nil)
+	a.refresh()
+}
+
+// Content is the screen's widget tree.
+func (x *Settings) Content() fyne.CanvasObject { return x.content }
