@@ -83,7 +83,7 @@ func TestActivityWithAPhoto(t *testing.T) {
 	if as.Form != nil || as.List.Total() != 0 {
 		t.Errorf("after deleting: form %v, %d activities listed", as.Form != nil, as.List.Total())
 	}
-	if photos, _ := u.Office.Store.Attachments(context.Background(), "activity", id); len(photos) != 0 {
+	if photos, _ := u.Office.Attachments(context.Background(), "activity", id); len(photos) != 0 {
 		t.Errorf("the activity's photos outlived it: %d", len(photos))
 	}
 }

@@ -8,8 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"townledger/app/demo"
-	"townledger/data"
+	"townledger/app/office"
 	"townledger/ui/cases"
 )
 
@@ -21,7 +20,7 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	if cs := u.Shell.Current.(*cases.Cases); cs.List.Total() != 0 || !cs.List.Empty.Visible() {
 		t.Fatal("a new ledger should show no cases and say so")
 	}
-	if err := demo.Load(context.Background(), u.Office.Store, data.System, u.Now()); err != nil {
+	if err := u.Office.Demo.Load(context.Background(), office.System, u.Now()); err != nil {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.home")
@@ -123,7 +122,7 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 
 func TestCaseTableFiltersSortsAndCountsDeadlines(t *testing.T) {
 	u := signedIn(t)
-	if err := demo.Load(context.Background(), u.Office.Store, data.System, u.Now()); err != nil {
+	if err := u.Office.Demo.Load(context.Background(), office.System, u.Now()); err != nil {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.cases")

@@ -6,8 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"townledger/app/demo"
-	"townledger/data"
+	"townledger/app/office"
 	"townledger/ui/catalog"
 )
 
@@ -15,12 +14,12 @@ import (
 // reason nothing changes, with one the item shows recalled and offers no second recall.
 func TestAdministratorRecallsADelegatedItem(t *testing.T) {
 	u := signedIn(t)
-	if err := demo.Load(context.Background(), u.Office.Store, data.System, u.Now()); err != nil {
+	if err := u.Office.Demo.Load(context.Background(), office.System, u.Now()); err != nil {
 		t.Fatal(err)
 	}
 	u.Shell.Select("nav.catalog")
 	c := u.Shell.Current.(*catalog.Catalog)
-	items, _, err := u.Office.Store.List(context.Background(), data.ListCatalog, "", 0, 1)
+	items, _, err := u.Office.List(context.Background(), office.ListCatalog, "", 0, 1)
 	if err != nil || len(items) == 0 {
 		t.Fatalf("catalogue: %v %v", items, err)
 	}

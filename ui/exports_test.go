@@ -15,8 +15,8 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"townledger/app/mail/mailtest"
+	"townledger/app/office"
 	"townledger/app/publicity"
-	"townledger/data"
 	"townledger/ui/exports"
 	"townledger/ui/home"
 	"townledger/ui/settings"
@@ -81,8 +81,8 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	if n := len(srv.Inbox(t, mailtest.District)); n != 1 {
 		t.Errorf("a second click sent again: inbox %d", n)
 	}
-	versions, _ := u.Office.Store.Exports(context.Background(), "2024-Q3")
-	if len(versions) != 1 || versions[0].State != data.ExportSent {
+	versions, _ := u.Office.Exports(context.Background(), "2024-Q3")
+	if len(versions) != 1 || versions[0].State != office.ExportSent {
 		t.Fatalf("history %+v", versions)
 	}
 	ex.Open(versions[0].ID)
@@ -101,7 +101,7 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	// Wait on the database, not the label the background round writes; stopping the check
 	// waits for that round, so the label is then safe to read.
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if e, _ := u.Office.Store.Export(context.Background(), versions[0].ID); e.State == data.ExportAcknowledged {
+		if e, _ := u.Office.Export(context.Background(), versions[0].ID); e.State == office.ExportAcknowledged {
 			break
 		}
 	}
@@ -115,7 +115,7 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 
 	// An activity of the quarter is entered late: the home page and 数据报送 say the sent
 	// version no longer matches, and sending now makes version 2.
-	if _, err := publicity.Save(context.Background(), u.Office.Store, u.session, publicity.Activity{HeldOn: "2024-09-20",
+	if _, err := u.Office.Publicity.Save(context.Background(), u.session, publicity.Activity{HeldOn: "2024-09-20",
 		Title: "补录：安全生产宣传进企业", Type: "安全生产月", People: 40}); err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func newLogin(u *UI, username string) *Login {
 	l.Submit = widget.NewButton(locale.T("login.submit"), l.submit)
 	l.Submit.Importance = widget.HighImportance
 
-	town, _, _ := u.Office.Store.Town(context.Background())
+	town, _, _ := u.Office.Town(context.Background())
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(72, 72))

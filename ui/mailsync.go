@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"townledger/app/auth"
-	"townledger/app/outbox"
 	"townledger/ui/home"
 	"townledger/ui/kit"
 )
@@ -55,7 +54,7 @@ func (u *UI) stopMailSync() {
 // syncMail is one round: send what is due, then look for replies; when anything changed, the
 // reports page and the home page on screen are refreshed.
 func (u *UI) syncMail(ctx context.Context, session auth.Session) {
-	cfg, err := outbox.Load(ctx, u.Office.Store)
+	cfg, err := u.Office.Outbox.Load(ctx)
 	if err != nil || !cfg.Configured() {
 		return
 	}
@@ -64,11 +63,11 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 		return
 	}
 	a := u.Mail.Account(cfg, pw)
-	out, err := outbox.Process(ctx, u.Office.Store, session, a)
+	out, err := u.Office.Outbox.Process(ctx, session, a)
 	if err != nil {
 		fyne.LogError("outbox", err)
 	}
-	acked, err := outbox.CheckReplies(ctx, u.Office.Store, session, a)
+	acked, err := u.Office.Outbox.CheckReplies(ctx, session, a)
 	if err != nil && ctx.Err() == nil {
 		fyne.LogError("mail replies", err)
 	}

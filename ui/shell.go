@@ -81,7 +81,7 @@ func newShell(u *UI) *Shell {
 	s.body = container.NewStack()
 	s.Logout = widget.NewButtonWithIcon(locale.T("action.logout"), theme.LogoutIcon(), func() { u.showLogin(u.session.Username) })
 	user := widget.NewLabel(locale.T("shell.user", map[string]any{"Name": u.session.DisplayName}))
-	town, _, _ := u.Office.Store.Town(context.Background())
+	town, _, _ := u.Office.Town(context.Background())
 	title := widget.NewLabelWithStyle(town.Name+" · "+locale.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(user, s.Logout), title)
 	split := container.NewHSplit(s.Nav, container.NewPadded(s.body))

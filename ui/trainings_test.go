@@ -22,7 +22,7 @@ func TestFortyPersonSession(t *testing.T) {
 		if i < 10 {
 			p.Unit = "镇党政办公室"
 		}
-		if _, err := training.SaveStaff(context.Background(), u.Office.Store, u.session, p); err != nil {
+		if _, err := u.Office.Training.SaveStaff(context.Background(), u.session, p); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -97,7 +97,7 @@ func TestFortyPersonSession(t *testing.T) {
 
 func TestSessionFilesAreKeptWithTheSession(t *testing.T) {
 	u := signedIn(t)
-	id, err := training.SaveSession(context.Background(), u.Office.Store, u.session, training.Session{Title: "警示教育", Category: "以案释法",
+	id, err := u.Office.Training.SaveSession(context.Background(), u.session, training.Session{Title: "警示教育", Category: "以案释法",
 		HeldOn: "2024-11-18", Hours: 2}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestSessionFilesAreKeptWithTheSession(t *testing.T) {
 	if tr.Form != nil || tr.List.Total() != 0 {
 		t.Errorf("after deleting: form %v, %d sessions listed", tr.Form != nil, tr.List.Total())
 	}
-	if atts, _ := u.Office.Store.Attachments(context.Background(), "training", id); len(atts) != 0 {
+	if atts, _ := u.Office.Attachments(context.Background(), "training", id); len(atts) != 0 {
 		t.Errorf("the session's files outlived it: %d", len(atts))
 	}
 }

@@ -14,7 +14,6 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/office"
-	"townledger/app/settings"
 	"townledger/app/setup"
 	"townledger/assets"
 	"townledger/ui/kit"
@@ -54,7 +53,7 @@ func FirstSize() fyne.Size { return fyne.NewSize(1180, 760) }
 func New(a fyne.App, o *office.Office, version string) *UI {
 	a.Settings().SetTheme(theme.New())
 	u := &UI{App: a, Office: o, Version: version, Now: time.Now, MailSync: MailSyncEvery, Mail: &kit.Mail{}}
-	if err := locale.Use(settings.LanguageOf(context.Background(), o.Store)); err != nil {
+	if err := locale.Use(o.Settings.LanguageOf(context.Background())); err != nil {
 		fyne.LogError("language", err)
 	}
 	u.Win = a.NewWindow(locale.T("app.title"))
@@ -66,7 +65,7 @@ func New(a fyne.App, o *office.Office, version string) *UI {
 
 // Start shows the wizard, or the sign-in screen once the office is set up.
 func (u *UI) Start() {
-	stage, err := setup.StageOf(context.Background(), u.Office.Store)
+	stage, err := u.Office.Setup.StageOf(context.Background())
 	if err != nil {
 		u.showFailure(err)
 		return

@@ -13,7 +13,6 @@ import (
 	"townledger/app/auth"
 	"townledger/app/office"
 	"townledger/app/setup"
-	"townledger/data"
 	"townledger/ui/cases"
 	"townledger/ui/catalog"
 	"townledger/ui/exports"
@@ -92,7 +91,7 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 	if !strings.Contains(w.Message.Text, "两次输入的密码不一致") {
 		t.Fatalf("mismatch: %q", w.Message.Text)
 	}
-	if st, _ := setup.StageOf(context.Background(), u.Office.Store); st != setup.NeedsTown {
+	if st, _ := u.Office.Setup.StageOf(context.Background()); st != setup.NeedsTown {
 		t.Fatal("a refused set-up stored something")
 	}
 	typeInto(w.Confirm, "qingshi2024")
@@ -161,8 +160,8 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 	shell := u.Shell
 	shell.Select("nav.home")
 	h := shell.Current.(*home.Home)
-	if h.Cards[data.ListParties].Title != "46" {
-		t.Errorf("home enterprise card = %q", h.Cards[data.ListParties].Title)
+	if h.Cards[office.ListParties].Title != "46" {
+		t.Errorf("home enterprise card = %q", h.Cards[office.ListParties].Title)
 	}
 	if h.Agenda.Open != 6 || len(h.DueButtons) == 0 {
 		t.Fatalf("home agenda: %d open cases, %d lines; the demo has 6 open cases, one near its decision date", h.Agenda.Open, len(h.DueButtons))
@@ -173,7 +172,7 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 	}
 	shell.Select("nav.home")
 	h = shell.Current.(*home.Home)
-	test.Tap(h.Cards[data.ListStaff])
+	test.Tap(h.Cards[office.ListStaff])
 	if u.Shell.SelectedKey() != "nav.staff" {
 		t.Errorf("tapping the staff figure opened %s", u.Shell.SelectedKey())
 	}
@@ -213,7 +212,7 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 func signedIn(t *testing.T) *UI {
 	t.Helper()
 	u := newTestUI(t)
-	err := setup.Run(context.Background(), u.Office.Store, setup.Town{Name: "青石镇", DivisionCode: "110105100"},
+	err := u.Office.Setup.Run(context.Background(), setup.Town{Name: "青石镇", DivisionCode: "110105100"},
 		setup.Admin{NewAccount: newAccount("admin", "qingshi2024"), Confirm: "qingshi2024"})
 	if err != nil {
 		t.Fatal(err)

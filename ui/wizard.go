@@ -11,9 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
-	"townledger/app/demo"
+	"townledger/app/office"
 	"townledger/app/setup"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -138,7 +137,7 @@ func (w *Wizard) next() {
 func (w *Wizard) finish() {
 	admin := setup.Admin{NewAccount: auth.NewAccount{Username: w.Username.Text, DisplayName: w.DisplayName.Text,
 		Password: w.Password.Text}, Confirm: w.Confirm.Text}
-	if err := setup.Run(context.Background(), w.u.Office.Store, w.town(), admin); err != nil {
+	if err := w.u.Office.Setup.Run(context.Background(), w.town(), admin); err != nil {
 		kit.SetMessage(w.Message, kit.ListMessage(err))
 		return
 	}
@@ -147,9 +146,9 @@ func (w *Wizard) finish() {
 		w.u.showLogin(username)
 		return
 	}
-	store := w.u.Office.Store
+	demoSvc := w.u.Office.Demo
 	w.u.env().Run(locale.T("demo.loading"), func(ctx context.Context) error {
-		return demo.Load(ctx, store, data.System, w.u.Now())
+		return demoSvc.Load(ctx, office.System, w.u.Now())
 	}, func(err error) {
 		w.u.showLogin(username)
 		if err != nil {

@@ -1,5 +1,6 @@
 // Package office opens an office's ledger and hands the window and the command line the
-// services they work with.
+// services they work with. They hold an Office, never the database: every read and write
+// goes through the app's services (and their rules), so the rules cannot be bypassed.
 package office
 
 import (
@@ -8,17 +9,48 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"townledger/app/activityimport"
 	"townledger/app/auth"
+	"townledger/app/backup"
+	"townledger/app/caseimport"
+	"townledger/app/cases"
+	"townledger/app/catalog"
+	"townledger/app/demo"
+	"townledger/app/disclosure"
+	"townledger/app/outbox"
+	"townledger/app/parties"
+	"townledger/app/publicity"
+	"townledger/app/report"
+	"townledger/app/settings"
+	"townledger/app/setup"
+	"townledger/app/training"
+	"townledger/app/trainingimport"
 	"townledger/data"
 )
 
 // EnvDB is the environment variable that overrides the database path.
 const EnvDB = "TOWNLEDGER_DB"
 
-// Office is an open ledger.
+// Office is an open ledger and the services that work on it.
 type Office struct {
-	Store *data.Store
-	Users *auth.Users
+	store *data.Store
+
+	Users          *auth.Users
+	Cases          *cases.Service
+	Catalog        catalog.Service
+	Parties        parties.Service
+	Training       training.Service
+	Publicity      publicity.Service
+	Settings       settings.Service
+	Setup          setup.Service
+	Demo           demo.Service
+	Report         report.Service
+	Outbox         outbox.Service
+	Disclosure     disclosure.Service
+	Backup         backup.Service
+	CaseImport     caseimport.Service
+	TrainingImport trainingimport.Service
+	ActivityImport activityimport.Service
 }
 
 // Open opens the ledger at path, creating and migrating it if needed.
@@ -27,11 +59,16 @@ func Open(ctx context.Context, path string) (*Office, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Office{Store: s, Users: auth.NewUsers(s)}, nil
+	return &Office{store: s, Users: auth.NewUsers(s), Cases: cases.New(s),
+		Catalog: catalog.NewService(s), Parties: parties.NewService(s), Training: training.NewService(s),
+		Publicity: publicity.NewService(s), Settings: settings.NewService(s), Setup: setup.NewService(s),
+		Demo: demo.NewService(s), Report: report.NewService(s), Outbox: outbox.NewService(s),
+		Disclosure: disclosure.NewService(s), Backup: backup.NewService(s), CaseImport: caseimport.NewService(s),
+		TrainingImport: trainingimport.NewService(s), ActivityImport: activityimport.NewService(s)}, nil
 }
 
 // Close closes the database.
-func (o *Office) Close() error { return o.Store.Close() }
+func (o *Office) Close() error { return o.store.Close() }
 
 // DBPath chooses the database: the --db flag, then TOWNLEDGER_DB, then the per-user data
 // directory (%LOCALAPPDATA%\TownLedger on Windows, ~/.local/share/TownLedger elsewhere).

@@ -128,7 +128,7 @@ func (cv *CaseView) buildForm() {
 	cv.Outcome = kit.Choice(outcomeLabels, nil)
 	cv.Fine, cv.Amount = kit.Entry("25000", nil), kit.Entry("25000", nil)
 	cv.Penalty, cv.Note = kit.Entry("", nil), kit.Entry("", nil)
-	officers, _ := cv.c.u.Office.Store.Officers(context.Background())
+	officers, _ := cv.c.u.Office.Officers(context.Background())
 	var names []string
 	for _, o := range officers {
 		cv.certified[o.Name] = o.CertStatus == "valid" || o.CertStatus == "due"

@@ -15,9 +15,8 @@ import (
 	"townledger/app/caseimport"
 	appcases "townledger/app/cases"
 	"townledger/app/cases/rules"
-	"townledger/app/disclosure"
+	"townledger/app/office"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -34,7 +33,7 @@ type Cases struct {
 }
 
 func New(u *kit.Env) *Cases {
-	c := &Cases{u: u, svc: appcases.New(u.Office.Store), Body: kit.NewBody()}
+	c := &Cases{u: u, svc: u.Office.Cases, Body: kit.NewBody()}
 	c.New = widget.NewButtonWithIcon(locale.T("cases.new"), theme.ContentAddIcon(), c.showFiling)
 	c.New.Importance = widget.HighImportance
 	if !u.Session.Can(auth.EditCases) {
@@ -57,7 +56,7 @@ func (c *Cases) showList() {
 			var n int
 			c.u.Run(locale.T("cases.disclosure"), func(ctx context.Context) error {
 				var err error
-				n, err = disclosure.WriteOn(ctx, c.u.Office.Store, from, to, path, now)
+				n, err = c.u.Office.Disclosure.WriteOn(ctx, from, to, path, now)
 				return err
 			}, func(err error) {
 				if err != nil {
@@ -72,7 +71,7 @@ func (c *Cases) showList() {
 	if c.u.Session.Can(auth.EditCases) {
 		actions = append(kit.TransferButtons(c.u, kit.Transfer{
 			ImportFile: func(ctx context.Context, path string) (string, error) {
-				r, err := caseimport.Import(ctx, c.u.Office.Store, c.u.Session, path, c.u.Now())
+				r, err := c.u.Office.CaseImport.Import(ctx, c.u.Session, path, c.u.Now())
 				return locale.T("cli.import.cases.done", map[string]any{"N": r.Cases, "M": r.NewParties}), err
 			},
 			WriteTemplate: func(path string) error { return workbook.WriteTemplate(caseimport.Spec, path) },
@@ -143,8 +142,8 @@ func newFilingForm(c *Cases) *FilingForm {
 	f.PartySearch.OnChanged = f.searchParties
 	f.searchParties("")
 
-	today := c.u.Now().Format(data.DateLayout)
-	items, err := c.u.Office.Store.CatalogItemsInForce(ctx, today)
+	today := c.u.Now().Format(office.DateLayout)
+	items, err := c.u.Office.CatalogItemsInForce(ctx, today)
 	if err != nil {
 		kit.SetMessage(f.Message, locale.Err(err))
 	}
@@ -165,7 +164,7 @@ func newFilingForm(c *Cases) *FilingForm {
 	f.ViolationOn, f.DiscoveredOn, f.FiledOn = kit.DateEntry(false), kit.DateEntry(true), kit.DateEntry(true)
 	f.FiledOn.SetText(today)
 
-	officers, err := c.u.Office.Store.Officers(ctx)
+	officers, err := c.u.Office.Officers(ctx)
 	if err != nil {
 		kit.SetMessage(f.Message, locale.Err(err))
 	}
@@ -208,7 +207,7 @@ func newFilingForm(c *Cases) *FilingForm {
 
 // searchParties fills the party picker with up to 50 matches of what is typed.
 func (f *FilingForm) searchParties(q string) {
-	items, _, err := f.c.u.Office.Store.List(context.Background(), data.ListParties, q, 0, 50)
+	items, _, err := f.c.u.Office.List(context.Background(), office.ListParties, q, 0, 50)
 	if err != nil {
 		kit.SetMessage(f.Message, locale.Err(err))
 		return
@@ -233,7 +232,7 @@ func (f *FilingForm) pickItem(label string) {
 	f.tiers = map[string]string{}
 	f.Tier.ClearSelected()
 	f.Tier.Options = nil
-	it, ok, err := f.c.u.Office.Store.CatalogItem(context.Background(), f.items[label])
+	it, ok, err := f.c.u.Office.CatalogItem(context.Background(), f.items[label])
 	if err != nil || !ok {
 		f.Tier.Refresh()
 		return

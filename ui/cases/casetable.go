@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/cases/rules"
-	"townledger/data"
+	"townledger/app/office"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -36,9 +36,9 @@ type CaseTable struct {
 	Table                   *widget.Table
 	Empty                   *widget.Label
 	OnOpen                  func(id string)
-	Query                   data.CaseQuery
+	Query                   office.CaseQuery
 	total                   int
-	pages                   map[int][]data.CaseRow
+	pages                   map[int][]office.CaseRow
 	stages, dues, items     map[string]string
 	years                   map[string]int
 	content                 fyne.CanvasObject
@@ -46,11 +46,11 @@ type CaseTable struct {
 
 func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 	ctx := context.Background()
-	t := &CaseTable{u: u, pages: map[int][]data.CaseRow{}, stages: map[string]string{}, dues: map[string]string{},
+	t := &CaseTable{u: u, pages: map[int][]office.CaseRow{}, stages: map[string]string{}, dues: map[string]string{},
 		items: map[string]string{}, years: map[string]int{}}
 	today := u.Now()
-	t.Query.Today = today.Format(data.DateLayout)
-	t.Query.SoonTo = today.AddDate(0, 0, 3).Format(data.DateLayout)
+	t.Query.Today = today.Format(office.DateLayout)
+	t.Query.SoonTo = today.AddDate(0, 0, 3).Format(office.DateLayout)
 	all := func(what string) string { return locale.T("cases.filter.all." + what) }
 
 	t.Search = widget.NewEntry()
@@ -72,7 +72,7 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 	t.dues[dueOpts[1]], t.dues[dueOpts[2]] = "overdue", "soon"
 	t.Due = kit.Choice(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
 	yearOpts := []string{all("years")}
-	if ys, err := u.Office.Store.CaseYears(ctx); err == nil {
+	if ys, err := u.Office.CaseYears(ctx); err == nil {
 		for _, y := range ys {
 			l := strconv.Itoa(y)
 			t.years[l] = y
@@ -81,7 +81,7 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 	}
 	t.Year = kit.Choice(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
 	itemOpts := []string{all("items")}
-	if its, err := u.Office.Store.CatalogItemsInForce(ctx, t.Query.Today); err == nil {
+	if its, err := u.Office.CatalogItemsInForce(ctx, t.Query.Today); err == nil {
 		for _, it := range its {
 			l := it.Code + " " + it.Name
 			t.items[l] = it.Code
@@ -169,8 +169,8 @@ func (t *CaseTable) Total() int { return t.total }
 
 func (t *CaseTable) reload() {
 	ctx := context.Background()
-	t.pages = map[int][]data.CaseRow{}
-	rows, total, err := t.u.Office.Store.Cases(ctx, t.Query, 0, kit.PageSize)
+	t.pages = map[int][]office.CaseRow{}
+	rows, total, err := t.u.Office.CaseRows(ctx, t.Query, 0, kit.PageSize)
 	if err != nil {
 		t.total = 0
 		kit.SetMessage(t.Empty, locale.Err(err))
@@ -194,7 +194,7 @@ func (t *CaseTable) reload() {
 // refreshDueCounts shows, in colour, how many open cases are overdue or due within 3 days.
 func (t *CaseTable) refreshDueCounts(ctx context.Context) {
 	count := func(due string) int {
-		_, n, err := t.u.Office.Store.Cases(ctx, data.CaseQuery{Due: due, Today: t.Query.Today, SoonTo: t.Query.SoonTo}, 0, 0)
+		_, n, err := t.u.Office.CaseRows(ctx, office.CaseQuery{Due: due, Today: t.Query.Today, SoonTo: t.Query.SoonTo}, 0, 0)
 		if err != nil {
 			return 0
 		}
@@ -204,18 +204,18 @@ func (t *CaseTable) refreshDueCounts(ctx context.Context) {
 	t.DueSoon.SetText(locale.T("cases.soon_count", map[string]any{"N": count("soon")}))
 }
 
-func (t *CaseTable) Row(i int) (data.CaseRow, bool) {
+func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
 	p := i / kit.PageSize
 	page, ok := t.pages[p]
 	if !ok {
 		var err error
-		if page, _, err = t.u.Office.Store.Cases(context.Background(), t.Query, p*kit.PageSize, kit.PageSize); err != nil {
-			return data.CaseRow{}, false
+		if page, _, err = t.u.Office.CaseRows(context.Background(), t.Query, p*kit.PageSize, kit.PageSize); err != nil {
+			return office.CaseRow{}, false
 		}
 		t.pages[p] = page
 	}
 	if i%kit.PageSize >= len(page) {
-		return data.CaseRow{}, false
+		return office.CaseRow{}, false
 	}
 	return page[i%kit.PageSize], true
 }
@@ -238,7 +238,7 @@ func (t *CaseTable) fill(id widget.TableCellID, l *widget.Label) {
 		l.SetText("")
 		if r.NextDueOn != "" {
 			l.SetText(r.NextDueOn + " " + locale.T(rules.DeadlineKey(r.NextDueKind)))
-			due, _ := time.ParseInLocation(data.DateLayout, r.NextDueOn, time.Local)
+			due, _ := time.ParseInLocation(office.DateLayout, r.NextDueOn, time.Local)
 			switch {
 			case r.NextDueOn < t.Query.Today:
 				l.Importance = widget.DangerImportance

@@ -12,7 +12,7 @@ import (
 	"townledger/app/auth"
 	"townledger/app/cases/rules"
 	appcatalog "townledger/app/catalog"
-	"townledger/data"
+	"townledger/app/office"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -22,7 +22,7 @@ import (
 type Catalog struct {
 	u    *kit.Env
 	List *kit.RecordList
-	Item *data.CatalogItem // the open item, if any
+	Item *office.CatalogItem // the open item, if any
 	// Recall is the open item's recall form; nil unless the item is in force and the user
 	// may change the catalogue.
 	Recall *RecallForm
@@ -41,25 +41,25 @@ func (c *Catalog) showList() {
 	if c.u.Session.Can(auth.EditCatalog) {
 		actions = kit.TransferButtons(c.u, kit.Transfer{
 			ImportFile: func(ctx context.Context, path string) (string, error) {
-				r, err := appcatalog.Import(ctx, c.u.Office.Store, c.u.Session, path, c.u.Now())
+				r, err := c.u.Office.Catalog.Import(ctx, c.u.Session, path, c.u.Now())
 				return locale.T("cli.import.catalog.done", map[string]any{"Added": r.Added, "Revised": r.Revised, "Unchanged": r.Unchanged}), err
 			},
 			WriteTemplate: appcatalog.WriteTemplate,
 			Export: func(ctx context.Context, path string) (string, error) {
-				n, err := appcatalog.ExportWorkbook(ctx, c.u.Office.Store, path, c.u.Now())
+				n, err := c.u.Office.Catalog.ExportWorkbook(ctx, path, c.u.Now())
 				return locale.T("cli.export_catalog.done", map[string]any{"N": n, "Path": path}), err
 			},
 			TemplateName: locale.T("catalogpage.template_name"),
 			ExportName:   locale.T("catalogpage.export_name", map[string]any{"Date": c.u.Now().Format("2006-01-02")}),
 		})
 	}
-	c.List = kit.NewRecordList(c.u, data.ListCatalog, actions...)
+	c.List = kit.NewRecordList(c.u, office.ListCatalog, actions...)
 	c.List.OnOpen = c.Open
 	c.Set(c.List.Content())
 }
 
 func (c *Catalog) Open(id string) {
-	it, ok, err := c.u.Office.Store.CatalogItem(context.Background(), id)
+	it, ok, err := c.u.Office.CatalogItem(context.Background(), id)
 	if err != nil || !ok {
 		kit.ShowError(c.u.Win, kit.FirstError(err, kit.ErrNotFound))
 		return
@@ -82,7 +82,7 @@ func yuanRange(min, max *int64) string {
 }
 
 // refText renders a legal reference as "《law》第N条第N款第N项".
-func refText(r data.LegalRef) string {
+func refText(r office.LegalRef) string {
 	s := fmt.Sprintf("《%s》%s", r.Law, locale.T("catalogpage.article", map[string]any{"N": r.Article}))
 	if r.Paragraph > 0 {
 		s += locale.T("catalogpage.paragraph", map[string]any{"N": r.Paragraph})
@@ -96,7 +96,7 @@ func refText(r data.LegalRef) string {
 	return s
 }
 
-func catalogPage(c *Catalog, it data.CatalogItem) fyne.CanvasObject {
+func catalogPage(c *Catalog, it office.CatalogItem) fyne.CanvasObject {
 	label := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord

@@ -8,8 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	appcatalog "townledger/app/catalog"
-	"townledger/data"
+	"townledger/app/office"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -25,7 +24,7 @@ type RecallForm struct {
 }
 
 // recallCard is the item page's recall button and, once pressed, its form.
-func (c *Catalog) recallCard(it data.CatalogItem) fyne.CanvasObject {
+func (c *Catalog) recallCard(it office.CatalogItem) fyne.CanvasObject {
 	f := &RecallForm{On: kit.DateEntry(true), Reason: widget.NewMultiLineEntry(), Message: kit.ErrorLabel()}
 	f.On.SetText(c.u.Now().Format("2006-01-02"))
 	f.Reason.SetPlaceHolder(locale.T("catalogpage.recall.reason_hint"))
@@ -44,10 +43,10 @@ func (c *Catalog) recallCard(it data.CatalogItem) fyne.CanvasObject {
 	return container.NewVBox(container.NewHBox(open), card)
 }
 
-func (c *Catalog) recall(it data.CatalogItem, f *RecallForm) {
+func (c *Catalog) recall(it office.CatalogItem, f *RecallForm) {
 	on, err := kit.ParseDay(f.On.Text, true)
 	if err == nil {
-		err = appcatalog.Recall(context.Background(), c.u.Office.Store, c.u.Session, it.ID, on, f.Reason.Text)
+		err = c.u.Office.Catalog.Recall(context.Background(), c.u.Session, it.ID, on, f.Reason.Text)
 	}
 	if err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))

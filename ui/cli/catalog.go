@@ -6,13 +6,12 @@ import (
 	"time"
 
 	"townledger/app/auth"
-	"townledger/app/catalog"
-	"townledger/data"
+	"townledger/app/office"
 )
 
 // importCatalog imports the catalogue workbook, giving the counts of the success line.
-func importCatalog(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error) {
-	r, err := catalog.Import(ctx, store, by, path, today)
+func importCatalog(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (map[string]any, error) {
+	r, err := o.Catalog.Import(ctx, by, path, today)
 	return map[string]any{"Added": r.Added, "Revised": r.Revised, "Unchanged": r.Unchanged}, err
 }
 
@@ -25,14 +24,14 @@ func runExportCatalog(ctx context.Context, c *call) error {
 	}
 	today := c.env.Now()
 	if out == "" {
-		out = "赋权事项目录-" + today.Format(data.DateLayout) + ".xlsx"
+		out = "赋权事项目录-" + today.Format(office.DateLayout) + ".xlsx"
 	}
 	o, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer o.Close()
-	n, err := catalog.ExportWorkbook(ctx, o.Store, out, today)
+	n, err := o.Catalog.ExportWorkbook(ctx, out, today)
 	if err != nil {
 		return err
 	}

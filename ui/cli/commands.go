@@ -6,9 +6,8 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/backup"
-	"townledger/app/demo"
+	"townledger/app/office"
 	"townledger/app/setup"
-	"townledger/data"
 )
 
 func runInit(ctx context.Context, c *call) error {
@@ -33,7 +32,7 @@ func runInit(ctx context.Context, c *call) error {
 	}
 	defer o.Close()
 	if password == "" {
-		if err := setup.InitTown(ctx, o.Store, t); err != nil {
+		if err := o.Setup.InitTown(ctx, t); err != nil {
 			return err
 		}
 	} else {
@@ -41,15 +40,15 @@ func runInit(ctx context.Context, c *call) error {
 			adminName = admin
 		}
 		a := setup.Admin{NewAccount: auth.NewAccount{Username: admin, DisplayName: adminName, Password: password}, Confirm: password}
-		if err := setup.Run(ctx, o.Store, t, a); err != nil {
+		if err := o.Setup.Run(ctx, t, a); err != nil {
 			return err
 		}
 	}
-	town, _, err := o.Store.Town(ctx)
+	town, _, err := o.Town(ctx)
 	if err != nil {
 		return err
 	}
-	c.say("cli.init.done", map[string]any{"Name": town.Name, "Code": town.Code, "Path": o.Store.Path()})
+	c.say("cli.init.done", map[string]any{"Name": town.Name, "Code": town.Code, "Path": o.Path()})
 	if password == "" {
 		c.say("cli.init.admin_later", nil)
 	}
@@ -65,15 +64,15 @@ func runDemo(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	if err := demo.Load(ctx, o.Store, data.System, c.env.Now()); err != nil {
+	if err := o.Demo.Load(ctx, office.System, c.env.Now()); err != nil {
 		return err
 	}
-	counts, err := o.Store.Counts(ctx)
+	counts, err := o.Counts(ctx)
 	if err != nil {
 		return err
 	}
-	c.say("cli.demo.done", map[string]any{"Items": counts[data.ListCatalog], "Parties": counts[data.ListParties],
-		"Staff": counts[data.ListStaff], "Trainings": counts[data.ListTrainings], "Activities": counts[data.ListActivities]})
+	c.say("cli.demo.done", map[string]any{"Items": counts[office.ListCatalog], "Parties": counts[office.ListParties],
+		"Staff": counts[office.ListStaff], "Trainings": counts[office.ListTrainings], "Activities": counts[office.ListActivities]})
 	return nil
 }
 
@@ -87,7 +86,7 @@ func runBackup(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	path, err := backup.Make(ctx, o.Store, out, c.env.Now())
+	path, err := o.Backup.Make(ctx, out, c.env.Now())
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"townledger/app/disclosure"
 	"townledger/ui/locale"
 )
 
@@ -35,7 +34,7 @@ func runDisclosure(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	n, err := disclosure.WriteOn(ctx, o.Store, from, to, out, c.env.Now())
+	n, err := o.Disclosure.WriteOn(ctx, from, to, out, c.env.Now())
 	if err != nil {
 		return err
 	}

@@ -39,11 +39,11 @@ func runExport(ctx context.Context, c *call) error {
 	}
 	defer o.Close()
 	c.say(outbox.StepExport, map[string]any{"Period": townreport.Canonical(from, to)})
-	sum, err := townreport.Write(ctx, o.Store, period, out, c.env.Now(), strings.TrimSpace(preparer))
+	sum, err := o.Report.Write(ctx, period, out, c.env.Now(), strings.TrimSpace(preparer))
 	if err != nil {
 		return err
 	}
-	rec, err := townreport.Record(ctx, o.Store, cliSession, sum)
+	rec, err := o.Report.Record(ctx, cliSession, sum)
 	if err != nil {
 		return err
 	}

@@ -13,10 +13,10 @@ import (
 	"townledger/app/auth"
 	"townledger/app/caseimport"
 	"townledger/app/catalog"
+	"townledger/app/office"
 	"townledger/app/parties"
 	"townledger/app/trainingimport"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/locale"
 )
 
@@ -24,38 +24,44 @@ import (
 type importKind struct {
 	name string
 	spec workbook.Spec
-	run  func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (int, error)
+	run  func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (int, error)
 	done string // translation key of the success line, with N
 	// For a workbook of several sheets (the catalogue): write writes the template instead of
 	// workbook.WriteTemplate(spec), and report imports instead of run, giving the success
 	// line's data.
 	write  func(path string) error
-	report func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error)
+	report func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (map[string]any, error)
 }
 
 // importKinds are the kinds imports are provided for; plannedKinds (DESIGN.md's other
 // kinds) are refused as not provided yet.
 var (
 	importKinds = []importKind{
-		{name: parties.Kind, spec: parties.Spec, run: parties.Import, done: "cli.import.enterprises.done"},
+		{name: parties.Kind, spec: parties.Spec, run: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (int, error) {
+			return o.Parties.Import(ctx, by, path, today)
+		}, done: "cli.import.enterprises.done"},
 		{name: catalog.Kind, spec: catalog.ItemsSpec, done: "cli.import.catalog.done", write: catalog.WriteTemplate, report: importCatalog},
 		{name: caseimport.Kind, spec: caseimport.Spec, done: "cli.import.cases.done",
-			report: func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error) {
-				r, err := caseimport.Import(ctx, store, by, path, today)
+			report: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (map[string]any, error) {
+				r, err := o.CaseImport.Import(ctx, by, path, today)
 				return map[string]any{"N": r.Cases, "M": r.NewParties}, err
 			}},
-		{name: trainingimport.StaffKind, spec: trainingimport.StaffSpec, run: trainingimport.ImportStaff, done: "cli.import.staff.done"},
-		{name: trainingimport.TrainingsKind, spec: trainingimport.TrainingsSpec, run: trainingimport.ImportTrainings,
+		{name: trainingimport.StaffKind, spec: trainingimport.StaffSpec, run: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (int, error) {
+			return o.TrainingImport.ImportStaff(ctx, by, path, today)
+		}, done: "cli.import.staff.done"},
+		{name: trainingimport.TrainingsKind, spec: trainingimport.TrainingsSpec, run: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (int, error) {
+			return o.TrainingImport.ImportTrainings(ctx, by, path, today)
+		},
 			done: "cli.import.trainings.done"},
 		// A sign-in sheet names its session in its 培训主题 and 日期 columns.
 		{name: trainingimport.AttendanceKind, spec: trainingimport.AttendanceSpec, done: "cli.import.attendance.done",
-			report: func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error) {
-				r, err := trainingimport.ImportAttendance(ctx, store, by, path, today)
+			report: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (map[string]any, error) {
+				r, err := o.TrainingImport.ImportAttendance(ctx, by, path, today)
 				return map[string]any{"N": r.Attendees, "Title": r.Title, "Date": r.Date}, err
 			}},
 		{name: activityimport.Kind, spec: activityimport.Spec, done: "cli.import.activities.done",
-			report: func(ctx context.Context, store *data.Store, by auth.Session, path string, today time.Time) (map[string]any, error) {
-				r, err := activityimport.Import(ctx, store, by, path, today)
+			report: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (map[string]any, error) {
+				r, err := o.ActivityImport.Import(ctx, by, path, today)
 				return map[string]any{"N": r.Recorded, "M": r.Skipped}, err
 			}},
 	}
@@ -66,9 +72,9 @@ var (
 // write the database file can change it with any SQLite tool, so a password prompt would
 // protect nothing, and scheduled tasks have nobody to type one. Commands therefore act with
 // an administrator's rights and are recorded in the audit log as "system", as init and
-// demo are (data.System).
-var cliSession = auth.Session{UserID: data.System.UserID, Username: data.System.UserName,
-	DisplayName: data.System.UserName, Roles: []auth.Role{auth.Admin}}
+// demo are (office.System).
+var cliSession = auth.Session{UserID: office.System.UserID, Username: office.System.UserName,
+	DisplayName: office.System.UserName, Roles: []auth.Role{auth.Admin}}
 
 func kindNames() string {
 	names := make([]string, len(importKinds))
@@ -178,10 +184,10 @@ func runImport(ctx context.Context, c *call) error {
 	defer o.Close()
 	var done map[string]any
 	if k.report != nil {
-		done, err = k.report(ctx, o.Store, cliSession, pos[1], c.env.Now())
+		done, err = k.report(ctx, o, cliSession, pos[1], c.env.Now())
 	} else {
 		var n int
-		n, err = k.run(ctx, o.Store, cliSession, pos[1], c.env.Now())
+		n, err = k.run(ctx, o, cliSession, pos[1], c.env.Now())
 		done = map[string]any{"N": n}
 	}
 	var probs *workbook.Problems

@@ -8,10 +8,10 @@ import (
 	"time"
 
 	townmail "townledger/app/mail"
+	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/problem"
 	townreport "townledger/app/report"
-	"townledger/data"
 	"townledger/ui/locale"
 )
 
@@ -51,7 +51,7 @@ func runSend(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	cfg, err := outbox.Load(ctx, o.Store)
+	cfg, err := o.Outbox.Load(ctx)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func runSend(ctx context.Context, c *call) error {
 	acct := cfg.Account(pw)
 	acct.RootCAs = c.env.MailRoots
 	if due {
-		periods, err := duePeriods(ctx, o.Store, c.env.Now())
+		periods, err := duePeriods(ctx, o, c.env.Now())
 		if err != nil {
 			return err
 		}
@@ -79,7 +79,7 @@ func runSend(ctx context.Context, c *call) error {
 		}
 		var failed error
 		for _, p := range periods {
-			if err := c.sendPeriod(ctx, o.Store, cfg, acct, p, strings.TrimSpace(preparer), false); err != nil {
+			if err := c.sendPeriod(ctx, o, cfg, acct, p, strings.TrimSpace(preparer), false); err != nil {
 				c.say("cli.send.period_failed", map[string]any{"Period": p, "Error": oneLine(err)})
 				failed = err
 			}
@@ -90,25 +90,25 @@ func runSend(ctx context.Context, c *call) error {
 		pending = true // then what waits in the outbox, and the replies
 	}
 	if pending {
-		out, err := outbox.Retry(ctx, o.Store, cliSession, acct)
+		out, err := o.Outbox.Retry(ctx, cliSession, acct)
 		if err != nil {
 			return err
 		}
 		if err := c.outcome(out, ""); err != nil {
 			return err
 		}
-		acked, err := outbox.CheckReplies(ctx, o.Store, cliSession, acct)
+		acked, err := o.Outbox.CheckReplies(ctx, cliSession, acct)
 		for _, e := range acked {
 			c.say("cli.send.acked", map[string]any{"Period": e.Period, "Version": e.Version})
 		}
 		return err
 	}
-	return c.sendPeriod(ctx, o.Store, cfg, acct, period, strings.TrimSpace(preparer), newVersion)
+	return c.sendPeriod(ctx, o, cfg, acct, period, strings.TrimSpace(preparer), newVersion)
 }
 
 // duePeriods are the finished periods the district wants that have not gone out yet.
-func duePeriods(ctx context.Context, s *data.Store, now time.Time) ([]string, error) {
-	list, err := townreport.DueList(ctx, s, now)
+func duePeriods(ctx context.Context, o *office.Office, now time.Time) ([]string, error) {
+	list, err := o.Report.DueList(ctx, now)
 	if err != nil {
 		return nil, err
 	}
@@ -122,9 +122,9 @@ func duePeriods(ctx context.Context, s *data.Store, now time.Time) ([]string, er
 }
 
 // sendPeriod writes (or reuses) a period's workbook and mails it, saying what it did.
-func (c *call) sendPeriod(ctx context.Context, s *data.Store, cfg outbox.Config, acct townmail.Account, period, preparer string, newVersion bool) error {
-	res, err := outbox.SendPeriod(ctx, s, cliSession, cfg, acct, outbox.Request{Period: period,
-		Dir: outbox.ReportsDir(s), Now: c.env.Now(), Preparer: preparer, NewVersion: newVersion,
+func (c *call) sendPeriod(ctx context.Context, o *office.Office, cfg outbox.Config, acct townmail.Account, period, preparer string, newVersion bool) error {
+	res, err := o.Outbox.SendPeriod(ctx, cliSession, cfg, acct, outbox.Request{Period: period,
+		Dir: o.Outbox.ReportsDir(), Now: c.env.Now(), Preparer: preparer, NewVersion: newVersion,
 		Progress: func(key string, d map[string]any) { c.say(key, d) }})
 	if p := problem.From(err); p != nil && p.Key == outbox.KeyChanged {
 		return problem.New("cli.send.changed", map[string]any{"Detail": locale.Err(err)})
@@ -163,7 +163,7 @@ func (c *call) outcome(out outbox.Outcome, want string) error {
 	if failed != nil {
 		return failed
 	}
-	if want != "" && !slices.ContainsFunc(out.Sent, func(e data.ExportRecord) bool { return e.ID == want }) {
+	if want != "" && !slices.ContainsFunc(out.Sent, func(e office.ExportRecord) bool { return e.ID == want }) {
 		return problem.New("cli.send.busy", nil) // another process holds the entry right now
 	}
 	return nil

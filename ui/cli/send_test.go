@@ -48,7 +48,7 @@ func TestSendCommand(t *testing.T) {
 	}
 	cfg := outbox.Config{SMTPHost: mailtest.Host, SMTPPort: srv.SMTPTLS, SMTPSecurity: townmail.TLS,
 		IMAPHost: mailtest.Host, IMAPPort: srv.IMAPTLS, IMAPSecurity: townmail.TLS, Username: mailtest.Town}
-	if err := outbox.Save(context.Background(), o.Store, cliSession, cfg, ""); err != nil {
+	if err := o.Outbox.Save(context.Background(), cliSession, cfg, ""); err != nil {
 		t.Fatal(err)
 	}
 	o.Close()

@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/report"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -20,7 +20,7 @@ import (
 // ExportPage shows one version of the history: its hashes, who made it, when it was sent and
 // acknowledged, its outbox attempts, and saves a copy of the very file.
 type ExportPage struct {
-	Export data.ExportRecord
+	Export office.ExportRecord
 	SaveAs *widget.Button
 	Back   *widget.Button
 	Fields map[string]*widget.Label
@@ -28,7 +28,7 @@ type ExportPage struct {
 
 func (e *Exports) Open(id string) {
 	ctx := context.Background()
-	rec, err := e.u.Office.Store.Export(ctx, id)
+	rec, err := e.u.Office.Export(ctx, id)
 	if err != nil {
 		kit.ShowError(e.u.Win, err)
 		return
@@ -45,8 +45,8 @@ func (e *Exports) Open(id string) {
 	add("export.period", rec.Period)
 	add("export.version", strconv.Itoa(rec.Version))
 	add("export.state", locale.T("tag."+rec.State))
-	by := report.Author(ctx, e.u.Office.Store, rec.CreatedBy)
-	if rec.CreatedBy == data.System.UserID {
+	by := e.u.Office.Report.Author(ctx, rec.CreatedBy)
+	if rec.CreatedBy == office.System.UserID {
 		by = locale.T("export.by_cli") // a scheduled task or a script
 	}
 	add("export.by", by)
@@ -55,7 +55,7 @@ func (e *Exports) Open(id string) {
 	add("export.file_sha256", rec.FileSHA256)
 	add("export.content_hash", rec.ContentHash)
 	if rec.SupersedesID != "" {
-		if prev, err := e.u.Office.Store.Export(ctx, rec.SupersedesID); err == nil {
+		if prev, err := e.u.Office.Export(ctx, rec.SupersedesID); err == nil {
 			add("export.supersedes", locale.T("export.version_of", map[string]any{"Version": prev.Version}))
 		}
 	}
@@ -65,13 +65,13 @@ func (e *Exports) Open(id string) {
 	if rec.AckedAt != "" {
 		add("export.acked_at", report.LocalTime(rec.AckedAt))
 	}
-	if box, err := e.u.Office.Store.Outbox(ctx); err == nil {
+	if box, err := e.u.Office.OutboxItems(ctx); err == nil {
 		for _, it := range box {
 			if it.Export.ID != rec.ID {
 				continue
 			}
 			add("export.attempts", strconv.Itoa(it.Attempts))
-			if err := outbox.LastError(it); err != nil && it.State != data.OutboxSent {
+			if err := outbox.LastError(it); err != nil && it.State != office.OutboxSent {
 				add("export.last_error", locale.Err(err))
 			}
 		}
@@ -79,7 +79,7 @@ func (e *Exports) Open(id string) {
 	p.Back = widget.NewButtonWithIcon(locale.T("action.back"), theme.NavigateBackIcon(), func() { e.showList() })
 	p.SaveAs = widget.NewButtonWithIcon(locale.T("export.save_copy"), theme.DocumentSaveIcon(), func() {
 		kit.SaveAs(e.u, rec.FileName, func(path string) {
-			if err := report.SaveCopy(context.Background(), e.u.Office.Store, rec.ID, path); err != nil {
+			if err := e.u.Office.Report.SaveCopy(context.Background(), rec.ID, path); err != nil {
 				kit.ShowError(e.u.Win, err)
 				return
 			}

@@ -13,10 +13,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
+	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/publicity"
 	"townledger/app/report"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -38,7 +38,7 @@ type Exports struct {
 	Page     *ExportPage   // the version shown, nil on the list
 	list     fyne.CanvasObject
 	periods  map[string]string
-	latest   *data.ExportRecord
+	latest   *office.ExportRecord
 	stateSeq int // the newest status check; older answers are dropped
 }
 
@@ -46,7 +46,7 @@ type Exports struct {
 func reportPeriods(u *kit.Env) (labels []string, periods map[string]string) {
 	now := u.Now()
 	var candidates []string
-	if due, err := report.DueList(context.Background(), u.Office.Store, now); err == nil {
+	if due, err := u.Office.Report.DueList(context.Background(), now); err == nil {
 		// The periods the district wants first, the latest first: that is usually the one to send.
 		slices.SortStableFunc(due, func(a, b report.Due) int { return b.DueOn.Compare(a.DueOn) })
 		for _, d := range due {
@@ -90,14 +90,14 @@ func New(u *kit.Env) *Exports {
 			b.Disable()
 		}
 	}
-	e.List = kit.NewRecordList(u, data.ListExports)
+	e.List = kit.NewRecordList(u, office.ListExports)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(locale.T("exports.period")),
 			container.NewHBox(e.Export, e.Send), e.Period),
 		e.State, e.Changed, container.NewBorder(nil, nil, nil, container.NewHBox(e.Retry, e.Replies), e.Outbox), widget.NewSeparator())
 	e.List.OnOpen = e.Open
 	plain := e.List.Fetch
-	e.List.Fetch = func(ctx context.Context, q string, offset, limit int) ([]data.ListItem, int, error) {
+	e.List.Fetch = func(ctx context.Context, q string, offset, limit int) ([]office.ListItem, int, error) {
 		items, n, err := plain(ctx, q, offset, limit)
 		for i := range items {
 			items[i].Title = versionTitle(items[i].Title)
@@ -121,7 +121,7 @@ func (e *Exports) refresh() {
 	e.List.Reload()
 	e.showOutbox()
 	period := e.period()
-	versions, err := e.u.Office.Store.Exports(ctx, period)
+	versions, err := e.u.Office.Exports(ctx, period)
 	e.latest = nil
 	e.Changed.Hide()
 	switch {
@@ -136,13 +136,13 @@ func (e *Exports) refresh() {
 	e.latest = &last
 	e.State.SetText(locale.T("exports.state."+last.State, map[string]any{"Version": last.Version,
 		"At": report.LocalTime(last.CreatedAt), "SentAt": report.LocalTime(last.SentAt), "AckedAt": report.LocalTime(last.AckedAt)}))
-	if last.State != data.ExportSent && last.State != data.ExportAcknowledged {
+	if last.State != office.ExportSent && last.State != office.ExportAcknowledged {
 		return
 	}
 	e.stateSeq++
 	seq := e.stateSeq
 	e.u.Background(func(ctx context.Context) (func(), error) {
-		changed, err := report.Changed(ctx, e.u.Office.Store, last, e.u.Now())
+		changed, err := e.u.Office.Report.Changed(ctx, last, e.u.Now())
 		return func() {
 			if seq != e.stateSeq || err != nil || !changed {
 				return
@@ -156,7 +156,7 @@ func (e *Exports) refresh() {
 
 // showOutbox says what waits to be sent and the last failure.
 func (e *Exports) showOutbox() {
-	items, err := e.u.Office.Store.Outbox(context.Background())
+	items, err := e.u.Office.OutboxItems(context.Background())
 	if err != nil {
 		e.Outbox.SetText(locale.Err(err))
 		return
@@ -165,12 +165,12 @@ func (e *Exports) showOutbox() {
 	var lastErr error
 	for _, it := range items {
 		switch it.State {
-		case data.OutboxPending, data.OutboxSending:
+		case office.OutboxPending, office.OutboxSending:
 			waiting++
-		case data.OutboxFailed:
+		case office.OutboxFailed:
 			failed++
 		}
-		if it.State != data.OutboxSent && lastErr == nil {
+		if it.State != office.OutboxSent && lastErr == nil {
 			lastErr = outbox.LastError(it)
 		}
 	}
@@ -181,8 +181,8 @@ func (e *Exports) showOutbox() {
 	if lastErr != nil {
 		text += "\n" + locale.T("exports.outbox.last_error", map[string]any{"Error": locale.Err(lastErr)})
 	}
-	town, _, _ := e.u.Office.Store.Town(context.Background())
-	if cfg, err := outbox.Load(context.Background(), e.u.Office.Store); err == nil && (!cfg.Configured() || town.DistrictEmail == "") {
+	town, _, _ := e.u.Office.Town(context.Background())
+	if cfg, err := e.u.Office.Outbox.Load(context.Background()); err == nil && (!cfg.Configured() || town.DistrictEmail == "") {
 		text += "\n" + locale.T("exports.setup_hint") // said before the person tries to send
 	}
 	e.Outbox.SetText(text)
@@ -198,13 +198,13 @@ func (e *Exports) write() {
 	name := locale.T("exports.file_name", map[string]any{"Period": e.Period.Selected})
 	kit.SaveAs(e.u, name, func(path string) {
 		var sum report.Summary
-		var rec data.ExportRecord
+		var rec office.ExportRecord
 		e.u.Run(locale.T("exports.write"), func(ctx context.Context) error {
 			var err error
-			if sum, err = report.Write(ctx, e.u.Office.Store, period, path, e.u.Now(), e.u.Session.DisplayName); err != nil {
+			if sum, err = e.u.Office.Report.Write(ctx, period, path, e.u.Now(), e.u.Session.DisplayName); err != nil {
 				return err
 			}
-			rec, err = report.Record(ctx, e.u.Office.Store, e.u.Session, sum)
+			rec, err = e.u.Office.Report.Record(ctx, e.u.Session, sum)
 			return err
 		}, func(err error) {
 			if err != nil {

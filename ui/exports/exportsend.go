@@ -6,9 +6,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	townmail "townledger/app/mail"
+	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/problem"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -21,8 +21,8 @@ func (e *Exports) SendPeriod(newVersion bool) {
 		var res outbox.Result
 		e.u.Run(locale.T("exports.send"), func(ctx context.Context) error {
 			var err error
-			res, err = outbox.SendPeriod(ctx, e.u.Office.Store, e.u.Session, cfg, e.u.Mail.Account(cfg, pw), outbox.Request{
-				Period: period, Dir: outbox.ReportsDir(e.u.Office.Store), Now: e.u.Now(),
+			res, err = e.u.Office.Outbox.SendPeriod(ctx, e.u.Session, cfg, e.u.Mail.Account(cfg, pw), outbox.Request{
+				Period: period, Dir: e.u.Office.Outbox.ReportsDir(), Now: e.u.Now(),
 				Preparer: e.u.Session.DisplayName, NewVersion: newVersion})
 			return err
 		}, func(err error) {
@@ -64,7 +64,7 @@ func (e *Exports) showResult(res outbox.Result) {
 		return
 	}
 	msg := locale.T("exports.send.done", v)
-	if res.Export.State == data.ExportQueued {
+	if res.Export.State == office.ExportQueued {
 		msg = locale.T("exports.send.queued", v) // another process holds it right now
 	}
 	for _, f := range res.Outcome.CopyFailed {
@@ -96,7 +96,7 @@ func (e *Exports) mailTask(title string, work func(ctx context.Context, a townma
 // checkReplies looks for the district's replies to what was sent.
 func (e *Exports) checkReplies() {
 	e.mailTask(locale.T("exports.replies"), func(ctx context.Context, a townmail.Account) (string, error) {
-		acked, err := outbox.CheckReplies(ctx, e.u.Office.Store, e.u.Session, a)
+		acked, err := e.u.Office.Outbox.CheckReplies(ctx, e.u.Session, a)
 		if len(acked) == 0 {
 			return locale.T("exports.replies.none"), err
 		}
@@ -108,7 +108,7 @@ func (e *Exports) checkReplies() {
 // mended the mail settings).
 func (e *Exports) retry() {
 	e.mailTask(locale.T("exports.retry"), func(ctx context.Context, a townmail.Account) (string, error) {
-		res, err := outbox.Retry(ctx, e.u.Office.Store, e.u.Session, a)
+		res, err := e.u.Office.Outbox.Retry(ctx, e.u.Session, a)
 		msg := locale.T("exports.retry.done", map[string]any{"Sent": len(res.Sent), "Failed": len(res.Failed)})
 		for _, f := range res.Failed {
 			msg += "\n" + locale.Err(f.Err)

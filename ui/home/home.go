@@ -11,8 +11,8 @@ import (
 
 	"townledger/app/cases"
 	"townledger/app/cases/rules"
+	"townledger/app/office"
 	"townledger/app/report"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -20,7 +20,7 @@ import (
 // Home is the first page after sign-in: how many records each part of the ledger holds;
 // a tap on a figure opens its section.
 type Home struct {
-	Cards      map[data.ListKind]*LinkCard
+	Cards      map[office.ListKind]*LinkCard
 	Agenda     cases.Agenda
 	DueButtons []*widget.Button
 	// Reports are the periods due to the district; ReportButtons open them.
@@ -31,7 +31,7 @@ type Home struct {
 
 // agenda lists the open cases' overdue and soon-due deadlines; each line opens its case.
 func (h *Home) agenda(u *kit.Env) fyne.CanvasObject {
-	a, err := cases.New(u.Office.Store).AgendaOn(context.Background(), u.Now())
+	a, err := u.Office.Cases.AgendaOn(context.Background(), u.Now())
 	if err != nil {
 		return widget.NewLabel(locale.Err(err))
 	}
@@ -87,13 +87,13 @@ func (c *LinkCard) Tapped(*fyne.PointEvent) {
 // Cursor shows a hand, as over a link.
 func (c *LinkCard) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-var homeKinds = []data.ListKind{data.ListCases, data.ListParties, data.ListCatalog, data.ListTrainings,
-	data.ListStaff, data.ListActivities, data.ListExports}
+var homeKinds = []office.ListKind{office.ListCases, office.ListParties, office.ListCatalog, office.ListTrainings,
+	office.ListStaff, office.ListActivities, office.ListExports}
 
 // New builds the home page.
 func New(u *kit.Env) *Home {
-	h := &Home{Cards: map[data.ListKind]*LinkCard{}}
-	counts, err := u.Office.Store.Counts(context.Background())
+	h := &Home{Cards: map[office.ListKind]*LinkCard{}}
+	counts, err := u.Office.Counts(context.Background())
 	greeting := widget.NewLabelWithStyle(locale.T("home.greeting", map[string]any{"Name": u.Session.DisplayName}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if err != nil {
@@ -113,7 +113,7 @@ func New(u *kit.Env) *Home {
 	reportCard := widget.NewCard(locale.T("home.reports"), "", h.reports(u))
 	hint := widget.NewLabel("")
 	hint.Wrapping = fyne.TextWrapWord
-	if counts[data.ListParties]+counts[data.ListCatalog]+counts[data.ListStaff] == 0 {
+	if counts[office.ListParties]+counts[office.ListCatalog]+counts[office.ListStaff] == 0 {
 		hint.SetText(locale.T("home.start_hint"))
 	} else {
 		hint.Hide()

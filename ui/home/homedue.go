@@ -7,9 +7,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/office"
 	"townledger/app/publicity"
 	"townledger/app/report"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -17,7 +17,7 @@ import (
 // reports lists the periods the district wants with their state (due, overdue, sent,
 // acknowledged); a line opens 数据报送 on that period.
 func (h *Home) reports(u *kit.Env) fyne.CanvasObject {
-	due, err := report.DueList(context.Background(), u.Office.Store, u.Now())
+	due, err := u.Office.Report.DueList(context.Background(), u.Now())
 	if err != nil {
 		return widget.NewLabel(locale.Err(err))
 	}
@@ -55,9 +55,9 @@ func (h *Home) reports(u *kit.Env) fyne.CanvasObject {
 
 // flagChanged checks in the background whether a sent version still matches the period's
 // data, and says so on its line when it does not (数据报送 then offers the next version).
-func (h *Home) flagChanged(u *kit.Env, b *widget.Button, sent data.ExportRecord) {
+func (h *Home) flagChanged(u *kit.Env, b *widget.Button, sent office.ExportRecord) {
 	u.Background(func(ctx context.Context) (func(), error) {
-		changed, err := report.Changed(ctx, u.Office.Store, sent, u.Now())
+		changed, err := u.Office.Report.Changed(ctx, sent, u.Now())
 		if err != nil || !changed {
 			return nil, err
 		}

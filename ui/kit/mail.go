@@ -58,7 +58,7 @@ func (m *Mail) Account(c outbox.Config, password string) townmail.Account {
 // MailAccount reads the office's account and calls next with it and the password, asking
 // for the password when neither this session nor the keyring has it.
 func (e *Env) MailAccount(next func(cfg outbox.Config, password string)) {
-	cfg, err := outbox.Load(context.Background(), e.Office.Store)
+	cfg, err := e.Office.Outbox.Load(context.Background())
 	if err != nil {
 		ShowError(e.Win, err)
 		return

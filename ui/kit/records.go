@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/cases/rules"
-	"townledger/data"
+	"townledger/app/office"
 	"townledger/ui/locale"
 )
 
@@ -19,7 +19,7 @@ const PageSize = 100
 // time as the list scrolls, so a section with 100,000 records opens as fast as one with 10.
 type RecordList struct {
 	u      *Env
-	kind   data.ListKind
+	kind   office.ListKind
 	Search *widget.Entry
 	Count  *widget.Label
 	List   *widget.List
@@ -27,19 +27,19 @@ type RecordList struct {
 	// OnOpen, when set, opens a record picked in the list.
 	OnOpen func(id string)
 	// Fetch reads a page; sections with filters replace it.
-	Fetch func(ctx context.Context, query string, offset, limit int) ([]data.ListItem, int, error)
+	Fetch func(ctx context.Context, query string, offset, limit int) ([]office.ListItem, int, error)
 
 	total int
-	pages map[int][]data.ListItem
+	pages map[int][]office.ListItem
 	query string
 
 	content fyne.CanvasObject
 }
 
-func NewRecordList(u *Env, kind data.ListKind, actions ...fyne.CanvasObject) *RecordList {
-	r := &RecordList{u: u, kind: kind, pages: map[int][]data.ListItem{}}
-	r.Fetch = func(ctx context.Context, q string, offset, limit int) ([]data.ListItem, int, error) {
-		return u.Office.Store.List(ctx, kind, q, offset, limit)
+func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *RecordList {
+	r := &RecordList{u: u, kind: kind, pages: map[int][]office.ListItem{}}
+	r.Fetch = func(ctx context.Context, q string, offset, limit int) ([]office.ListItem, int, error) {
+		return u.Office.List(ctx, kind, q, offset, limit)
 	}
 	r.Search = widget.NewEntry()
 	r.Search.SetPlaceHolder(locale.T("list.search"))
@@ -75,7 +75,7 @@ func NewRecordList(u *Env, kind data.ListKind, actions ...fyne.CanvasObject) *Re
 }
 
 func (r *RecordList) Reload() {
-	r.pages = map[int][]data.ListItem{}
+	r.pages = map[int][]office.ListItem{}
 	items, total, err := r.Fetch(context.Background(), r.query, 0, PageSize)
 	if err != nil {
 		r.total = 0
@@ -97,19 +97,19 @@ func (r *RecordList) Reload() {
 }
 
 // item fetches the page holding row i on first use.
-func (r *RecordList) item(i int) (data.ListItem, bool) {
+func (r *RecordList) item(i int) (office.ListItem, bool) {
 	p := i / PageSize
 	page, ok := r.pages[p]
 	if !ok {
 		var err error
 		page, _, err = r.Fetch(context.Background(), r.query, p*PageSize, PageSize)
 		if err != nil {
-			return data.ListItem{}, false
+			return office.ListItem{}, false
 		}
 		r.pages[p] = page
 	}
 	if i%PageSize >= len(page) {
-		return data.ListItem{}, false
+		return office.ListItem{}, false
 	}
 	return page[i%PageSize], true
 }
@@ -124,7 +124,7 @@ func (r *RecordList) fill(i int, row *fyne.Container) {
 	if it.Tag != "" {
 		// Codes without a translation (a new stage, say) show as stored rather than as a key.
 		key := "tag." + it.Tag
-		if r.kind == data.ListCases {
+		if r.kind == office.ListCases {
 			key = rules.StepKey(rules.Step(it.Tag))
 		}
 		if tag = locale.T(key); tag == key {
@@ -142,4 +142,4 @@ func (x *RecordList) Content() fyne.CanvasObject { return x.content }
 func (r *RecordList) Total() int { return r.total }
 
 // Item is the record on row i.
-func (r *RecordList) Item(i int) (data.ListItem, bool) { return r.item(i) }
+func (r *RecordList) Item(i int) (office.ListItem, bool) { return r.item(i) }

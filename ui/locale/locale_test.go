@@ -19,6 +19,7 @@ import (
 	"townledger/app/disclosure"
 	"townledger/app/ids"
 	"townledger/app/mail"
+	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/parties"
 	"townledger/app/problem"
@@ -28,7 +29,6 @@ import (
 	"townledger/app/training"
 	"townledger/app/trainingimport"
 	"townledger/app/workbook"
-	"townledger/data"
 )
 
 // literalKeys finds translation keys written as string literals in the program's sources:
@@ -89,11 +89,11 @@ func dynamicKeys() []string {
 	for _, st := range []string{report.DueOpen, report.DueOverdue, report.DueQueued, report.DueSent, report.DueAcknowledged} {
 		keys = append(keys, "home.report."+st)
 	}
-	for _, st := range []string{data.ExportExported, data.ExportQueued, data.ExportSent, data.ExportAcknowledged} {
+	for _, st := range []string{office.ExportExported, office.ExportQueued, office.ExportSent, office.ExportAcknowledged} {
 		keys = append(keys, "exports.state."+st, "tag."+st)
 	}
-	for _, k := range []data.ListKind{data.ListCatalog, data.ListCases, data.ListParties, data.ListTrainings,
-		data.ListStaff, data.ListActivities, data.ListExports} {
+	for _, k := range []office.ListKind{office.ListCatalog, office.ListCases, office.ListParties, office.ListTrainings,
+		office.ListStaff, office.ListActivities, office.ListExports} {
 		keys = append(keys, "nav."+string(k), "empty."+string(k))
 	}
 	for _, r := range auth.Roles {
@@ -160,7 +160,7 @@ func TestErrSaysRefusalsInWords(t *testing.T) {
 	if got := Err(err); got != "乡镇区划代码应为9位或12位，实际为7位。" {
 		t.Errorf("Err = %q", got)
 	}
-	if got := Err(&data.Error{Kind: data.ErrLocked}); !strings.Contains(got, "被其他程序占用") {
+	if got := Err(&office.StoreError{Kind: office.ErrLocked}); !strings.Contains(got, "被其他程序占用") {
 		t.Errorf("locked = %q", got)
 	}
 }

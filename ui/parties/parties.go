@@ -12,9 +12,9 @@ import (
 	"townledger/app/auth"
 	"townledger/app/cases/rules"
 	"townledger/app/ids"
+	"townledger/app/office"
 	appparties "townledger/app/parties"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -46,14 +46,14 @@ func (p *Parties) showList() {
 	if p.u.Session.Can(auth.EditParties) {
 		actions = append(kit.TransferButtons(p.u, kit.Transfer{
 			ImportFile: func(ctx context.Context, path string) (string, error) {
-				n, err := appparties.Import(ctx, p.u.Office.Store, p.u.Session, path, p.u.Now())
+				n, err := p.u.Office.Parties.Import(ctx, p.u.Session, path, p.u.Now())
 				return locale.T("transfer.parties.done", map[string]any{"N": n}), err
 			},
 			WriteTemplate: func(path string) error { return workbook.WriteTemplate(appparties.Spec, path) },
 			TemplateName:  locale.T("parties.template_name"),
 		}), actions...)
 	}
-	p.List = kit.NewRecordList(p.u, data.ListParties, actions...)
+	p.List = kit.NewRecordList(p.u, office.ListParties, actions...)
 	p.List.OnOpen = p.open
 	p.Set(p.List.Content())
 }
@@ -172,7 +172,7 @@ func (f *PartyForm) save() {
 	} else {
 		pt.IDNumber = f.IDNumber.Text
 	}
-	id, err := appparties.Create(context.Background(), f.p.u.Office.Store, f.p.u.Session, pt)
+	id, err := f.p.u.Office.Parties.Create(context.Background(), f.p.u.Session, pt)
 	if err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
@@ -183,19 +183,19 @@ func (f *PartyForm) save() {
 // PartyPage shows a party and every case brought against it, so an officer sees at once
 // whether a violation would be the first (首违).
 type PartyPage struct {
-	Party   data.Party
-	Cases   []data.Case
+	Party   office.Party
+	Cases   []office.Case
 	First   *widget.Label
 	content fyne.CanvasObject
 }
 
 func newPartyPage(p *Parties, id string) (*PartyPage, error) {
 	ctx := context.Background()
-	pt, ok, err := p.u.Office.Store.Party(ctx, id)
+	pt, ok, err := p.u.Office.Party(ctx, id)
 	if err != nil || !ok {
 		return nil, kit.FirstError(err, kit.ErrNotFound)
 	}
-	cs, err := p.u.Office.Store.CasesOfParty(ctx, id)
+	cs, err := p.u.Office.CasesOfParty(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -16,9 +16,9 @@ import (
 	"townledger/app/activityimport"
 	"townledger/app/auth"
 	"townledger/app/cases"
+	"townledger/app/office"
 	apppublicity "townledger/app/publicity"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/desktop"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
@@ -55,17 +55,17 @@ func (a *Activities) showList() {
 	if a.u.Session.Can(auth.EditActivities) {
 		actions = append(kit.TransferButtons(a.u, kit.Transfer{
 			ImportFile: func(ctx context.Context, path string) (string, error) {
-				r, err := activityimport.Import(ctx, a.u.Office.Store, a.u.Session, path, a.u.Now())
+				r, err := a.u.Office.ActivityImport.Import(ctx, a.u.Session, path, a.u.Now())
 				return locale.T("cli.import.activities.done", map[string]any{"N": r.Recorded, "M": r.Skipped}), err
 			},
 			WriteTemplate: func(path string) error { return workbook.WriteTemplate(activityimport.Spec, path) },
 			TemplateName:  locale.T("activity.template_name"),
 		}), actions...)
 	}
-	a.List = kit.NewRecordList(a.u, data.ListActivities, actions...)
+	a.List = kit.NewRecordList(a.u, office.ListActivities, actions...)
 	a.List.OnOpen = a.Open
 	// Filters by type and year above the list.
-	types, _ := apppublicity.Types(context.Background(), a.u.Office.Store)
+	types, _ := a.u.Office.Publicity.Types(context.Background())
 	allTypes, allYears := locale.T("activity.filter.all_types"), locale.T("cases.filter.all.years")
 	a.TypeFilter = kit.Choice(append([]string{allTypes}, types...), nil)
 	this := a.u.Now().Year()
@@ -75,13 +75,13 @@ func (a *Activities) showList() {
 	}
 	a.YearFilter = kit.Choice(years, nil)
 	a.TypeFilter.PlaceHolder, a.YearFilter.PlaceHolder = allTypes, allYears
-	a.List.Fetch = func(ctx context.Context, q string, offset, limit int) ([]data.ListItem, int, error) {
-		f := data.ActivityFilter{}
+	a.List.Fetch = func(ctx context.Context, q string, offset, limit int) ([]office.ListItem, int, error) {
+		f := office.ActivityFilter{}
 		if a.TypeFilter.Selected != allTypes {
 			f.Type = a.TypeFilter.Selected
 		}
 		f.Year, _ = strconv.Atoi(a.YearFilter.Selected)
-		return a.u.Office.Store.ListActivities(ctx, q, f, offset, limit)
+		return a.u.Office.ListActivities(ctx, q, f, offset, limit)
 	}
 	a.TypeFilter.OnChanged = func(string) { a.List.Reload() }
 	a.YearFilter.OnChanged = func(string) { a.List.Reload() }
@@ -139,11 +139,11 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 		places: map[string]string{}, Photos: container.NewGridWrap(fyne.NewSize(110, 110))}
 	if id != "" {
 		var err error
-		if f.activity, err = apppublicity.Load(ctx, a.u.Office.Store, id); err != nil {
+		if f.activity, err = a.u.Office.Publicity.Load(ctx, id); err != nil {
 			return nil, err
 		}
 	}
-	types, err := apppublicity.Types(ctx, a.u.Office.Store)
+	types, err := a.u.Office.Publicity.Types(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +234,7 @@ func (f *ActivityForm) save() {
 	if d, err := kit.ParseDay(f.HeldOn.Text, true); err != nil {
 		problems = append(problems, locale.Err(err))
 	} else {
-		act.HeldOn = d.Format(data.DateLayout)
+		act.HeldOn = d.Format(office.DateLayout)
 	}
 	for _, name := range activityCounts {
 		text := strings.TrimSpace(f.Counts[name].Text)
@@ -259,7 +259,7 @@ func (f *ActivityForm) save() {
 		kit.SetMessage(f.Message, "• "+strings.Join(problems, "\n• "))
 		return
 	}
-	id, err := apppublicity.Save(context.Background(), f.a.u.Office.Store, f.a.u.Session, act)
+	id, err := f.a.u.Office.Publicity.Save(context.Background(), f.a.u.Session, act)
 	if err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
@@ -281,7 +281,7 @@ func (f *ActivityForm) pickPhoto() {
 
 // AddPhoto stores a photo of the activity and shows its thumbnail.
 func (f *ActivityForm) AddPhoto(name string, content []byte) {
-	if _, err := apppublicity.AddPhoto(context.Background(), f.a.u.Office.Store, f.a.u.Session, f.activity.ID, name, content); err != nil {
+	if _, err := f.a.u.Office.Publicity.AddPhoto(context.Background(), f.a.u.Session, f.activity.ID, name, content); err != nil {
 		kit.SetMessage(f.PhotoMessage, kit.ListMessage(err))
 		return
 	}
@@ -291,14 +291,14 @@ func (f *ActivityForm) AddPhoto(name string, content []byte) {
 
 func (f *ActivityForm) refreshPhotos() {
 	ctx := context.Background()
-	photos, err := apppublicity.Photos(ctx, f.a.u.Office.Store, f.activity.ID)
+	photos, err := f.a.u.Office.Publicity.Photos(ctx, f.activity.ID)
 	if err != nil {
 		kit.SetMessage(f.PhotoMessage, locale.Err(err))
 		return
 	}
 	f.Photos.Objects = nil
 	for _, p := range photos {
-		b, err := apppublicity.PhotoContent(ctx, f.a.u.Office.Store, p.ID)
+		b, err := f.a.u.Office.Publicity.PhotoContent(ctx, p.ID)
 		if err != nil {
 			continue
 		}
@@ -322,7 +322,7 @@ func (f *ActivityForm) confirmDelete() {
 
 // DeleteNow removes the activity without asking (the confirmation's answer).
 func (f *ActivityForm) DeleteNow() {
-	if err := apppublicity.Delete(context.Background(), f.a.u.Office.Store, f.a.u.Session, f.activity.ID); err != nil {
+	if err := f.a.u.Office.Publicity.Delete(context.Background(), f.a.u.Session, f.activity.ID); err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}

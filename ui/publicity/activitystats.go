@@ -73,13 +73,13 @@ func newActivityStats(a *Activities) *ActivityStats {
 
 func (s *ActivityStats) refresh() {
 	ctx := context.Background()
-	store := s.a.u.Office.Store
+	svc := s.a.u.Office.Publicity
 	from, to, err := apppublicity.ParsePeriod(s.periods[s.Period.Selected])
 	if err != nil {
 		s.Figures.SetText(locale.Err(err))
 		return
 	}
-	if s.Sums, err = apppublicity.Totals(ctx, store, from, to); err != nil {
+	if s.Sums, err = svc.Totals(ctx, from, to); err != nil {
 		s.Figures.SetText(locale.Err(err))
 		return
 	}
@@ -89,7 +89,7 @@ func (s *ActivityStats) refresh() {
 		"Boards": t.Boards, "Materials": t.Materials, "Consultations": t.Consultations, "People": t.People,
 		"Enterprises": t.Enterprises, "Drills": t.Drills, "DrillPeople": t.DrillPeople, "Cost": strconv.FormatFloat(float64(t.Cost)/100, 'f', 2, 64)}))
 
-	months, err := apppublicity.Monthly(ctx, store, from.Year())
+	months, err := svc.Monthly(ctx, from.Year())
 	if err == nil {
 		s.Months.Objects = nil
 		maxA, maxP := 1, 1
@@ -101,7 +101,7 @@ func (s *ActivityStats) refresh() {
 		}
 		s.Months.Refresh()
 	}
-	cov, err := apppublicity.Coverage(ctx, store, from.Year())
+	cov, err := svc.Coverage(ctx, from.Year())
 	if err == nil {
 		for _, t := range apppublicity.Targets {
 			places, reached := cov[t]

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	appsettings "townledger/app/settings"
 	"townledger/app/workdays"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
@@ -61,7 +60,7 @@ func newCalendarEditor(u *kit.Env) *CalendarEditor {
 }
 
 func (e *CalendarEditor) refresh() {
-	days, err := appsettings.CalendarDays(context.Background(), e.u.Office.Store)
+	days, err := e.u.Office.Settings.CalendarDays(context.Background())
 	if err != nil {
 		kit.SetMessage(e.Message, locale.Err(err))
 		return
@@ -77,7 +76,7 @@ func (e *CalendarEditor) refresh() {
 		kind := locale.T("calendar.kind." + d.Kind.String())
 		line := widget.NewLabel(locale.T("calendar.line", map[string]any{"Date": d.Date, "Kind": kind, "Name": d.Name}))
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			if err := appsettings.DeleteCalendarDay(context.Background(), e.u.Office.Store, e.u.Session, d.Date); err != nil {
+			if err := e.u.Office.Settings.DeleteCalendarDay(context.Background(), e.u.Session, d.Date); err != nil {
 				kit.SetMessage(e.Message, locale.Err(err))
 				return
 			}
@@ -101,7 +100,7 @@ func (e *CalendarEditor) save() {
 		return
 	}
 	d := workdays.Day{Date: t.Format(workdays.DateLayout), Kind: e.kinds[e.Kind.Selected], Name: e.Name.Text}
-	if err := appsettings.SetCalendarDay(context.Background(), e.u.Office.Store, e.u.Session, d); err != nil {
+	if err := e.u.Office.Settings.SetCalendarDay(context.Background(), e.u.Session, d); err != nil {
 		kit.SetMessage(e.Message, locale.Err(err))
 		return
 	}

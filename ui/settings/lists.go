@@ -3,15 +3,11 @@ package settings
 import (
 	"context"
 	"strings"
-	apppublicity "townledger/app/publicity"
-	apptraining "townledger/app/training"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"townledger/app/publicity"
-	"townledger/app/training"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -32,10 +28,10 @@ func newListSettings(u *kit.Env) *ListSettings {
 	l.Categories, l.Types = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
 	l.Categories.SetMinRowsVisible(7)
 	l.Types.SetMinRowsVisible(10)
-	if cats, err := training.Categories(ctx, u.Office.Store); err == nil {
+	if cats, err := u.Office.Training.Categories(ctx); err == nil {
 		l.Categories.SetText(strings.Join(cats, "\n"))
 	}
-	if types, err := publicity.Types(ctx, u.Office.Store); err == nil {
+	if types, err := u.Office.Publicity.Types(ctx); err == nil {
 		l.Types.SetText(strings.Join(types, "\n"))
 	}
 	l.Save = widget.NewButton(locale.T("action.save"), l.save)
@@ -49,11 +45,11 @@ func newListSettings(u *kit.Env) *ListSettings {
 
 func (l *ListSettings) save() {
 	ctx := context.Background()
-	if err := apptraining.SetCategories(ctx, l.u.Office.Store, l.u.Session, kit.Lines(l.Categories.Text)); err != nil {
+	if err := l.u.Office.Training.SetCategories(ctx, l.u.Session, kit.Lines(l.Categories.Text)); err != nil {
 		kit.SetMessage(l.Message, kit.ListMessage(err))
 		return
 	}
-	if err := apppublicity.SetTypes(ctx, l.u.Office.Store, l.u.Session, kit.Lines(l.Types.Text)); err != nil {
+	if err := l.u.Office.Publicity.SetTypes(ctx, l.u.Session, kit.Lines(l.Types.Text)); err != nil {
 		kit.SetMessage(l.Message, kit.ListMessage(err))
 		return
 	}

@@ -43,7 +43,7 @@ func newMailSettings(u *kit.Env) *MailSettings {
 	m.Status.Wrapping = fyne.TextWrapWord
 	ctx := context.Background()
 	var labels, chosen []string
-	kinds, err := appsettings.ReportKinds(ctx, u.Office.Store)
+	kinds, err := u.Office.Settings.ReportKinds(ctx)
 	for _, k := range appsettings.PeriodKinds {
 		l := locale.T("period.kind." + k)
 		m.kinds[l] = k
@@ -58,16 +58,16 @@ func newMailSettings(u *kit.Env) *MailSettings {
 	m.Periods.Horizontal = true
 	m.Periods.SetSelected(chosen)
 
-	town, _, terr := u.Office.Store.Town(ctx)
+	town, _, terr := u.Office.Town(ctx)
 	m.District = widget.NewEntry()
 	m.District.SetText(town.DistrictEmail)
 	m.District.SetPlaceHolder("yjj@example.gov.cn")
 	m.Reviewer = widget.NewEntry()
-	if r, err := appsettings.Get(ctx, u.Office.Store, appsettings.ReportReviewer); err == nil {
+	if r, err := u.Office.Settings.Get(ctx, appsettings.ReportReviewer); err == nil {
 		m.Reviewer.SetText(r)
 	}
 
-	cfg, cerr := outbox.Load(ctx, u.Office.Store)
+	cfg, cerr := u.Office.Outbox.Load(ctx)
 	secLabels := []string{locale.T("mail.sec.tls"), locale.T("mail.sec.starttls")}
 	m.Address, m.Username = widget.NewEntry(), widget.NewEntry()
 	m.SMTPHost, m.IMAPHost = widget.NewEntry(), widget.NewEntry()
@@ -162,11 +162,11 @@ func (m *MailSettings) save() {
 			l = append(l, problem.From(err)) // any other failure in words too
 		}
 	}
-	add(appsettings.SetReportKinds(ctx, m.u.Office.Store, m.u.Session, kinds))
-	add(outbox.SetDistrictEmail(ctx, m.u.Office.Store, m.u.Session, m.District.Text))
-	add(appsettings.SetReviewer(ctx, m.u.Office.Store, m.u.Session, m.Reviewer.Text))
+	add(m.u.Office.Settings.SetReportKinds(ctx, m.u.Session, kinds))
+	add(m.u.Office.Outbox.SetDistrictEmail(ctx, m.u.Session, m.District.Text))
+	add(m.u.Office.Settings.SetReviewer(ctx, m.u.Session, m.Reviewer.Text))
 	cfg := m.config()
-	err := outbox.Save(ctx, m.u.Office.Store, m.u.Session, cfg, m.Password.Text)
+	err := m.u.Office.Outbox.Save(ctx, m.u.Session, cfg, m.Password.Text)
 	if p := problem.From(err); p != nil && p.Key == townmail.KeyNoKeyring {
 		// Saved, but the password lives only in this session.
 		m.u.Mail.SetPassword(m.Password.Text)

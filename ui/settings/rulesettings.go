@@ -23,7 +23,7 @@ type RuleSettings struct {
 
 func newRuleSettings(u *kit.Env) *RuleSettings {
 	r := &RuleSettings{u: u, Entries: map[string]*widget.Entry{}, Message: kit.ErrorLabel()}
-	values, err := appsettings.Values(context.Background(), u.Office.Store)
+	values, err := u.Office.Settings.Values(context.Background())
 	if err != nil {
 		kit.SetMessage(r.Message, locale.Err(err))
 	}
@@ -46,7 +46,7 @@ func (r *RuleSettings) save() {
 	for k, e := range r.Entries {
 		values[k] = e.Text
 	}
-	if err := appsettings.SetValues(context.Background(), r.u.Office.Store, r.u.Session, values); err != nil {
+	if err := r.u.Office.Settings.SetValues(context.Background(), r.u.Session, values); err != nil {
 		kit.SetMessage(r.Message, kit.ListMessage(err))
 		return
 	}

@@ -10,10 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
-	"townledger/app/backup"
-	"townledger/app/demo"
+	"townledger/app/office"
 	appsettings "townledger/app/settings"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -48,14 +46,14 @@ func New(u *kit.Env) *Settings {
 	s.Language.SetSelected(locale.T("lang." + locale.Current()))
 	s.Language.OnChanged = func(label string) { s.switchLanguage(names[label]) }
 
-	town, _, _ := u.Office.Store.Town(ctxBG())
+	town, _, _ := u.Office.Town(ctxBG())
 	townForm := widget.NewForm(
 		widget.NewFormItem(locale.T("wizard.town_name"), widget.NewLabel(town.Name)),
 		widget.NewFormItem(locale.T("settings.town_code"), widget.NewLabel(town.Code)),
 		widget.NewFormItem(locale.T("wizard.district_name"), widget.NewLabel(town.DistrictName)),
 		widget.NewFormItem(locale.T("wizard.district_email"), widget.NewLabel(town.DistrictEmail)),
 	)
-	v, _ := u.Office.Store.Version(ctxBG())
+	v, _ := u.Office.SchemaVersion(ctxBG())
 	general := container.NewVBox(
 		widget.NewCard(locale.T("settings.language"), "", s.Language),
 		widget.NewCard(locale.T("settings.town"), "", townForm),
@@ -84,7 +82,7 @@ func New(u *kit.Env) *Settings {
 	if u.Session.Can(auth.ManageBackups) {
 		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)
 		s.Demo = widget.NewButton(locale.T("settings.load_demo"), s.loadDemo)
-		path := widget.NewLabel(u.Office.Store.Path())
+		path := widget.NewLabel(u.Office.Path())
 		path.Wrapping = fyne.TextWrapBreak
 		tabs.Append(tab("settings.data", container.NewVBox(path, container.NewHBox(s.Backup, s.Demo))))
 	}
@@ -97,7 +95,7 @@ func (s *Settings) switchLanguage(code string) {
 	if code == "" || code == locale.Current() {
 		return
 	}
-	if err := appsettings.SetLanguage(ctxBG(), s.u.Office.Store, s.u.Session, code); err != nil {
+	if err := s.u.Office.Settings.SetLanguage(ctxBG(), s.u.Session, code); err != nil {
 		kit.ShowError(s.u.Win, err)
 		return
 	}
@@ -113,7 +111,7 @@ func (s *Settings) backupNow() {
 	var out string
 	s.u.Run(locale.T("settings.backup_now"), func(ctx context.Context) error {
 		var err error
-		out, err = backup.Make(ctx, s.u.Office.Store, "", s.u.Now())
+		out, err = s.u.Office.Backup.Make(ctx, "", s.u.Now())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -126,7 +124,7 @@ func (s *Settings) backupNow() {
 
 func (s *Settings) loadDemo() {
 	s.u.Run(locale.T("demo.loading"), func(ctx context.Context) error {
-		return demo.LoadAs(ctx, s.u.Office.Store, s.u.Session, s.u.Now())
+		return s.u.Office.Demo.LoadAs(ctx, s.u.Session, s.u.Now())
 	}, func(err error) {
 		if err != nil {
 			kit.ShowError(s.u.Win, err)
@@ -209,7 +207,7 @@ func (a *UserAdmin) refresh() {
 	a.List.SetText(strings.Join(lines, "\n"))
 }
 
-func (a *UserAdmin) line(us data.User) string {
+func (a *UserAdmin) line(us office.User) string {
 	roles := make([]string, len(us.Roles))
 	for i, r := range us.Roles {
 		roles[i] = locale.T("role." + r)

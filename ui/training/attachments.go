@@ -56,7 +56,7 @@ func newSessionFiles(u *kit.Env, sessionID string) *SessionFiles {
 
 // AddFile stores a file as the chosen kind of attachment.
 func (f *SessionFiles) AddFile(name string, content []byte) {
-	_, err := apptraining.AddAttachment(context.Background(), f.u.Office.Store, f.u.Session, f.sessionID,
+	_, err := f.u.Office.Training.AddAttachment(context.Background(), f.u.Session, f.sessionID,
 		f.kinds[f.Kind.Selected], filepath.Base(name), content)
 	if err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
@@ -67,7 +67,7 @@ func (f *SessionFiles) AddFile(name string, content []byte) {
 }
 
 func (f *SessionFiles) refresh() {
-	files, err := apptraining.Attachments(context.Background(), f.u.Office.Store, f.sessionID)
+	files, err := f.u.Office.Training.Attachments(context.Background(), f.sessionID)
 	if err != nil {
 		kit.SetMessage(f.Message, locale.Err(err))
 		return
@@ -77,7 +77,7 @@ func (f *SessionFiles) refresh() {
 		a := a
 		line := widget.NewLabel(fmt.Sprintf("%s · %s · %.1f KB", locale.T(apptraining.KindKey(a.Kind)), a.FileName, float64(a.Size)/1024))
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			if err := apptraining.RemoveAttachment(context.Background(), f.u.Office.Store, f.u.Session, a.ID); err != nil {
+			if err := f.u.Office.Training.RemoveAttachment(context.Background(), f.u.Session, a.ID); err != nil {
 				kit.SetMessage(f.Message, kit.ListMessage(err))
 				return
 			}

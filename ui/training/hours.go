@@ -50,7 +50,7 @@ func newHoursPage(t *Trainings) (*HoursPage, error) {
 func (h *HoursPage) refresh() {
 	ctx := context.Background()
 	year, _ := strconv.Atoi(h.Year.Selected)
-	totals, err := apptraining.Totals(ctx, h.t.u.Office.Store, year)
+	totals, err := h.t.u.Office.Training.Totals(ctx, year)
 	if err != nil {
 		h.Behind.SetText(locale.Err(err))
 		return
@@ -82,7 +82,7 @@ func (h *HoursPage) refresh() {
 	} else {
 		h.Behind.Hide()
 	}
-	due, err := apptraining.CertsDue(ctx, h.t.u.Office.Store, h.t.u.Now(), 30)
+	due, err := h.t.u.Office.Training.CertsDue(ctx, h.t.u.Now(), 30)
 	if err == nil && len(due) > 0 {
 		var names []string
 		for _, p := range due {

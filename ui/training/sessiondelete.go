@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 
-	apptraining "townledger/app/training"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -23,7 +22,7 @@ func (f *SessionForm) confirmDelete() {
 // DeleteNow removes the session without asking (the confirmation's answer): its attendance
 // leaves everyone's hours, and the records stay in the database's history.
 func (f *SessionForm) DeleteNow() {
-	if err := apptraining.DeleteSession(context.Background(), f.t.u.Office.Store, f.t.u.Session, f.session.ID); err != nil {
+	if err := f.t.u.Office.Training.DeleteSession(context.Background(), f.t.u.Session, f.session.ID); err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}

@@ -12,10 +12,10 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/ids"
+	"townledger/app/office"
 	apptraining "townledger/app/training"
 	"townledger/app/trainingimport"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -45,20 +45,20 @@ func (s *Staff) showList() {
 	if s.u.Session.Can(auth.EditStaff) {
 		actions = append(kit.TransferButtons(s.u, kit.Transfer{
 			ImportFile: func(ctx context.Context, path string) (string, error) {
-				n, err := trainingimport.ImportStaff(ctx, s.u.Office.Store, s.u.Session, path, s.u.Now())
+				n, err := s.u.Office.TrainingImport.ImportStaff(ctx, s.u.Session, path, s.u.Now())
 				return locale.T("cli.import.staff.done", map[string]any{"N": n}), err
 			},
 			WriteTemplate: func(path string) error { return workbook.WriteTemplate(trainingimport.StaffSpec, path) },
 			TemplateName:  locale.T("staff.template_name"),
 		}), actions...)
 	}
-	s.List = kit.NewRecordList(s.u, data.ListStaff, actions...)
+	s.List = kit.NewRecordList(s.u, office.ListStaff, actions...)
 	s.List.OnOpen = s.open
 	s.Set(s.List.Content())
 }
 
 func (s *Staff) open(id string) {
-	people, err := apptraining.Roster(context.Background(), s.u.Office.Store, true)
+	people, err := s.u.Office.Training.Roster(context.Background(), true)
 	if err != nil {
 		kit.ShowError(s.u.Win, err)
 		return
@@ -177,9 +177,9 @@ func (f *StaffForm) save() {
 			kit.SetMessage(f.Message, locale.Err(err))
 			return
 		}
-		p.CertDueOn = t.Format(data.DateLayout)
+		p.CertDueOn = t.Format(office.DateLayout)
 	}
-	if _, err := apptraining.SaveStaff(context.Background(), f.s.u.Office.Store, f.s.u.Session, p); err != nil {
+	if _, err := f.s.u.Office.Training.SaveStaff(context.Background(), f.s.u.Session, p); err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}
@@ -187,7 +187,7 @@ func (f *StaffForm) save() {
 }
 
 func (f *StaffForm) archive() {
-	if err := apptraining.ArchiveStaff(context.Background(), f.s.u.Office.Store, f.s.u.Session, f.person.ID, f.s.u.Now()); err != nil {
+	if err := f.s.u.Office.Training.ArchiveStaff(context.Background(), f.s.u.Session, f.person.ID, f.s.u.Now()); err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}

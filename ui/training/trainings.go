@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
+	"townledger/app/office"
 	"townledger/app/search"
 	apptraining "townledger/app/training"
 	"townledger/app/trainingimport"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -49,7 +49,7 @@ func (t *Trainings) showList() {
 	if t.u.Session.Can(auth.EditTrainings) {
 		sessions := kit.TransferButtons(t.u, kit.Transfer{
 			ImportFile: func(ctx context.Context, path string) (string, error) {
-				n, err := trainingimport.ImportTrainings(ctx, t.u.Office.Store, t.u.Session, path, t.u.Now())
+				n, err := t.u.Office.TrainingImport.ImportTrainings(ctx, t.u.Session, path, t.u.Now())
 				return locale.T("cli.import.trainings.done", map[string]any{"N": n}), err
 			},
 			WriteTemplate: func(path string) error { return workbook.WriteTemplate(trainingimport.TrainingsSpec, path) },
@@ -57,7 +57,7 @@ func (t *Trainings) showList() {
 		})
 		signIn := kit.TransferButtons(t.u, kit.Transfer{
 			ImportFile: func(ctx context.Context, path string) (string, error) {
-				r, err := trainingimport.ImportAttendance(ctx, t.u.Office.Store, t.u.Session, path, t.u.Now())
+				r, err := t.u.Office.TrainingImport.ImportAttendance(ctx, t.u.Session, path, t.u.Now())
 				return locale.T("cli.import.attendance.done", map[string]any{"N": r.Attendees, "Title": r.Title, "Date": r.Date}), err
 			},
 			WriteTemplate: func(path string) error { return workbook.WriteTemplate(trainingimport.AttendanceSpec, path) },
@@ -67,7 +67,7 @@ func (t *Trainings) showList() {
 		signIn[1].(*widget.Button).SetText(locale.T("training.signin_template"))
 		actions = append(append(sessions, signIn...), actions...)
 	}
-	t.List = kit.NewRecordList(t.u, data.ListTrainings, actions...)
+	t.List = kit.NewRecordList(t.u, office.ListTrainings, actions...)
 	t.List.OnOpen = t.Open
 	t.Set(t.List.Content())
 }
@@ -128,21 +128,21 @@ type SessionForm struct {
 
 func newSessionForm(t *Trainings, id string) (*SessionForm, error) {
 	ctx := context.Background()
-	store := t.u.Office.Store
+	svc := t.u.Office.Training
 	f := &SessionForm{t: t, Message: kit.ErrorLabel(), Units: map[string]*widget.Button{}, Count: widget.NewLabel(""),
 		rows: container.NewVBox()}
 	var attendees []apptraining.Attendee
 	if id != "" {
 		var err error
-		if f.session, attendees, err = apptraining.LoadSession(ctx, store, id); err != nil {
+		if f.session, attendees, err = svc.LoadSession(ctx, id); err != nil {
 			return nil, err
 		}
 	}
-	cats, err := apptraining.Categories(ctx, store)
+	cats, err := svc.Categories(ctx)
 	if err != nil {
 		return nil, err
 	}
-	people, err := apptraining.Roster(ctx, store, false)
+	people, err := svc.Roster(ctx, false)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +301,7 @@ func (f *SessionForm) save() {
 	if day, err := kit.ParseDay(f.HeldOn.Text, true); err != nil {
 		problems = append(problems, locale.Err(err))
 	} else {
-		s.HeldOn = day.Format(data.DateLayout)
+		s.HeldOn = day.Format(office.DateLayout)
 	}
 	if h, ok := parseOptional(f.HoursE.Text); !ok || h == nil {
 		problems = append(problems, locale.T("training.hours.number", map[string]any{"Value": f.HoursE.Text}))
@@ -327,7 +327,7 @@ func (f *SessionForm) save() {
 		kit.SetMessage(f.Message, "• "+strings.Join(problems, "\n• "))
 		return
 	}
-	if _, err := apptraining.SaveSession(context.Background(), f.t.u.Office.Store, f.t.u.Session, s, attendees); err != nil {
+	if _, err := f.t.u.Office.Training.SaveSession(context.Background(), f.t.u.Session, s, attendees); err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}

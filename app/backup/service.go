@@ -1,0 +1,25 @@
+package backup
+
+import (
+	"context"
+	"time"
+
+	"townledger/data"
+)
+
+// Service is this package's work on one open ledger, for the window and the command line,
+// which hold a Service and never the database itself.
+type Service struct{ store *data.Store }
+
+// NewService binds the package to a ledger.
+func NewService(s *data.Store) Service { return Service{store: s} }
+
+// Make is the package's Make on this ledger.
+func (v Service) Make(ctx context.Context, out string, now time.Time) (string, error) {
+	return Make(ctx, v.store, out, now)
+}
+
+// Verify is the package's Verify on this ledger.
+func (v Service) Verify(ctx context.Context) (Report, error) {
+	return Verify(ctx, v.store)
+}
