@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"townledger/app/cases/rules"
+	"townledger/data"
 )
 
 // Attention is one deadline of an open case that needs someone: overdue or due soon.
@@ -64,4 +65,34 @@ func (s *Service) AgendaOn(ctx context.Context, today time.Time) (Agenda, error)
 		return a.Items[i].Deadline.Due.Before(a.Items[j].Deadline.Due)
 	})
 	return a, nil
+}
+
+// Window is the case list's view of deadlines on one day: what is overdue and what is due
+// soon (within the office's DueSoonDays setting).
+type Window struct {
+	Today  string // YYYY-MM-DD
+	SoonTo string // the last day that still counts as due soon
+}
+
+// DueWindow is the deadline window on today under the office's settings.
+func (s *Service) DueWindow(ctx context.Context, today time.Time) (Window, error) {
+	p, err := Params(ctx, s.store)
+	if err != nil {
+		return Window{}, err
+	}
+	return Window{Today: today.Format(data.DateLayout), SoonTo: today.AddDate(0, 0, p.DueSoonDays).Format(data.DateLayout)}, nil
+}
+
+// StatusOf a next-due date (YYYY-MM-DD) in the window: rules.StatusOverdue,
+// rules.StatusDueSoon, or rules.StatusOK ("" dates included).
+func (w Window) StatusOf(due string) string {
+	switch {
+	case due == "":
+		return rules.StatusOK
+	case due < w.Today:
+		return rules.StatusOverdue
+	case due <= w.SoonTo:
+		return rules.StatusDueSoon
+	}
+	return rules.StatusOK
 }

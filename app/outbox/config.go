@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"townledger/app/auth"
+	"townledger/app/ids"
 	townmail "townledger/app/mail"
 	"townledger/app/problem"
 	"townledger/app/setup"
@@ -127,6 +128,16 @@ func Load(ctx context.Context, s *data.Store) (Config, error) {
 }
 
 // Check refuses an incomplete or malformed account, every field at once.
+// ReadPort reads a port typed in a form (full-width digits and spaces accepted). A missing
+// or unreadable one is refused on its field, quoting what was typed rather than a zero.
+func ReadPort(field, typed string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(ids.Normalize(typed)))
+	if err != nil || n < 1 || n > 65535 {
+		return 0, problem.OnField(field, KeyPort, map[string]any{"Value": strings.TrimSpace(typed)})
+	}
+	return n, nil
+}
+
 func (c Config) Check() problem.List {
 	var l problem.List
 	host := func(field, v string) {

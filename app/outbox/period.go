@@ -10,8 +10,8 @@ import (
 
 	"townledger/app/auth"
 	townmail "townledger/app/mail"
+	"townledger/app/period"
 	"townledger/app/problem"
-	"townledger/app/publicity"
 	"townledger/app/report"
 	"townledger/data"
 )
@@ -56,11 +56,11 @@ func SendPeriod(ctx context.Context, s *data.Store, by auth.Session, c Config, a
 	if !c.Configured() {
 		return res, problem.New(KeyNoAccount, nil)
 	}
-	from, to, err := publicity.ParsePeriod(req.Period)
+	from, to, err := period.Parse(req.Period)
 	if err != nil {
 		return res, err
 	}
-	period := report.Canonical(from, to)
+	period := period.Canonical(from, to)
 	progress := func(key string, d map[string]any) {
 		if req.Progress != nil {
 			req.Progress(key, d)

@@ -10,8 +10,8 @@ import (
 
 	"townledger/app/auth"
 	townmail "townledger/app/mail"
+	"townledger/app/period"
 	"townledger/app/problem"
-	"townledger/app/publicity"
 	"townledger/app/report"
 	"townledger/data"
 )
@@ -36,10 +36,10 @@ func backoff(attempts int) time.Duration {
 // Subject is the fixed subject the district's staff and the reply matching rely on:
 // 【数据报送】<town>-<period>-v<n>.
 func Subject(townName string, e data.ExportRecord) string {
-	from, to, err := publicity.ParsePeriod(e.Period)
+	from, to, err := period.Parse(e.Period)
 	label := e.Period
 	if err == nil {
-		label = report.PeriodLabel(from, to)
+		label = period.ChineseLabel(from, to)
 	}
 	return "【数据报送】" + townName + "-" + label + "-v" + strconv.Itoa(e.Version)
 }
@@ -56,10 +56,10 @@ func messageID(e data.ExportRecord, from string) string {
 
 // body is the letter that goes with the workbook, in Chinese like the workbook itself.
 func body(town data.Town, e data.ExportRecord, supersedes int) string {
-	from, to, _ := publicity.ParsePeriod(e.Period)
+	from, to, _ := period.Parse(e.Period)
 	var b strings.Builder
 	b.WriteString(town.DistrictName + "：\n\n")
-	b.WriteString("现报送" + town.Name + report.PeriodLabel(from, to) + "应急执法工作报表（第 " + strconv.Itoa(e.Version) + " 版")
+	b.WriteString("现报送" + town.Name + period.ChineseLabel(from, to) + "应急执法工作报表（第 " + strconv.Itoa(e.Version) + " 版")
 	if supersedes > 0 {
 		b.WriteString("，替代此前报送的第 " + strconv.Itoa(supersedes) + " 版")
 	}

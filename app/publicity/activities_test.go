@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"townledger/app/auth"
+	"townledger/app/period"
 	"townledger/app/publicity"
 	"townledger/data"
 )
@@ -16,7 +17,7 @@ func valid() publicity.Activity {
 
 func countActivities(t *testing.T, s *data.Store) int {
 	t.Helper()
-	from, to, _ := publicity.ParsePeriod("2024")
+	from, to, _ := period.Parse("2024")
 	sums, err := publicity.Totals(ctx, s, from.AddDate(-100, 0, 0), to.AddDate(100, 0, 0))
 	if err != nil {
 		t.Fatal(err)

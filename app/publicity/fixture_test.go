@@ -12,6 +12,7 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/officetest"
+	"townledger/app/period"
 	"townledger/app/publicity"
 	"townledger/data"
 )
@@ -53,7 +54,7 @@ func translations(t *testing.T, lang string) map[string]string {
 }
 
 // translator renders keys from a translation file with text/template.
-func translator(t *testing.T, lang string) publicity.Translate {
+func translator(t *testing.T, lang string) period.Translate {
 	m := translations(t, lang)
 	return func(key string, d map[string]any) string {
 		src, ok := m[key]

@@ -2,51 +2,13 @@ package publicity
 
 import (
 	"context"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
-	"townledger/app/ids"
-	"townledger/app/problem"
+	"townledger/app/period"
 	"townledger/data"
 )
-
-var periodRE = regexp.MustCompile(`^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$`)
-
-// ParsePeriod reads a reporting period: a year "2024", a half "2024-H1"/"2024-H2", a
-// quarter "2024-Q3" or a month "2024-07" (full-width digits and lower case accepted). It
-// returns the first and the last day of the period, both included, at midnight UTC; an
-// unreadable period is refused with KeyPeriodInvalid.
-func ParsePeriod(s string) (from, to time.Time, err error) {
-	v := strings.ToUpper(strings.TrimSpace(ids.Normalize(s)))
-	m := periodRE.FindStringSubmatch(v)
-	bad := problem.New(KeyPeriodInvalid, map[string]any{"Value": s})
-	if m == nil {
-		return time.Time{}, time.Time{}, bad
-	}
-	year, _ := strconv.Atoi(m[1])
-	if year < 1900 {
-		return time.Time{}, time.Time{}, bad
-	}
-	first, months := 1, 12
-	switch p := m[2]; {
-	case p == "":
-	case p[0] == 'H':
-		first, months = 1+6*int(p[1]-'1'), 6
-	case p[0] == 'Q':
-		first, months = 1+3*int(p[1]-'1'), 3
-	default:
-		first, _ = strconv.Atoi(p)
-		months = 1
-		if first < 1 || first > 12 {
-			return time.Time{}, time.Time{}, bad
-		}
-	}
-	from = time.Date(year, time.Month(first), 1, 0, 0, 0, 0, time.UTC)
-	return from, from.AddDate(0, months, -1), nil
-}
 
 // Sums are the figures of the activities held in a period, added up; Cost is in fen. (The
 // type is not called Totals, which names the function computing it.)
@@ -141,47 +103,18 @@ func Coverage(ctx context.Context, store *data.Store, year int) (map[Target][]st
 	return out, nil
 }
 
-// Translate renders a translation key with its template data; the window passes its
-// locale, the command line its own.
-type Translate func(key string, data map[string]any) string
-
-// PeriodLabel names the period from–to (days, both included): a whole year, half, quarter
-// or month by its label ("2024年", "2024年上半年", "2024年第三季度", "2024年7月" in
-// Chinese), anything else as a range of dates.
-func PeriodLabel(from, to time.Time, tr Translate) string {
-	y := from.Year()
-	if from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && !to.Before(from) {
-		first, months := int(from.Month()), (to.Year()-y)*12+int(to.Month())-int(from.Month())+1
-		d := map[string]any{"Year": y}
-		switch {
-		case months == 12 && first == 1:
-			return tr(KeyPeriodYear, d)
-		case months == 6 && first == 1:
-			return tr(KeyPeriodH1, d)
-		case months == 6 && first == 7:
-			return tr(KeyPeriodH2, d)
-		case months == 3 && first%3 == 1:
-			return tr(QuarterKey((first-1)/3+1), d)
-		case months == 1:
-			d["Month"] = first
-			return tr(KeyPeriodMonth, d)
-		}
-	}
-	return tr(KeyPeriodRange, map[string]any{"From": day(from), "To": day(to)})
-}
-
 // Sentence renders the sentence a report quotes about the period from–to, e.g.
 // "2024年共开展各类宣教活动24场次，制作宣传展板120块，发放宣传资料3500份，受教育群众5000人次".
-// It is KeySentence with the data Period (PeriodLabel), Activities, Banners, Boards,
+// It is KeySentence with the data Period (period.Label), Activities, Banners, Boards,
 // Materials, People, Drills and DrillPeople; the translations leave out each clause
 // whose figure is zero (drill participants go with the drills). A period without
 // activities is KeySentenceNone ("2024年未开展宣教活动").
-func Sentence(t Sums, from, to time.Time, tr Translate) string {
-	period := PeriodLabel(from, to, tr)
+func Sentence(t Sums, from, to time.Time, tr period.Translate) string {
+	label := period.Label(from, to, tr)
 	if t.Activities == 0 {
-		return tr(KeySentenceNone, map[string]any{"Period": period})
+		return tr(KeySentenceNone, map[string]any{"Period": label})
 	}
-	return tr(KeySentence, map[string]any{"Period": period, "Activities": t.Activities, "Banners": t.Banners,
+	return tr(KeySentence, map[string]any{"Period": label, "Activities": t.Activities, "Banners": t.Banners,
 		"Boards": t.Boards, "Materials": t.Materials, "People": t.People, "Drills": t.Drills,
 		"DrillPeople": t.DrillPeople})
 }

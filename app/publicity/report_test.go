@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"townledger/app/period"
 	"townledger/app/publicity"
 )
 
@@ -14,32 +15,6 @@ func date(s string) time.Time {
 		panic(err)
 	}
 	return t
-}
-
-func TestParsePeriod(t *testing.T) {
-	for _, c := range []struct {
-		in, from, to string
-	}{
-		{"2024", "2024-01-01", "2024-12-31"},
-		{"2024-H1", "2024-01-01", "2024-06-30"},
-		{"2024-h2", "2024-07-01", "2024-12-31"},
-		{"2024-Q1", "2024-01-01", "2024-03-31"},
-		{"2024-Q3", "2024-07-01", "2024-09-30"},
-		{"2024-Q4", "2024-10-01", "2024-12-31"},
-		{"2024-02", "2024-02-01", "2024-02-29"},
-		{"2023-02", "2023-02-01", "2023-02-28"},
-		{" ２０２４-07 ", "2024-07-01", "2024-07-31"},
-		{"2024-12", "2024-12-01", "2024-12-31"},
-	} {
-		from, to, err := publicity.ParsePeriod(c.in)
-		if err != nil || !from.Equal(date(c.from)) || !to.Equal(date(c.to)) {
-			t.Errorf("ParsePeriod(%q) = %s, %s, %v; want %s, %s", c.in, from.Format("2006-01-02"), to.Format("2006-01-02"), err, c.from, c.to)
-		}
-	}
-	for _, bad := range []string{"", "24", "2024-13", "2024-00", "2024-Q5", "2024-H3", "2024-7", "2024Q1", "2024-Q1-02", "0999"} {
-		_, _, err := publicity.ParsePeriod(bad)
-		refused(t, "period "+bad, err, publicity.KeyPeriodInvalid, "")
-	}
 }
 
 func TestTotalsMonthlyAndCoverage(t *testing.T) {
@@ -66,7 +41,7 @@ func TestTotalsMonthlyAndCoverage(t *testing.T) {
 		{"2025", publicity.Sums{Activities: 1, People: 5}},
 		{"2023", publicity.Sums{}},
 	} {
-		from, to, err := publicity.ParsePeriod(c.period)
+		from, to, err := period.Parse(c.period)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,11 +2,13 @@ package report
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"townledger/app/period"
 	"townledger/app/settings"
 	"townledger/data"
 )
@@ -103,7 +105,7 @@ func previous(kind string, from time.Time) time.Time { return from.AddDate(0, -m
 func dueOf(kind string, from time.Time, dueDay int, today time.Time) Due {
 	to := from.AddDate(0, months[kind], -1)
 	next := to.AddDate(0, 0, 1)
-	return Due{Period: Canonical(from, to), Kind: kind, From: from, To: to,
+	return Due{Period: period.Canonical(from, to), Kind: kind, From: from, To: to,
 		DueOn: time.Date(next.Year(), next.Month(), dueDay, 0, 0, 0, 0, time.UTC)}
 }
 
@@ -132,4 +134,52 @@ func Changed(ctx context.Context, store *data.Store, e data.ExportRecord, now ti
 		return false, err
 	}
 	return h != e.ContentHash, nil
+}
+
+// Offered are the periods the 数据报送 page offers, in the order a clerk wants them: the
+// periods the district asks for (the one due latest first), then the last finished month,
+// quarter, half-year and year, the most recent first, then this year so far. Repeats go.
+func Offered(ctx context.Context, store *data.Store, now time.Time) ([]string, error) {
+	due, err := DueList(ctx, store, now)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(due, func(a, b Due) int { return b.DueOn.Compare(a.DueOn) })
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, d := range due {
+		add(d.Period)
+	}
+	y, m := now.Year(), int(now.Month())
+	type finished struct {
+		name string
+		end  time.Time
+	}
+	var past []finished
+	month := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
+	past = append(past, finished{month.Format("2006-01"), month.AddDate(0, 1, -1)})
+	q := (m-1)/3 + 1 // this quarter; the last finished one is before it
+	qy, qn := y, q-1
+	if qn == 0 {
+		qy, qn = y-1, 4
+	}
+	past = append(past, finished{fmt.Sprintf("%d-Q%d", qy, qn), time.Date(qy, time.Month(qn*3), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, -1)})
+	if m > 6 {
+		past = append(past, finished{fmt.Sprintf("%d-H1", y), time.Date(y, 6, 30, 0, 0, 0, 0, time.UTC)})
+	} else {
+		past = append(past, finished{fmt.Sprintf("%d-H2", y-1), time.Date(y-1, 12, 31, 0, 0, 0, 0, time.UTC)})
+	}
+	past = append(past, finished{strconv.Itoa(y - 1), time.Date(y-1, 12, 31, 0, 0, 0, 0, time.UTC)})
+	slices.SortStableFunc(past, func(a, b finished) int { return b.end.Compare(a.end) })
+	for _, p := range past {
+		add(p.name)
+	}
+	add(strconv.Itoa(y))
+	return out, nil
 }

@@ -3,10 +3,12 @@ package report_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"townledger/app/auth"
+	"townledger/app/officetest"
 	"townledger/app/report"
 	"townledger/app/settings"
 )
@@ -60,5 +62,27 @@ func TestDueListFollowsSettingsAndHistory(t *testing.T) {
 	}
 	if err := settings.SetReportKinds(ctx, s, admin, nil); err == nil {
 		t.Error("no period kind at all was accepted")
+	}
+}
+
+// The 数据报送 page offers what the district asks for first, then the finished periods, the
+// most recent first, then this year so far — each once.
+func TestOfferedPeriodsInTheOrderAClerkWants(t *testing.T) {
+	s := officetest.NewStore(t)
+	for _, c := range []struct {
+		now  time.Time
+		want []string
+	}{
+		{time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local), []string{"2026-11", "2026-10", "2026-Q3", "2026-H1", "2025", "2026"}},
+		{time.Date(2026, 2, 10, 10, 0, 0, 0, time.Local), []string{"2026-01", "2025-12", "2025-Q4", "2025-H2", "2025", "2026"}},
+		{time.Date(2026, 7, 20, 10, 0, 0, 0, time.Local), []string{"2026-06", "2026-05", "2026-Q2", "2026-H1", "2025", "2026"}},
+	} {
+		got, err := report.Offered(context.Background(), s, c.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("on %s: %v, want %v", c.now.Format("2006-01-02"), got, c.want)
+		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"townledger/app/period"
 	"townledger/app/problem"
 	"townledger/app/publicity"
 	"townledger/app/settings"
@@ -25,7 +26,7 @@ import (
 )
 
 // Translation keys of this package's refusals; the data each carries is noted. A period
-// that cannot be read is refused with publicity.KeyPeriodInvalid (Value).
+// that cannot be read is refused with period.KeyInvalid (Value).
 const (
 	KeyNoTown = "report.no_town" //
 	KeyExists = "report.exists"  // Path
@@ -34,7 +35,7 @@ const (
 
 // Keys lists every translation key this package produces, for completeness tests.
 func Keys() []string {
-	return []string{KeyNoTown, KeyExists, KeyWrite, KeyMetaInvalid, publicity.KeyPeriodInvalid}
+	return []string{KeyNoTown, KeyExists, KeyWrite, KeyMetaInvalid, period.KeyInvalid}
 }
 
 // Sheet names, in the workbook's order.
@@ -135,38 +136,6 @@ type record struct{ table, id string }
 
 func day(t time.Time) string { return t.Format(data.DateLayout) }
 
-// PeriodLabel names the period in Chinese (the workbook and the mail are Chinese forms), like publicity.PeriodLabel in the Chinese interface.
-func PeriodLabel(from, to time.Time) string {
-	zh := map[string]string{publicity.KeyPeriodYear: "年", publicity.KeyPeriodH1: "年上半年",
-		publicity.KeyPeriodH2: "年下半年", publicity.QuarterKey(1): "年第一季度", publicity.QuarterKey(2): "年第二季度",
-		publicity.QuarterKey(3): "年第三季度", publicity.QuarterKey(4): "年第四季度"}
-	return publicity.PeriodLabel(from, to, func(key string, d map[string]any) string {
-		y := strconv.Itoa(from.Year())
-		if s, ok := zh[key]; ok {
-			return y + s
-		}
-		if key == publicity.KeyPeriodMonth {
-			return y + "年" + strconv.Itoa(int(from.Month())) + "月"
-		}
-		return day(from) + "至" + day(to)
-	})
-}
-
-// Canonical writes the period back in its canonical form ("2024-Q3").
-func Canonical(from, to time.Time) string {
-	y := strconv.Itoa(from.Year())
-	months := int(to.Month()) - int(from.Month()) + 1
-	switch months {
-	case 12:
-		return y
-	case 6:
-		return y + "-H" + strconv.Itoa(int(from.Month()-1)/6+1)
-	case 3:
-		return y + "-Q" + strconv.Itoa(int(from.Month()-1)/3+1)
-	}
-	return from.Format("2006-01")
-}
-
 // publishDays reads the legal publication period in working days (default 7).
 func publishDays(ctx context.Context, store *data.Store) (int, error) {
 	v, err := settings.Get(ctx, store, settings.PublishWorkdays)
@@ -196,12 +165,12 @@ func gather(ctx context.Context, store *data.Store, from, to, now time.Time) (Fi
 // exportMemoryLimit is the soft memory limit while a report is written.
 const exportMemoryLimit = 140 << 20
 
-// Write writes the report of period ("2024", "2024-H1", "2024-Q3", "2024-07") to path, a
+// Write writes the report of the period p ("2024", "2024-H1", "2024-Q3", "2024-07") to path, a
 // new file: an existing one is refused, never overwritten, and the workbook appears only
 // when complete. now is the date of the report and the day unpublished decisions are judged
 // on; preparer is who prepared it (填报人).
-func Write(ctx context.Context, store *data.Store, period string, path string, now time.Time, preparer string) (Summary, error) {
-	from, to, err := publicity.ParsePeriod(period)
+func Write(ctx context.Context, store *data.Store, p string, path string, now time.Time, preparer string) (Summary, error) {
+	from, to, err := period.Parse(p)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -221,7 +190,7 @@ func Write(ctx context.Context, store *data.Store, period string, path string, n
 	if !ok {
 		return Summary{}, problem.New(KeyNoTown, nil)
 	}
-	sum := Summary{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: Canonical(from, to),
+	sum := Summary{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: period.Canonical(from, to),
 		From: from, To: to}
 	if err := writeBook(ctx, store, town, &sum, now, preparer); err != nil {
 		return Summary{}, err
@@ -232,8 +201,8 @@ func Write(ctx context.Context, store *data.Store, period string, path string, n
 // Fingerprint returns the content hash the period's report would have if written now, without
 // writing anything: when it differs from a sent version's, the period's records changed
 // since it was sent.
-func Fingerprint(ctx context.Context, store *data.Store, period string, now time.Time) (string, error) {
-	from, to, err := publicity.ParsePeriod(period)
+func Fingerprint(ctx context.Context, store *data.Store, p string, now time.Time) (string, error) {
+	from, to, err := period.Parse(p)
 	if err != nil {
 		return "", err
 	}

@@ -16,6 +16,7 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/officetest"
+	"townledger/app/period"
 	"townledger/app/problem"
 	"townledger/app/publicity"
 	"townledger/app/report"
@@ -62,7 +63,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 	}
 
 	// The figures the app computes elsewhere, and case counts straight from SQL.
-	from, to, _ := publicity.ParsePeriod("2023")
+	from, to, _ := period.Parse("2023")
 	pub, err := publicity.Totals(ctx, s, from, to)
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +242,7 @@ func TestWriteRefusesOverwriteAndBadPeriod(t *testing.T) {
 		t.Error("existing file changed")
 	}
 	for _, p := range []string{"2023-Q5", "2023-13", "23", ""} {
-		if _, err := report.Write(ctx, s, p, filepath.Join(dir, "x.xlsx"), time.Now(), ""); keyOf(err) != publicity.KeyPeriodInvalid {
+		if _, err := report.Write(ctx, s, p, filepath.Join(dir, "x.xlsx"), time.Now(), ""); keyOf(err) != period.KeyInvalid {
 			t.Errorf("period %q: %v", p, err)
 		}
 	}
@@ -249,7 +250,7 @@ func TestWriteRefusesOverwriteAndBadPeriod(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
 	}
-	if !slices.Contains(report.Keys(), publicity.KeyPeriodInvalid) {
+	if !slices.Contains(report.Keys(), period.KeyInvalid) {
 		t.Error("Keys misses the period key")
 	}
 }

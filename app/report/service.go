@@ -49,3 +49,8 @@ func (v Service) Write(ctx context.Context, period string, path string, now time
 func (v Service) Fingerprint(ctx context.Context, period string, now time.Time) (string, error) {
 	return Fingerprint(ctx, v.store, period, now)
 }
+
+// Offered is the package's Offered on this ledger.
+func (v Service) Offered(ctx context.Context, now time.Time) ([]string, error) {
+	return Offered(ctx, v.store, now)
+}

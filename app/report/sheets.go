@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"townledger/app/disclosure"
+	"townledger/app/period"
 	"townledger/app/problem"
 	"townledger/app/settings"
 	"townledger/app/training"
@@ -73,7 +74,7 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	b.x.SetDocProps(&excelize.DocProperties{Title: town.Name + PeriodLabel(sum.From, sum.To) + "执法工作报表",
+	b.x.SetDocProps(&excelize.DocProperties{Title: town.Name + period.ChineseLabel(sum.From, sum.To) + "执法工作报表",
 		Subject: "乡镇应急执法工作报表", Creator: "TownLedger", Language: "zh-CN"})
 	return saveNew(ctx, b, path)
 }
@@ -285,7 +286,7 @@ func (b *book) cover(ctx context.Context, town data.Town, sum *Summary, figs []f
 		{"单位", 10, kindText, false}}, false},
 		func(emit emitFunc) error {
 			for _, kv := range [][2]string{{"报送单位", town.Name}, {"行政区划代码", town.Code},
-				{"报告期", PeriodLabel(sum.From, sum.To)}, {"填报人", preparer}, {"审核人", reviewer},
+				{"报告期", period.ChineseLabel(sum.From, sum.To)}, {"填报人", preparer}, {"审核人", reviewer},
 				{"填报日期", day(now)}} {
 				if err := emit(record{}, kv[0], kv[1], ""); err != nil {
 					return err

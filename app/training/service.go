@@ -94,3 +94,8 @@ func (v Service) Target(ctx context.Context) (float64, error) {
 func (v Service) Totals(ctx context.Context, year int) ([]Total, error) {
 	return Totals(ctx, v.store, year)
 }
+
+// CertsDueSoon lists the certificates due within CertWindowDays of today, or overdue.
+func (v Service) CertsDueSoon(ctx context.Context, today time.Time) ([]Person, error) {
+	return CertsDue(ctx, v.store, today, CertWindowDays)
+}

@@ -241,6 +241,10 @@ func Roster(ctx context.Context, store *data.Store, includeArchived bool) ([]Per
 	return out, nil
 }
 
+// CertWindowDays is how far ahead certificates due for registration are listed: a month,
+// time enough to book the annual check.
+const CertWindowDays = 30
+
 // CertsDue lists the officers on the roster whose certificate is not revoked and falls
 // due within days of today, or already has; the earliest first.
 func CertsDue(ctx context.Context, store *data.Store, today time.Time, days int) ([]Person, error) {

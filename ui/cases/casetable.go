@@ -3,13 +3,13 @@ package cases
 import (
 	"context"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	appcases "townledger/app/cases"
 	"townledger/app/cases/rules"
 	"townledger/app/office"
 	"townledger/ui/kit"
@@ -41,6 +41,7 @@ type CaseTable struct {
 	pages                   map[int][]office.CaseRow
 	stages, dues, items     map[string]string
 	years                   map[string]int
+	window                  appcases.Window
 	content                 fyne.CanvasObject
 }
 
@@ -49,8 +50,13 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 	t := &CaseTable{u: u, pages: map[int][]office.CaseRow{}, stages: map[string]string{}, dues: map[string]string{},
 		items: map[string]string{}, years: map[string]int{}}
 	today := u.Now()
-	t.Query.Today = today.Format(office.DateLayout)
-	t.Query.SoonTo = today.AddDate(0, 0, 3).Format(office.DateLayout)
+	// The office's "due soon" setting decides the window, here as on the home page.
+	w, err := u.Office.Cases.DueWindow(ctx, today)
+	if err != nil {
+		w = appcases.Window{Today: today.Format(office.DateLayout), SoonTo: today.Format(office.DateLayout)}
+	}
+	t.window = w
+	t.Query.Today, t.Query.SoonTo = w.Today, w.SoonTo
 	all := func(what string) string { return locale.T("cases.filter.all." + what) }
 
 	t.Search = widget.NewEntry()
@@ -238,13 +244,7 @@ func (t *CaseTable) fill(id widget.TableCellID, l *widget.Label) {
 		l.SetText("")
 		if r.NextDueOn != "" {
 			l.SetText(r.NextDueOn + " " + locale.T(rules.DeadlineKey(r.NextDueKind)))
-			due, _ := time.ParseInLocation(office.DateLayout, r.NextDueOn, time.Local)
-			switch {
-			case r.NextDueOn < t.Query.Today:
-				l.Importance = widget.DangerImportance
-			case !due.After(t.u.Now().AddDate(0, 0, 3)):
-				l.Importance = widget.WarningImportance
-			}
+			l.Importance = kit.StatusImportance(t.window.StatusOf(r.NextDueOn))
 		}
 	case "cases.col.fine":
 		l.SetText("")

@@ -6,40 +6,40 @@ import (
 	"strings"
 
 	"townledger/app/outbox"
+	"townledger/app/period"
 	"townledger/app/publicity"
-	townreport "townledger/app/report"
 	"townledger/ui/locale"
 )
 
 // runExport writes the periodic report to the district:
 // townledger export --period 2024-Q3|2024-07|2024-H1|2024 [--out FILE] [--preparer NAME].
 func runExport(ctx context.Context, c *call) error {
-	var period, out, preparer string
+	var which, out, preparer string
 	err := c.flags("export", func(fs *flag.FlagSet) {
-		fs.StringVar(&period, "period", "", "")
+		fs.StringVar(&which, "period", "", "")
 		fs.StringVar(&out, "out", "", "")
 		fs.StringVar(&preparer, "preparer", "", "")
 	})
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(period) == "" {
+	if strings.TrimSpace(which) == "" {
 		return usageError{locale.T("cli.export.period")}
 	}
-	from, to, err := publicity.ParsePeriod(period)
+	from, to, err := period.Parse(which)
 	if err != nil {
 		return usageError{oneLine(err)}
 	}
 	if out == "" {
-		out = "执法工作报表_" + strings.TrimSpace(period) + ".xlsx"
+		out = "执法工作报表_" + strings.TrimSpace(which) + ".xlsx"
 	}
 	o, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer o.Close()
-	c.say(outbox.StepExport, map[string]any{"Period": townreport.Canonical(from, to)})
-	sum, err := o.Report.Write(ctx, period, out, c.env.Now(), strings.TrimSpace(preparer))
+	c.say(outbox.StepExport, map[string]any{"Period": period.Canonical(from, to)})
+	sum, err := o.Report.Write(ctx, which, out, c.env.Now(), strings.TrimSpace(preparer))
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func runExport(ctx context.Context, c *call) error {
 		return err
 	}
 	c.say("cli.export.version", map[string]any{"Period": rec.Period, "Version": rec.Version})
-	c.say("cli.export.done", map[string]any{"Path": out, "Period": publicity.PeriodLabel(from, to, tr),
+	c.say("cli.export.done", map[string]any{"Path": out, "Period": period.Label(from, to, tr),
 		"Records": sum.Records, "Hash": sum.ContentHash})
 	c.say("cli.export.figures", map[string]any{"Cases": sum.Figures.Cases, "Decided": sum.Figures.Decided,
 		"Sessions": sum.Figures.TrainingSessions, "Attendances": sum.Figures.Attendances})

@@ -2,7 +2,6 @@ package exports
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 	"townledger/app/auth"
 	"townledger/app/office"
 	"townledger/app/outbox"
-	"townledger/app/publicity"
+	"townledger/app/period"
 	"townledger/app/report"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
@@ -42,30 +41,13 @@ type Exports struct {
 	stateSeq int // the newest status check; older answers are dropped
 }
 
-// reportPeriods are the periods a town usually reports, most recent first.
+// reportPeriods are the periods the page offers, in the order app/report gives them.
 func reportPeriods(u *kit.Env) (labels []string, periods map[string]string) {
-	now := u.Now()
-	var candidates []string
-	if due, err := u.Office.Report.DueList(context.Background(), now); err == nil {
-		// The periods the district wants first, the latest first: that is usually the one to send.
-		slices.SortStableFunc(due, func(a, b report.Due) int { return b.DueOn.Compare(a.DueOn) })
-		for _, d := range due {
-			candidates = append(candidates, d.Period)
-		}
+	offered, err := u.Office.Report.Offered(context.Background(), u.Now())
+	if err != nil {
+		fyne.LogError("report periods", err)
 	}
-	y, m, q := now.Year(), int(now.Month()), (int(now.Month())-1)/3+1
-	candidates = append(candidates, now.AddDate(0, -1, 0).Format("2006-01"))
-	if q > 1 {
-		candidates = append(candidates, strconv.Itoa(y)+"-Q"+strconv.Itoa(q-1))
-	} else {
-		candidates = append(candidates, strconv.Itoa(y-1)+"-Q4")
-	}
-	if m > 6 {
-		candidates = append(candidates, strconv.Itoa(y)+"-H1")
-	}
-	candidates = append(candidates, strconv.Itoa(y-1), strconv.Itoa(y))
-	labels, periods = kit.PeriodChoices(candidates)
-	return labels, periods
+	return kit.PeriodChoices(offered)
 }
 
 func New(u *kit.Env) *Exports {
@@ -219,19 +201,19 @@ func (e *Exports) write() {
 }
 
 // choose selects a period (canonical form), adding it to the choices when missing.
-func (e *Exports) choose(period string) {
+func (e *Exports) choose(canonical string) {
 	for l, p := range e.periods {
-		if p == period {
+		if p == canonical {
 			e.Period.SetSelected(l)
 			return
 		}
 	}
-	from, to, err := publicity.ParsePeriod(period)
+	from, to, err := period.Parse(canonical)
 	if err != nil {
 		return
 	}
-	l := publicity.PeriodLabel(from, to, kit.Translate)
-	e.periods[l] = period
+	l := period.Label(from, to, kit.Translate)
+	e.periods[l] = canonical
 	e.Period.Options = append([]string{l}, e.Period.Options...)
 	e.Period.SetSelected(l)
 }
@@ -245,13 +227,13 @@ func (e *Exports) showList() {
 
 // versionTitle shows a history line's "2024-Q3 v2" as "2024年第三季度 第 2 版".
 func versionTitle(title string) string {
-	period, v, ok := strings.Cut(title, " v")
-	from, to, err := publicity.ParsePeriod(period)
+	name, v, ok := strings.Cut(title, " v")
+	from, to, err := period.Parse(name)
 	n, nerr := strconv.Atoi(v)
 	if !ok || err != nil || nerr != nil {
 		return title
 	}
-	return locale.T("export.title", map[string]any{"Period": publicity.PeriodLabel(from, to, kit.Translate), "Version": n})
+	return locale.T("export.title", map[string]any{"Period": period.Label(from, to, kit.Translate), "Version": n})
 }
 
 // ChoosePeriod shows a period (from the home page's report lines).

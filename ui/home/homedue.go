@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/office"
-	"townledger/app/publicity"
+	"townledger/app/period"
 	"townledger/app/report"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
@@ -25,7 +25,7 @@ func (h *Home) reports(u *kit.Env) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, d := range due {
 		d := d
-		label := publicity.PeriodLabel(d.From, d.To, kit.Translate)
+		label := period.Label(d.From, d.To, kit.Translate)
 		v := map[string]any{"Period": label, "Kind": locale.T("period.kind." + d.Kind), "Due": d.DueOn.Format("2006-01-02")}
 		if d.Latest != nil {
 			v["Version"], v["SentAt"], v["AckedAt"] = d.Latest.Version, report.LocalTime(d.Latest.SentAt), report.LocalTime(d.Latest.AckedAt)

@@ -6,8 +6,7 @@ import (
 	"os"
 	"strings"
 	"townledger/app/cases/rules"
-	"townledger/app/publicity"
-	"townledger/app/report"
+	"townledger/app/period"
 	"townledger/ui/locale"
 
 	"fyne.io/fyne/v2/widget"
@@ -49,15 +48,15 @@ func Translate(key string, data map[string]any) string { return locale.T(key, da
 func PeriodChoices(candidates []string) (labels []string, periods map[string]string) {
 	periods = map[string]string{}
 	for _, p := range candidates {
-		from, to, err := publicity.ParsePeriod(p)
+		from, to, err := period.Parse(p)
 		if err != nil {
 			continue
 		}
-		l := publicity.PeriodLabel(from, to, Translate)
+		l := period.Label(from, to, Translate)
 		if _, seen := periods[l]; seen {
 			continue
 		}
-		periods[l] = report.Canonical(from, to)
+		periods[l] = period.Canonical(from, to)
 		labels = append(labels, l)
 	}
 	return labels, periods

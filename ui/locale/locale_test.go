@@ -22,6 +22,7 @@ import (
 	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/parties"
+	"townledger/app/period"
 	"townledger/app/problem"
 	"townledger/app/publicity"
 	"townledger/app/report"
@@ -79,7 +80,7 @@ func dynamicKeys() []string {
 	keys = append(keys, problem.Keys()...)
 	// Every package's refusals, listed by the package itself.
 	for _, ks := range [][]string{outbox.Keys(), mail.Keys(), catalog.Keys(), training.Keys(), parties.Keys(),
-		report.Keys(), disclosure.Keys(), publicity.Keys(), workbook.Keys(), caseimport.Keys(), trainingimport.Keys(),
+		report.Keys(), disclosure.Keys(), publicity.Keys(), period.Keys(), workbook.Keys(), caseimport.Keys(), trainingimport.Keys(),
 		activityimport.Keys()} {
 		keys = append(keys, ks...)
 	}

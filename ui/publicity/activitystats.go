@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/period"
 	apppublicity "townledger/app/publicity"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
@@ -74,7 +75,7 @@ func newActivityStats(a *Activities) *ActivityStats {
 func (s *ActivityStats) refresh() {
 	ctx := context.Background()
 	svc := s.a.u.Office.Publicity
-	from, to, err := apppublicity.ParsePeriod(s.periods[s.Period.Selected])
+	from, to, err := period.Parse(s.periods[s.Period.Selected])
 	if err != nil {
 		s.Figures.SetText(locale.Err(err))
 		return

@@ -137,12 +137,20 @@ func (m *MailSettings) fill(c outbox.Config) {
 	}
 }
 
-// config reads the form.
-func (m *MailSettings) config() outbox.Config {
-	port := func(e *widget.Entry) int { n, _ := strconv.Atoi(e.Text); return n }
-	return outbox.Config{SMTPHost: m.SMTPHost.Text, SMTPPort: port(m.SMTPPort), SMTPSecurity: m.secs[m.SMTPSec.Selected],
-		IMAPHost: m.IMAPHost.Text, IMAPPort: port(m.IMAPPort), IMAPSecurity: m.secs[m.IMAPSec.Selected],
+// config reads the form; a port that is not a number is refused as typed.
+func (m *MailSettings) config() (outbox.Config, error) {
+	smtp, serr := outbox.ReadPort(outbox.FieldSMTPPort, m.SMTPPort.Text)
+	imap, ierr := outbox.ReadPort(outbox.FieldIMAPPort, m.IMAPPort.Text)
+	cfg := outbox.Config{SMTPHost: m.SMTPHost.Text, SMTPPort: smtp, SMTPSecurity: m.secs[m.SMTPSec.Selected],
+		IMAPHost: m.IMAPHost.Text, IMAPPort: imap, IMAPSecurity: m.secs[m.IMAPSec.Selected],
 		Username: m.Username.Text, From: m.Address.Text}
+	var l problem.List
+	for _, err := range []error{serr, ierr} {
+		if p := problem.From(err); p != nil {
+			l = append(l, p)
+		}
+	}
+	return cfg, l.Err()
 }
 
 func (m *MailSettings) save() {
@@ -165,8 +173,14 @@ func (m *MailSettings) save() {
 	add(m.u.Office.Settings.SetReportKinds(ctx, m.u.Session, kinds))
 	add(m.u.Office.Outbox.SetDistrictEmail(ctx, m.u.Session, m.District.Text))
 	add(m.u.Office.Settings.SetReviewer(ctx, m.u.Session, m.Reviewer.Text))
-	cfg := m.config()
-	err := m.u.Office.Outbox.Save(ctx, m.u.Session, cfg, m.Password.Text)
+	cfg, err := m.config()
+	if err != nil {
+		add(err)
+		kit.SetMessage(m.Message, kit.ListMessage(l.Err()))
+		m.Status.SetText("")
+		return
+	}
+	err = m.u.Office.Outbox.Save(ctx, m.u.Session, cfg, m.Password.Text)
 	if p := problem.From(err); p != nil && p.Key == townmail.KeyNoKeyring {
 		// Saved, but the password lives only in this session.
 		m.u.Mail.SetPassword(m.Password.Text)
@@ -190,8 +204,11 @@ func (m *MailSettings) save() {
 
 // test logs in to both servers with the form's account, sending nothing.
 func (m *MailSettings) test() {
-	cfg := m.config()
-	if err := cfg.Check().Err(); err != nil {
+	cfg, err := m.config()
+	if err == nil {
+		err = cfg.Check().Err()
+	}
+	if err != nil {
 		kit.SetMessage(m.Message, kit.ListMessage(err))
 		return
 	}

@@ -82,7 +82,7 @@ func (h *HoursPage) refresh() {
 	} else {
 		h.Behind.Hide()
 	}
-	due, err := h.t.u.Office.Training.CertsDue(ctx, h.t.u.Now(), 30)
+	due, err := h.t.u.Office.Training.CertsDueSoon(ctx, h.t.u.Now())
 	if err == nil && len(due) > 0 {
 		var names []string
 		for _, p := range due {
