@@ -39,6 +39,7 @@ type Shell struct {
 	body     *fyne.Container
 	content  fyne.CanvasObject
 	selected int
+	moving   bool // the navigation is being set to match, not chosen by the user
 }
 
 func newShell(u *UI) *Shell {
@@ -77,9 +78,18 @@ func newShell(u *UI) *Shell {
 			row.Objects[1].(*widget.Label).SetText(locale.T(s.Sections[i].Key))
 		},
 	)
-	s.Nav.OnSelected = func(i widget.ListItemID) { s.show(i) }
+	s.Nav.OnSelected = func(i widget.ListItemID) {
+		if s.moving || i == s.selected && s.Current != nil {
+			return
+		}
+		// The list shows the choice at once; it goes back if the user stays on a changed form.
+		s.reselect(s.selected)
+		env.Leave(func() { s.show(i) })
+	}
 	s.body = container.NewStack()
-	s.Logout = widget.NewButtonWithIcon(locale.T("action.logout"), theme.LogoutIcon(), func() { u.showLogin(u.session.Username) })
+	s.Logout = widget.NewButtonWithIcon(locale.T("action.logout"), theme.LogoutIcon(), func() {
+		env.Leave(func() { u.showLogin(u.session.Username) })
+	})
 	user := widget.NewLabel(locale.T("shell.user", map[string]any{"Name": u.session.DisplayName}))
 	town, _, _ := u.Office.Town(context.Background())
 	title := widget.NewLabelWithStyle(town.Name+" · "+locale.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -105,8 +115,16 @@ func (s *Shell) Select(key string) bool {
 // SelectedKey is the name key of the open section.
 func (s *Shell) SelectedKey() string { return s.Sections[s.selected].Key }
 
+// reselect marks section i in the navigation without opening it.
+func (s *Shell) reselect(i int) {
+	s.moving = true
+	s.Nav.Select(i)
+	s.moving = false
+}
+
 func (s *Shell) show(i int) {
 	s.selected = i
+	s.reselect(i)
 	s.Current = s.Sections[i].build()
 	s.body.Objects = []fyne.CanvasObject{s.Current.Content()}
 	s.body.Refresh()

@@ -79,8 +79,15 @@ func RunWindow(a fyne.App, path, version string, getenv func(string) string) int
 	win = u.Win
 	desktop.Place(u.Win, a.Preferences(), FirstSize())
 	u.Win.SetCloseIntercept(func() {
-		desktop.Remember(u.Win, a.Preferences())
-		u.Win.Close()
+		closeWindow := func() {
+			desktop.Remember(u.Win, a.Preferences())
+			u.Win.Close()
+		}
+		if u.Shell != nil {
+			u.Shell.Env.Leave(closeWindow) // a changed form asks first
+			return
+		}
+		closeWindow()
 	})
 	if lf != nil && lf.PreviousCrash() != "" {
 		u.showCrashNotice(lf.PreviousCrash())

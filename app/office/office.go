@@ -17,6 +17,7 @@ import (
 	"townledger/app/catalog"
 	"townledger/app/demo"
 	"townledger/app/disclosure"
+	"townledger/app/drafts"
 	"townledger/app/outbox"
 	"townledger/app/parties"
 	"townledger/app/publicity"
@@ -51,6 +52,7 @@ type Office struct {
 	CaseImport     caseimport.Service
 	TrainingImport trainingimport.Service
 	ActivityImport activityimport.Service
+	Drafts         drafts.Service
 }
 
 // Open opens the ledger at path, creating and migrating it if needed.
@@ -64,7 +66,8 @@ func Open(ctx context.Context, path string) (*Office, error) {
 		Publicity: publicity.NewService(s), Settings: settings.NewService(s), Setup: setup.NewService(s),
 		Demo: demo.NewService(s), Report: report.NewService(s), Outbox: outbox.NewService(s),
 		Disclosure: disclosure.NewService(s), Backup: backup.NewService(s), CaseImport: caseimport.NewService(s),
-		TrainingImport: trainingimport.NewService(s), ActivityImport: activityimport.NewService(s)}, nil
+		TrainingImport: trainingimport.NewService(s), ActivityImport: activityimport.NewService(s),
+		Drafts: drafts.NewService(s)}, nil
 }
 
 // Close closes the database.

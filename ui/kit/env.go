@@ -35,6 +35,7 @@ type Env struct {
 	// Rebuild makes the whole main window again (after a language change) and opens key.
 	Rebuild func(key string)
 	tasks   *sync.WaitGroup
+	active  *Draft // the form open now, asked about before leaving it
 }
 
 // NewEnv makes the environment of a session; tasks counts the background work under way,

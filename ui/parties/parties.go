@@ -61,6 +61,7 @@ func (p *Parties) showList() {
 func (p *Parties) showForm() {
 	p.Form = newPartyForm(p)
 	p.Set(p.Form.content)
+	p.Form.draft.Offer()
 }
 
 func (p *Parties) open(id string) {
@@ -73,8 +74,9 @@ func (p *Parties) open(id string) {
 	p.Set(pg.content)
 }
 
+// Back returns to the list, asking first when a form holds unsaved changes.
 func (p *Parties) Back() *widget.Button {
-	return widget.NewButtonWithIcon(locale.T("parties.back"), theme.NavigateBackIcon(), p.showList)
+	return widget.NewButtonWithIcon(locale.T("parties.back"), theme.NavigateBackIcon(), func() { p.u.Leave(p.showList) })
 }
 
 // PartyForm enters an enterprise or a person once, for every case after.
@@ -86,6 +88,7 @@ type PartyForm struct {
 	Save                                                    *widget.Button
 	Message                                                 *widget.Label
 	kinds                                                   map[string]string
+	draft                                                   *kit.Draft
 	content                                                 fyne.CanvasObject
 }
 
@@ -99,7 +102,7 @@ func newPartyForm(p *Parties) *PartyForm {
 	}
 	today := p.u.Now()
 	f.Name = kit.Entry("", nil)
-	f.CreditCode = kit.Entry("91110000600037341L", kit.Validator(func(s string) error {
+	f.CreditCode = kit.Entry(locale.T("parties.credit_code.hint"), kit.Validator(func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
@@ -157,9 +160,17 @@ func newPartyForm(p *Parties) *PartyForm {
 	f.Save.Importance = widget.HighImportance
 	heading := widget.NewLabelWithStyle(locale.T("parties.new"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	f.content = container.NewBorder(container.NewHBox(p.Back(), heading), nil, nil, nil, container.NewVScroll(
-		container.NewVBox(widget.NewForm(widget.NewFormItem(locale.T("parties.field.kind"), f.Kind)), form, f.Message,
-			container.NewHBox(kit.Spacer(), f.Save))))
+	f.content = kit.FormPage(container.NewHBox(p.Back(), heading),
+		container.NewVBox(widget.NewForm(widget.NewFormItem(locale.T("parties.field.kind"), f.Kind)), form), f.Message, f.Save)
+	f.draft = p.u.NewDraft("parties.party", "")
+	prevKind := f.Kind.OnChanged
+	f.Kind.OnChanged = func(l string) { prevKind(l); f.draft.Changed() }
+	f.draft.Value("kind", func() string { return f.Kind.Selected }, f.Kind.SetSelected)
+	for name, e := range map[string]*widget.Entry{"name": f.Name, "credit_code": f.CreditCode, "id_number": f.IDNumber,
+		"legal_rep": f.LegalRep, "address": f.Address, "industry": f.Industry, "contact": f.Contact, "phone": f.Phone,
+		"village": f.Village, "notes": f.Notes} {
+		f.draft.Entry(name, e)
+	}
 	return f
 }
 
@@ -177,6 +188,7 @@ func (f *PartyForm) save() {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}
+	f.draft.Saved()
 	f.p.open(id)
 }
 
