@@ -212,7 +212,7 @@ func TestWizardLoginAndEverySection(t *testing.T) {
 func signedIn(t *testing.T) *UI {
 	t.Helper()
 	u := newTestUI(t)
-	err := u.Office.Setup.Run(context.Background(), setup.Town{Name: "青石镇", DivisionCode: "110105100"},
+	err := u.Office.Setup.Run(context.Background(), setup.Town{Name: "青石镇", DivisionCode: "110105100", Since: "2020-01-01"},
 		setup.Admin{NewAccount: newAccount("admin", "qingshi2024"), Confirm: "qingshi2024"})
 	if err != nil {
 		t.Fatal(err)

@@ -59,3 +59,41 @@ func TestFolderURLOpensWindowsAndUnixFolders(t *testing.T) {
 		}
 	}
 }
+
+// A refusal under the wizard follows the fields as they are mended.
+func TestWizardRefusalFollowsTheFields(t *testing.T) {
+	u := newTestUI(t)
+	w := u.Wizard
+	if w.Since.Text != "2024-11-20" {
+		t.Errorf("建账日期 defaults to %q, want today", w.Since.Text)
+	}
+	test.Tap(w.Next)
+	if !strings.Contains(w.Message.Text, "请填写镇名称") {
+		t.Fatalf("empty page: %q", w.Message.Text)
+	}
+	typeInto(w.TownName, "青石镇")
+	if strings.Contains(w.Message.Text, "请填写镇名称") || !strings.Contains(w.Message.Text, "行政区划代码") {
+		t.Errorf("after typing the town name the message says %q", w.Message.Text)
+	}
+	typeInto(w.DivisionCode, "110105100")
+	if w.Message.Visible() {
+		t.Errorf("all mended, the message still says %q", w.Message.Text)
+	}
+	typeInto(w.Since, "2026.3")
+	test.Tap(w.Next)
+	if w.Since.Validate() == nil || w.Page() != 0 || !strings.Contains(w.Message.Text, "2026.3") {
+		t.Errorf("an unreadable start date is not refused: %q", w.Message.Text)
+	}
+	typeInto(w.Since, "2024-10-01")
+	test.Tap(w.Next)
+	test.Tap(w.Finish)
+	if !strings.Contains(w.Message.Text, "密码") {
+		t.Fatalf("no password: %q", w.Message.Text)
+	}
+	typeInto(w.DisplayName, "王主任")
+	typeInto(w.Password, "qingshi2024")
+	typeInto(w.Confirm, "qingshi2024")
+	if w.Message.Visible() {
+		t.Errorf("password mended, the message still says %q", w.Message.Text)
+	}
+}

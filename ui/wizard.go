@@ -23,6 +23,7 @@ type Wizard struct {
 	stage setup.Stage
 
 	TownName, ShortName, DivisionCode, DistrictName, DistrictEmail *widget.Entry
+	Since                                                          *widget.Entry // 建账日期
 	Username, DisplayName, Password, Confirm                       *widget.Entry
 	Demo                                                           *widget.Check
 	Next, Back, Finish                                             *widget.Button
@@ -42,7 +43,9 @@ func newWizard(u *UI, stage setup.Stage) *Wizard {
 		return err
 	}))
 	w.DistrictName = kit.Entry(locale.T("wizard.district_name.hint"), nil)
-	w.DistrictEmail = kit.Entry("yjj@example.gov.cn", kit.Validator(setup.CheckEmail))
+	w.DistrictEmail = kit.Entry(locale.T("wizard.district_email.hint"), kit.Validator(setup.CheckEmail))
+	w.Since = kit.DateEntry(false)
+	w.Since.SetText(u.Now().Format(office.DateLayout))
 	w.Username = kit.Entry("admin", kit.Validator(auth.CheckUsername))
 	w.Username.SetText("admin")
 	w.DisplayName = kit.Entry(locale.T("wizard.display_name.hint"), nil)
@@ -58,6 +61,7 @@ func newWizard(u *UI, stage setup.Stage) *Wizard {
 		widget.NewFormItem(locale.T("wizard.division_code"), w.DivisionCode),
 		widget.NewFormItem(locale.T("wizard.district_name"), w.DistrictName),
 		widget.NewFormItem(locale.T("wizard.district_email"), w.DistrictEmail),
+		&widget.FormItem{Text: locale.T("wizard.since"), Widget: w.Since, HintText: locale.T("wizard.since.hint")},
 	)
 	w.adminPage = container.NewVBox(widget.NewForm(
 		widget.NewFormItem(locale.T("wizard.username"), w.Username),
@@ -71,6 +75,12 @@ func newWizard(u *UI, stage setup.Stage) *Wizard {
 	w.Finish = widget.NewButton(locale.T("wizard.finish"), w.finish)
 	w.Finish.Importance = widget.HighImportance
 
+	// A refusal listed under the form follows the fields as they are mended, so it never
+	// keeps saying what is already right.
+	for _, e := range []*widget.Entry{w.TownName, w.ShortName, w.DivisionCode, w.DistrictName, w.DistrictEmail, w.Since,
+		w.Username, w.DisplayName, w.Password, w.Confirm} {
+		e.OnChanged = func(string) { w.recheck() }
+	}
 	w.content = container.NewStack()
 	if stage == setup.NeedsTown {
 		w.show(0)
@@ -123,7 +133,28 @@ func (w *Wizard) show(page int) {
 
 func (w *Wizard) town() setup.Town {
 	return setup.Town{Name: w.TownName.Text, ShortName: w.ShortName.Text, DivisionCode: w.DivisionCode.Text,
-		DistrictName: w.DistrictName.Text, DistrictEmail: w.DistrictEmail.Text}
+		DistrictName: w.DistrictName.Text, DistrictEmail: w.DistrictEmail.Text, Since: w.Since.Text}
+}
+
+func (w *Wizard) admin() setup.Admin {
+	return setup.Admin{NewAccount: auth.NewAccount{Username: w.Username.Text, DisplayName: w.DisplayName.Text,
+		Password: w.Password.Text, Roles: []auth.Role{auth.Admin}}, Confirm: w.Confirm.Text}
+}
+
+// recheck updates a refusal already shown to what is still wrong on the page.
+func (w *Wizard) recheck() {
+	if !w.Message.Visible() {
+		return
+	}
+	l := w.town().Validate()
+	if w.page == 1 {
+		l = w.admin().Validate()
+	}
+	if err := l.Err(); err != nil {
+		kit.SetMessage(w.Message, kit.ListMessage(err))
+		return
+	}
+	kit.SetMessage(w.Message, "")
 }
 
 func (w *Wizard) next() {
@@ -135,9 +166,7 @@ func (w *Wizard) next() {
 }
 
 func (w *Wizard) finish() {
-	admin := setup.Admin{NewAccount: auth.NewAccount{Username: w.Username.Text, DisplayName: w.DisplayName.Text,
-		Password: w.Password.Text}, Confirm: w.Confirm.Text}
-	if err := w.u.Office.Setup.Run(context.Background(), w.town(), admin); err != nil {
+	if err := w.u.Office.Setup.Run(context.Background(), w.town(), w.admin()); err != nil {
 		kit.SetMessage(w.Message, kit.ListMessage(err))
 		return
 	}

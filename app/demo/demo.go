@@ -13,6 +13,7 @@ import (
 	"townledger/app/ids"
 	"townledger/app/problem"
 	"townledger/app/search"
+	"townledger/app/settings"
 	"townledger/data"
 )
 
@@ -40,6 +41,12 @@ func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time)
 			if err := step(tx); err != nil {
 				return fmt.Errorf("demo data: %w", err)
 			}
+		}
+		// The demo town has kept its ledger since last January, so its reports show the
+		// due, overdue and sent states a real town sees.
+		since := time.Date(today.Year()-1, 1, 1, 0, 0, 0, 0, time.Local).Format(data.DateLayout)
+		if err := tx.SetSetting(settings.LedgerSince, since); err != nil {
+			return err
 		}
 		return tx.SetSetting(loadedKey, today.Format(data.DateLayout))
 	})

@@ -22,8 +22,9 @@ import (
 	"townledger/data"
 )
 
-// Town is the town every test office is set up as.
-var Town = setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局"}
+// Town is the town every test office is set up as: a ledger kept since 2020, so the dates
+// the tests play in (2023–2025) fall inside it.
+var Town = setup.Town{Name: "青石镇", DivisionCode: "110105100", DistrictName: "示范区应急管理局", Since: "2020-01-01"}
 
 // AdminPassword is the password of the office's administrator "admin" (王).
 const AdminPassword = "admin2024"

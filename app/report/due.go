@@ -53,12 +53,19 @@ func DueList(ctx context.Context, store *data.Store, now time.Time) ([]Due, erro
 			latest[history[i].Period] = &history[i]
 		}
 	}
+	since, err := ledgerSince(ctx, store)
+	if err != nil {
+		return nil, err
+	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	var out []Due
 	for _, kind := range kinds {
 		last := lastFinished(kind, today)
 		for i, from := range []time.Time{last, previous(kind, last)} {
 			d := dueOf(kind, from, dueDay, today)
+			if d.To.Before(since) {
+				continue // it ended before the ledger began
+			}
 			d.Latest = latest[d.Period]
 			d.State = dueState(d, today)
 			if i == 1 && (d.State == DueSent || d.State == DueAcknowledged) {
@@ -75,6 +82,19 @@ func DueList(ctx context.Context, store *data.Store, now time.Time) ([]Due, erro
 		return b.DueOn.Compare(a.DueOn) // the latest first: usually the one being worked on
 	})
 	return out, nil
+}
+
+// ledgerSince is the ledger's start (建账日期); zero for a ledger set up before it was kept.
+func ledgerSince(ctx context.Context, store *data.Store) (time.Time, error) {
+	v, ok, err := store.Setting(ctx, settings.LedgerSince)
+	if err != nil || !ok {
+		return time.Time{}, err
+	}
+	t, err := time.Parse(data.DateLayout, strings.TrimSpace(v))
+	if err != nil {
+		return time.Time{}, nil // unreadable: every period counts, as before
+	}
+	return t, nil
 }
 
 func dueDay(ctx context.Context, store *data.Store) (int, error) {

@@ -11,6 +11,7 @@ import (
 	"townledger/app/officetest"
 	"townledger/app/report"
 	"townledger/app/settings"
+	"townledger/data"
 )
 
 // The home page's list: the last finished period of each kind the district wants, the one
@@ -84,5 +85,42 @@ func TestOfferedPeriodsInTheOrderAClerkWants(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("on %s: %v, want %v", c.now.Format("2006-01-02"), got, c.want)
 		}
+	}
+}
+
+// A town that starts its ledger today has nothing overdue: periods that ended before the
+// 建账日期 are not due; the first period it reports is the one it started in.
+func TestANewLedgerStartsClean(t *testing.T) {
+	ctx := context.Background()
+	s := officetest.NewStore(t)
+	today := time.Date(2026, 12, 3, 9, 0, 0, 0, time.Local)
+	set := func(since string) {
+		t.Helper()
+		if err := s.Write(ctx, data.System, func(tx *data.Tx) error { return tx.SetSetting(settings.LedgerSince, since) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("2026-12-03")
+	due, err := report.DueList(ctx, s, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(due) != 0 {
+		t.Errorf("a ledger begun today owes %v", due)
+	}
+	// Begun mid-November: November is due (its records since the start), October is not.
+	set("2026-11-15")
+	due, _ = report.DueList(ctx, s, today)
+	if len(due) != 1 || due[0].Period != "2026-11" || due[0].State != report.DueOpen {
+		t.Errorf("a ledger begun on 15 November owes %+v", due)
+	}
+	// Next month the December report falls due like any other.
+	due, _ = report.DueList(ctx, s, time.Date(2027, 1, 8, 9, 0, 0, 0, time.Local))
+	var periods []string
+	for _, d := range due {
+		periods = append(periods, d.Period+":"+d.State)
+	}
+	if !slices.Equal(periods, []string{"2026-12:overdue", "2026-11:overdue"}) {
+		t.Errorf("in January: %v", periods)
 	}
 }

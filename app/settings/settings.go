@@ -29,6 +29,7 @@ const (
 	SummaryMaxPerson    = "case.summary_max_person_yuan"
 	SummaryMaxOrg       = "case.summary_max_org_yuan"
 	ReportDueDay        = "report.due_day"  // day of the next month a report is due
+	LedgerSince         = "ledger.since"    // 建账日期: periods that ended before it are not due
 	ReportPeriods       = "report.periods"  // the periods the district wants, e.g. "month,quarter"
 	ReportReviewer      = "report.reviewer" // 审核人 named on the report's cover
 )

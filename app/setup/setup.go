@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
+	"time"
 
 	"townledger/app/auth"
 	"townledger/app/ids"
 	"townledger/app/problem"
 	"townledger/app/settings"
+	"townledger/app/workbook"
 	"townledger/app/workdays"
 	"townledger/data"
 )
@@ -52,6 +54,10 @@ type Town struct {
 	DivisionCode  string // 9 or 12 digits
 	DistrictName  string
 	DistrictEmail string
+	// Since is the ledger's start (建账日期, YYYY-MM-DD): reports are due for the periods
+	// from then on, so a new town does not start with overdue reports. "" means the day the
+	// town is set up.
+	Since string
 }
 
 // Field names used in refusals, matching the wizard's entries.
@@ -59,6 +65,7 @@ const (
 	FieldTownName      = "town_name"
 	FieldDivisionCode  = "division_code"
 	FieldDistrictEmail = "district_email"
+	FieldSince         = "since"
 	FieldConfirm       = "confirm"
 )
 
@@ -113,6 +120,11 @@ func (t Town) Validate() problem.List {
 	_, err := CheckDivisionCode(t.DivisionCode)
 	add(err)
 	add(CheckEmail(t.DistrictEmail))
+	if strings.TrimSpace(t.Since) != "" {
+		if _, err := workbook.ParseTypedDate(t.Since); err != nil {
+			l = append(l, problem.OnField(FieldSince, "setup.since.invalid", map[string]any{"Value": strings.TrimSpace(t.Since)}))
+		}
+	}
 	return l
 }
 
@@ -134,6 +146,11 @@ func (a Admin) Validate() problem.List {
 // Run records the town (unless it exists already) and its first administrator in one
 // transaction, with the default settings; nothing is stored if any field is refused.
 func Run(ctx context.Context, s *data.Store, t Town, a Admin) error {
+	return RunOn(ctx, s, t, a, time.Now())
+}
+
+// RunOn is Run on a given day (the default 建账日期).
+func RunOn(ctx context.Context, s *data.Store, t Town, a Admin, now time.Time) error {
 	stage, err := StageOf(ctx, s)
 	if err != nil {
 		return err
@@ -152,7 +169,7 @@ func Run(ctx context.Context, s *data.Store, t Town, a Admin) error {
 	}
 	return s.Write(ctx, data.System, func(tx *data.Tx) error {
 		if stage == NeedsTown {
-			if err := createTown(tx, t); err != nil {
+			if err := createTown(tx, t, now); err != nil {
 				return err
 			}
 		}
@@ -183,6 +200,7 @@ func writeDefaults(ctx context.Context, s *data.Store, tx *data.Tx, calendar boo
 // InitTown records the town alone, for `townledger init`; the administrator is created at
 // the first start of the window (or given on the command line).
 func InitTown(ctx context.Context, s *data.Store, t Town) error {
+	now := time.Now()
 	if err := t.Validate().Err(); err != nil {
 		return err
 	}
@@ -192,14 +210,14 @@ func InitTown(ctx context.Context, s *data.Store, t Town) error {
 		return problem.New("setup.done_already", nil)
 	}
 	return s.Write(ctx, data.System, func(tx *data.Tx) error {
-		if err := createTown(tx, t); err != nil {
+		if err := createTown(tx, t, now); err != nil {
 			return err
 		}
 		return writeDefaults(ctx, s, tx, true)
 	})
 }
 
-func createTown(tx *data.Tx, t Town) error {
+func createTown(tx *data.Tx, t Town, now time.Time) error {
 	code, err := CheckDivisionCode(t.DivisionCode)
 	if err != nil {
 		return err
@@ -215,5 +233,25 @@ func createTown(tx *data.Tx, t Town) error {
 	if err != nil {
 		return fmt.Errorf("record town: %w", err)
 	}
+	since := now.Format(data.DateLayout)
+	if d, ok := sinceDate(t.Since); ok {
+		since = d
+	}
+	if err := tx.SetSetting(settings.LedgerSince, since); err != nil {
+		return fmt.Errorf("record the ledger's start: %w", err)
+	}
 	return nil
+}
+
+// sinceDate reads a typed 建账日期; ok is false for "" (Validate refuses anything unreadable).
+func sinceDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	t, err := workbook.ParseTypedDate(s)
+	if err != nil {
+		return "", false
+	}
+	return t.Format(data.DateLayout), true
 }

@@ -28,6 +28,15 @@ var (
 	maxDate = time.Date(2999, 12, 31, 0, 0, 0, 0, time.UTC)
 )
 
+// ParseTypedDate reads a date a person typed into a form: the text forms of ParseDate only —
+// a bare number is no date here, whatever Excel would make of it.
+func ParseTypedDate(s string) (time.Time, error) {
+	if serialRE.MatchString(ids.Normalize(s)) {
+		return time.Time{}, problem.New(KeyBadDate, map[string]any{"Value": clip(s, 40)})
+	}
+	return ParseDate(s, false)
+}
+
 // ParseDate reads a calendar date from raw cell text: an Excel serial number (in the
 // workbook's 1900 or 1904 date system; a time of day is dropped) or the text forms
 // 2024-03-15, 2024/3/15, 2024.3.15 and 2024年3月15日 (full-width digits too). The date is

@@ -19,6 +19,7 @@ func runInit(ctx context.Context, c *call) error {
 		fs.StringVar(&t.ShortName, "short-name", "", "")
 		fs.StringVar(&t.DistrictName, "district-name", "", "")
 		fs.StringVar(&t.DistrictEmail, "district-email", "", "")
+		fs.StringVar(&t.Since, "since", "", "")
 		fs.StringVar(&admin, "admin", "admin", "")
 		fs.StringVar(&adminName, "admin-name", "", "")
 		fs.StringVar(&password, "admin-password", "", "")

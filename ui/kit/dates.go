@@ -32,10 +32,7 @@ func ParseDay(s string, required bool) (time.Time, error) {
 		}
 		return time.Time{}, nil
 	}
-	if strings.Trim(s, "0123456789") == "" { // a bare number is no date here, whatever Excel says
-		return time.Time{}, problem.New("date.invalid", map[string]any{"Value": s})
-	}
-	t, err := workbook.ParseDate(s, false)
+	t, err := workbook.ParseTypedDate(s)
 	if err != nil {
 		return time.Time{}, problem.New("date.invalid", map[string]any{"Value": s})
 	}
