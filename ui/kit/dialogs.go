@@ -52,3 +52,26 @@ func Validator(check func(string) error) fyne.StringValidator {
 type translatedError struct{ msg string }
 
 func (e translatedError) Error() string { return e.msg }
+
+// ConfirmDelete asks before a destructive action in words: the buttons say 删除 (marked as
+// dangerous) and 取消, and the safe one is the default, never a bare 是/否.
+func ConfirmDelete(w fyne.Window, title, question string, remove func()) {
+	d := dialog.NewConfirm(title, question, func(ok bool) {
+		if ok {
+			remove()
+		}
+	}, w)
+	d.SetConfirmText(locale.T("action.delete"))
+	d.SetDismissText(locale.T("action.cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// Notice is a quiet line saying what was just done ("已保存"); it is shown until the next
+// change.
+func Notice() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.SuccessImportance
+	l.Hide()
+	return l
+}

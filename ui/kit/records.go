@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +34,15 @@ type RecordList struct {
 	pages map[int][]office.ListItem
 	query string
 
+	filters *fyne.Container
 	content fyne.CanvasObject
+}
+
+// SetFilters puts a section's filters (drop-downs) beside the search box, under the heading.
+func (r *RecordList) SetFilters(filters ...fyne.CanvasObject) {
+	r.filters.Layout = layout.NewGridLayoutWithColumns(len(filters))
+	r.filters.Objects = filters
+	r.filters.Refresh()
 }
 
 func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *RecordList {
@@ -68,7 +77,9 @@ func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *
 	}
 	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(append([]fyne.CanvasObject{r.Count}, actions...)...)), r.Search)
+	r.filters = container.NewGridWithColumns(4)
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(append([]fyne.CanvasObject{r.Count}, actions...)...)),
+		container.NewBorder(nil, nil, nil, r.filters, r.Search))
 	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewVBox(Spacer(), r.Empty, Spacer())))
 	r.Reload()
 	return r

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,7 +84,8 @@ func (a *Activities) showList() {
 	}
 	a.TypeFilter.OnChanged = func(string) { a.List.Reload() }
 	a.YearFilter.OnChanged = func(string) { a.List.Reload() }
-	a.Set(container.NewBorder(container.NewGridWithColumns(2, a.TypeFilter, a.YearFilter), nil, nil, nil, a.List.Content()))
+	a.List.SetFilters(a.TypeFilter, a.YearFilter)
+	a.Set(a.List.Content())
 }
 
 func (a *Activities) Open(id string) {
@@ -96,6 +96,7 @@ func (a *Activities) Open(id string) {
 	}
 	a.Form = f
 	a.Set(f.content)
+	f.draft.Offer()
 }
 
 func (a *Activities) showStats() {
@@ -103,8 +104,9 @@ func (a *Activities) showStats() {
 	a.Set(a.Stats.content)
 }
 
+// Back returns to the list, asking first when the form holds unsaved changes.
 func (a *Activities) Back() *widget.Button {
-	return widget.NewButtonWithIcon(locale.T("activity.back"), theme.NavigateBackIcon(), a.showList)
+	return widget.NewButtonWithIcon(locale.T("activity.back"), theme.NavigateBackIcon(), func() { a.u.Leave(a.showList) })
 }
 
 // activityCounts are the figure fields in the order the form shows them.
@@ -127,15 +129,17 @@ type ActivityForm struct {
 	Save                                                 *widget.Button
 	Delete                                               *widget.Button // nil for a new activity
 	Message                                              *widget.Label
+	Notice                                               *widget.Label // "已保存" after a save
 	Photos                                               *fyne.Container
 	PhotoMessage                                         *widget.Label
 	places                                               map[string]string
+	draft                                                *kit.Draft
 	content                                              fyne.CanvasObject
 }
 
 func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 	ctx := context.Background()
-	f := &ActivityForm{a: a, Counts: map[string]*widget.Entry{}, Message: kit.ErrorLabel(), PhotoMessage: kit.ErrorLabel(),
+	f := &ActivityForm{a: a, Counts: map[string]*widget.Entry{}, Message: kit.ErrorLabel(), Notice: kit.Notice(), PhotoMessage: kit.ErrorLabel(),
 		places: map[string]string{}, Photos: container.NewGridWrap(fyne.NewSize(110, 110))}
 	if id != "" {
 		var err error
@@ -157,7 +161,7 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 	f.Partners.SetText(act.Partners)
 	f.Notes = widget.NewMultiLineEntry()
 	f.Notes.SetText(act.Notes)
-	f.Cost = kit.Entry("0.00", kit.Validator(func(s string) error {
+	f.Cost = kit.Entry(locale.T("activity.cost.hint"), kit.Validator(func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
@@ -179,16 +183,21 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 	if act.PlaceKind != "" {
 		f.PlaceKind.SetSelected(locale.T("activity.place." + act.PlaceKind))
 	}
-	figures := widget.NewForm()
+	// The figures in four columns of short fields: numbers, not paragraphs. Left empty, a
+	// figure counts as 0.
+	figures := container.NewGridWithColumns(4)
+	cell := func(label string, e fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, e)
+	}
 	for _, name := range activityCounts {
-		e := kit.Entry("0", nil)
+		e := kit.Entry("", nil)
 		if n := *countOf(&act, name); n != 0 {
 			e.SetText(strconv.Itoa(n))
 		}
 		f.Counts[name] = e
-		figures.Append(locale.T("activity.count."+name), e)
+		figures.Add(cell(locale.T("activity.count."+name), e))
 	}
-	figures.Append(locale.T("activity.cost"), f.Cost)
+	figures.Add(cell(locale.T("activity.cost"), f.Cost))
 	form := widget.NewForm(
 		widget.NewFormItem(locale.T("activity.held_on"), f.HeldOn),
 		widget.NewFormItem(locale.T("activity.title"), f.Title),
@@ -203,7 +212,7 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 	if !a.u.Session.Can(auth.EditActivities) {
 		f.Save.Disable()
 	}
-	body := container.NewVBox(form, widget.NewCard(locale.T("activity.figures"), "", figures))
+	body := container.NewVBox(form, widget.NewCard(locale.T("activity.figures"), locale.T("activity.figures.empty_is_zero"), figures))
 	if act.ID != "" {
 		add := widget.NewButtonWithIcon(locale.T("activity.photo.add"), theme.MediaPhotoIcon(), f.pickPhoto)
 		f.refreshPhotos()
@@ -215,14 +224,21 @@ func newActivityForm(a *Activities, id string) (*ActivityForm, error) {
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	buttons := container.NewHBox(kit.Spacer(), f.Save)
 	if act.ID != "" && a.u.Session.Can(auth.EditActivities) {
 		f.Delete = widget.NewButtonWithIcon(locale.T("action.delete"), theme.DeleteIcon(), f.confirmDelete)
 		f.Delete.Importance = widget.DangerImportance
-		buttons = container.NewHBox(f.Delete, kit.Spacer(), f.Save)
 	}
-	f.content = container.NewBorder(container.NewHBox(a.Back(), heading), container.NewVBox(f.Message, buttons),
-		nil, nil, container.NewVScroll(body))
+	f.content = kit.FormPage(container.NewHBox(a.Back(), heading), body, f.Message, f.Delete, nil, f.Notice, f.Save)
+	f.draft = a.u.NewDraft("publicity.activity", act.ID)
+	for name, e := range map[string]*widget.Entry{"held_on": f.HeldOn, "title": f.Title, "place_name": f.PlaceName,
+		"organisers": f.Organisers, "partners": f.Partners, "notes": f.Notes, "cost": f.Cost} {
+		f.draft.Entry(name, e)
+	}
+	for name, e := range f.Counts {
+		f.draft.Entry("count."+name, e)
+	}
+	f.draft.Select("type", f.Type)
+	f.draft.Select("place_kind", f.PlaceKind)
 	return f, nil
 }
 
@@ -264,7 +280,11 @@ func (f *ActivityForm) save() {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}
+	f.draft.Saved()
 	f.a.Open(id) // reopened, the saved activity takes photos
+	if f.a.Form != nil {
+		kit.SetMessage(f.a.Form.Notice, locale.T("saved.at", map[string]any{"Time": f.a.u.Now().Format("15:04")}))
+	}
 }
 
 func (f *ActivityForm) pickPhoto() {
@@ -312,12 +332,8 @@ func (f *ActivityForm) refreshPhotos() {
 
 // confirmDelete asks, then removes the activity and its photos and returns to the list.
 func (f *ActivityForm) confirmDelete() {
-	dialog.ShowConfirm(locale.T("action.delete"), locale.T("activity.delete.confirm", map[string]any{"Title": f.activity.Title}),
-		func(ok bool) {
-			if ok {
-				f.DeleteNow()
-			}
-		}, f.a.u.Win)
+	kit.ConfirmDelete(f.a.u.Win, locale.T("action.delete"),
+		locale.T("activity.delete.confirm", map[string]any{"Title": f.activity.Title}), f.DeleteNow)
 }
 
 // DeleteNow removes the activity without asking (the confirmation's answer).
