@@ -42,6 +42,33 @@ type Filing struct {
 	Late         bool
 }
 
+// Fields of a filing that refusals name.
+const (
+	FieldParty        = "party"
+	FieldItem         = "item"
+	FieldDiscoveredOn = "discovered_on"
+	FieldFiledOn      = "filed_on"
+)
+
+// Missing names every required part of the filing left out, one refusal each, so a form can
+// say all of them at once rather than one per attempt.
+func (f Filing) Missing() problem.List {
+	var l problem.List
+	if f.PartyID == "" {
+		l = append(l, problem.OnField(FieldParty, "casefile.party.missing", nil))
+	}
+	if f.ItemID == "" {
+		l = append(l, problem.OnField(FieldItem, "casefile.item.missing", nil))
+	}
+	if f.DiscoveredOn.IsZero() {
+		l = append(l, problem.OnField(FieldDiscoveredOn, "casefile.discovered_on.missing", nil))
+	}
+	if f.FiledOn.IsZero() {
+		l = append(l, problem.OnField(FieldFiledOn, "casefile.filed_on.missing", nil))
+	}
+	return l
+}
+
 // env is what checking a step needs besides the case: the calendar and the settings.
 type env struct {
 	cal    *workdays.Calendar
@@ -75,19 +102,16 @@ func (s *Service) File(ctx context.Context, by auth.Session, f Filing) (string, 
 	if err := by.Require(auth.EditCases); err != nil {
 		return "", err
 	}
-	if f.PartyID == "" {
-		return "", problem.OnField("party", "casefile.party.missing", nil)
-	}
-	if f.ItemID == "" {
-		return "", problem.OnField("item", "casefile.item.missing", nil)
+	if err := f.Missing().Err(); err != nil {
+		return "", err
 	}
 	party, ok, err := s.store.Party(ctx, f.PartyID)
 	if err != nil || !ok {
-		return "", firstErr(err, problem.OnField("party", "casefile.party.missing", nil))
+		return "", firstErr(err, problem.OnField(FieldParty, "casefile.party.missing", nil))
 	}
 	item, ok, err := s.store.CatalogItem(ctx, f.ItemID)
 	if err != nil || !ok {
-		return "", firstErr(err, problem.OnField("item", "casefile.item.missing", nil))
+		return "", firstErr(err, problem.OnField(FieldItem, "casefile.item.missing", nil))
 	}
 	en, err := s.env(ctx)
 	if err != nil {

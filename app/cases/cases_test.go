@@ -2,6 +2,8 @@ package cases_test
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -43,6 +45,22 @@ func newFixture(t *testing.T) fixture {
 func day(s string) time.Time {
 	t, _ := time.ParseInLocation("2006-01-02", s, time.Local)
 	return t
+}
+
+// keys lists every refusal in err: each of a problem.List, or the one it is.
+func keys(err error) []string {
+	var l problem.List
+	if errors.As(err, &l) {
+		out := make([]string, len(l))
+		for i, p := range l {
+			out[i] = p.Key
+		}
+		return out
+	}
+	if k := key(err); k != "" {
+		return []string{k}
+	}
+	return nil
 }
 
 func key(err error) string {
@@ -134,8 +152,9 @@ func TestOnlyOfficersFileAndNumbersFollowTheIssuer(t *testing.T) {
 	if _, err := f.svc.File(ctx, trainer, filing); key(err) != "perm.denied" {
 		t.Errorf("a trainer filed a case: %v", err)
 	}
-	if _, err := f.svc.File(ctx, f.officer, cases.Filing{Procedure: rules.General, ItemID: f.item.ID, FiledOn: day("2024-03-04")}); key(err) != "casefile.party.missing" {
-		t.Errorf("no party: %v", err)
+	_, err := f.svc.File(ctx, f.officer, cases.Filing{Procedure: rules.General, ItemID: f.item.ID, FiledOn: day("2024-03-04")})
+	if got := keys(err); !slices.Equal(got, []string{"casefile.party.missing", "casefile.discovered_on.missing"}) {
+		t.Errorf("no party, no discovery date: %v", got)
 	}
 	for i := 1; i <= 3; i++ {
 		id, err := f.svc.File(ctx, f.officer, filing)
@@ -204,5 +223,59 @@ func TestNextDueFollowsTheSteps(t *testing.T) {
 	c, _, _ = f.store.Case(ctx, id)
 	if c.NextDueOn != "2024-03-27" {
 		t.Errorf("after the decision: next due %s %s", c.NextDueOn, c.NextDueKind)
+	}
+}
+
+func TestMissingNamesEveryEmptyRequiredField(t *testing.T) {
+	full := cases.Filing{PartyID: "p", ItemID: "i", DiscoveredOn: day("2024-03-01"), FiledOn: day("2024-03-04")}
+	tests := []struct {
+		name  string
+		blank func(*cases.Filing)
+		want  []string
+	}{
+		{"complete", func(*cases.Filing) {}, nil},
+		{"nothing", func(f *cases.Filing) { *f = cases.Filing{} }, []string{"casefile.party.missing", "casefile.item.missing",
+			"casefile.discovered_on.missing", "casefile.filed_on.missing"}},
+		{"dates only", func(f *cases.Filing) { f.DiscoveredOn, f.FiledOn = time.Time{}, time.Time{} },
+			[]string{"casefile.discovered_on.missing", "casefile.filed_on.missing"}},
+		{"item only", func(f *cases.Filing) { f.ItemID = "" }, []string{"casefile.item.missing"}},
+	}
+	for _, tt := range tests {
+		f := full
+		tt.blank(&f)
+		if got := keys(f.Missing().Err()); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLastOfficersAreTheLatestTeamNamed(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	id, err := f.svc.File(ctx, f.officer, cases.Filing{Procedure: rules.General, PartyID: f.party.ID, ItemID: f.item.ID,
+		DiscoveredOn: day("2024-03-01"), FiledOn: day("2024-03-04"), Officers: officers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := func() []string {
+		v, err := f.svc.Load(ctx, id, day("2024-03-20"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.LastOfficers()
+	}
+	if got := last(); !slices.Equal(got, []string{"李明", "张强"}) {
+		t.Errorf("after filing: %v", got)
+	}
+	team := []rules.Officer{{Name: "张强", Certified: true}, {Name: "王芳", Certified: true}}
+	if err := f.svc.Record(ctx, f.officer, id, rules.Event{Step: rules.StepInvestigation, On: day("2024-03-05"), Officers: team}); err != nil {
+		t.Fatal(err)
+	}
+	// A step recorded without officers leaves the last team named.
+	if err := f.svc.Record(ctx, f.officer, id, rules.Event{Step: rules.StepNotice, On: day("2024-03-11"), Outcome: rules.OutcomeWarning}); err != nil {
+		t.Fatal(err)
+	}
+	if got := last(); !slices.Equal(got, []string{"张强", "王芳"}) {
+		t.Errorf("after the investigation and a notice without officers: %v", got)
 	}
 }

@@ -83,6 +83,16 @@ func (s *Service) DueWindow(ctx context.Context, today time.Time) (Window, error
 	return Window{Today: today.Format(data.DateLayout), SoonTo: today.AddDate(0, 0, p.DueSoonDays).Format(data.DateLayout)}, nil
 }
 
+// Days is how many days ahead count as due soon.
+func (w Window) Days() int {
+	from, err1 := time.Parse(data.DateLayout, w.Today)
+	to, err2 := time.Parse(data.DateLayout, w.SoonTo)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(to.Sub(from).Hours()+12) / 24
+}
+
 // StatusOf a next-due date (YYYY-MM-DD) in the window: rules.StatusOverdue,
 // rules.StatusDueSoon, or rules.StatusOK ("" dates included).
 func (w Window) StatusOf(due string) string {

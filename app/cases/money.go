@@ -1,9 +1,11 @@
 package cases
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
+	"townledger/app/cases/rules"
 	"townledger/app/ids"
 	"townledger/app/problem"
 )
@@ -39,4 +41,25 @@ func ParseYuan(s string) (int64, error) {
 	}
 	f, _ := strconv.ParseInt(frac, 10, 64)
 	return y*100 + f, nil
+}
+
+// Wan writes an amount of at least 10,000 yuan that is a whole number of hundreds as 万
+// (ten thousands) — 2000000 fen → "2", 1500000 → "1.5" — the way fine ranges are said in
+// Chinese; ok is false for anything else, which reads better in plain yuan.
+func Wan(fen int64) (wan string, ok bool) {
+	if fen < 10_000_00 || fen%100_00 != 0 {
+		return "", false
+	}
+	hundreds := fen / 100_00 // a 万 is 100 hundreds
+	s := strconv.FormatInt(hundreds/100, 10)
+	if frac := hundreds % 100; frac != 0 {
+		s += "." + strings.TrimSuffix(fmt.Sprintf("%02d", frac), "0")
+	}
+	return s, true
+}
+
+// PlainYuan writes fen as yuan with thousands separators, leaving out zero fen: "5,000",
+// "5,000.50".
+func PlainYuan(fen int64) string {
+	return strings.TrimSuffix(rules.FormatYuan(fen), ".00")
 }

@@ -53,3 +53,38 @@ func problemKey(err error) string {
 	}
 	return ""
 }
+
+func TestWanAndPlainYuan(t *testing.T) {
+	cases := []struct {
+		fen   int64
+		wan   string
+		ok    bool
+		plain string
+	}{
+		{1_000_000, "1", true, "10,000"}, {1_500_000, "1.5", true, "15,000"}, {2_000_000, "2", true, "20,000"},
+		{1_250_000, "1.25", true, "12,500"}, {20_000_000, "20", true, "200,000"}, {500_000, "", false, "5,000"},
+		{1_234_500, "", false, "12,345"}, {1_000_050, "", false, "10,000.50"}, {20_000, "", false, "200"},
+	}
+	for _, c := range cases {
+		wan, ok := Wan(c.fen)
+		if wan != c.wan || ok != c.ok || PlainYuan(c.fen) != c.plain {
+			t.Errorf("%d fen: Wan = %q, %v; PlainYuan = %q; want %q, %v, %q", c.fen, wan, ok, PlainYuan(c.fen), c.wan, c.ok, c.plain)
+		}
+	}
+}
+
+func TestWindowDays(t *testing.T) {
+	for _, c := range []struct {
+		w    Window
+		days int
+	}{
+		{Window{Today: "2024-11-20", SoonTo: "2024-11-23"}, 3},
+		{Window{Today: "2024-03-30", SoonTo: "2024-04-06"}, 7}, // across a month (and summer time elsewhere)
+		{Window{Today: "2024-11-20", SoonTo: "2024-11-20"}, 0},
+		{Window{}, 0},
+	} {
+		if got := c.w.Days(); got != c.days {
+			t.Errorf("%+v: %d days, want %d", c.w, got, c.days)
+		}
+	}
+}

@@ -104,6 +104,21 @@ func (s *Service) priorViolations(ctx context.Context, c data.Case) (int, error)
 	return n, nil
 }
 
+// LastOfficers are the officers of the latest recorded step that names any (the filing at
+// the start), so the next step's form can offer the same team already ticked.
+func (v View) LastOfficers() []string {
+	for i := len(v.Steps) - 1; i >= 0; i-- {
+		if os := v.Steps[i].Event.Officers; len(os) > 0 {
+			names := make([]string, len(os))
+			for j, o := range os {
+				names[j] = o.Name
+			}
+			return names
+		}
+	}
+	return nil
+}
+
 // Load returns a case's page with its deadlines' state on today.
 func (s *Service) Load(ctx context.Context, caseID string, today time.Time) (View, error) {
 	en, err := s.env(ctx)

@@ -16,22 +16,36 @@ import (
 	"townledger/ui/locale"
 )
 
-// caseColumns are the case table's columns: header key, sort key ("" = not sortable), width.
-var caseColumns = []struct {
+// caseColumn is a column of the case table: header key, sort key ("" = not sortable), its
+// share of the width left over (0 = as wide as its content needs, no more), a minimum, and
+// whether it holds money (narrow, right-aligned).
+type caseColumn struct {
 	key, sort string
-	width     float32
-}{
-	{"cases.col.number", "case_no", 190}, {"cases.col.party", "party", 150}, {"cases.col.title", "", 160},
-	{"cases.col.stage", "stage", 100}, {"cases.col.filed", "filed_on", 100}, {"cases.col.next_due", "next_due", 170},
-	{"cases.col.fine", "fine", 100},
+	weight    float32
+	min       float32
+	money     bool
 }
+
+var caseColumns = []caseColumn{
+	{key: "cases.col.number", sort: "case_no", weight: 1.2, min: 170},
+	{key: "cases.col.party", sort: "party", weight: 1.3, min: 140},
+	{key: "cases.col.title", weight: 1.7, min: 140},
+	{key: "cases.col.stage", sort: "stage", weight: 0.5, min: 80},
+	{key: "cases.col.filed", sort: "filed_on"},
+	{key: "cases.col.next_due", sort: "next_due", weight: 1.3, min: 150},
+	{key: "cases.col.fine", sort: "fine", money: true},
+}
+
+// maxStageWidth caps the step column: the longest English steps may be cut, the usual
+// ones never.
+const maxStageWidth = 200
 
 // CaseTable is the case list: search, filters, sortable columns, and counts of what is
 // overdue or due soon. Rows come from the database a page at a time.
 type CaseTable struct {
 	u                       *kit.Env
 	Search, Officer         *widget.Entry
-	Stage, Due, Year, Item  *widget.Select
+	Stage, Due, Year, Item  *Choice
 	Count, Overdue, DueSoon *widget.Label
 	Table                   *widget.Table
 	Empty                   *widget.Label
@@ -42,6 +56,8 @@ type CaseTable struct {
 	stages, dues, items     map[string]string
 	years                   map[string]int
 	window                  appcases.Window
+	widths                  []float32 // the columns' widths now
+	fittedTo                float32   // the table width they were fitted to
 	content                 fyne.CanvasObject
 }
 
@@ -73,10 +89,10 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 		t.stages[l] = string(s)
 		stageOpts = append(stageOpts, l)
 	}
-	t.Stage = kit.Choice(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
+	t.Stage = newChoice(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
 	dueOpts := []string{all("deadlines"), locale.T("case.status.overdue"), locale.T("case.status.due_soon")}
 	t.dues[dueOpts[1]], t.dues[dueOpts[2]] = "overdue", "soon"
-	t.Due = kit.Choice(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
+	t.Due = newChoice(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
 	yearOpts := []string{all("years")}
 	if ys, err := u.Office.CaseYears(ctx); err == nil {
 		for _, y := range ys {
@@ -85,7 +101,7 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 			yearOpts = append(yearOpts, l)
 		}
 	}
-	t.Year = kit.Choice(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
+	t.Year = newChoice(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
 	itemOpts := []string{all("items")}
 	if its, err := u.Office.CatalogItemsInForce(ctx, t.Query.Today); err == nil {
 		for _, it := range its {
@@ -94,8 +110,8 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 			itemOpts = append(itemOpts, l)
 		}
 	}
-	t.Item = kit.Choice(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
-	for _, s := range []*widget.Select{t.Stage, t.Due, t.Year, t.Item} {
+	t.Item = newChoice(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
+	for _, s := range []*Choice{t.Stage, t.Due, t.Year, t.Item} {
 		s.PlaceHolder = s.Options[0]
 	}
 
@@ -111,7 +127,9 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 	counts := container.NewHBox(append([]fyne.CanvasObject{t.Overdue, t.DueSoon, t.Count}, actions...)...)
 	filters := container.NewGridWithColumns(5, t.Stage, t.Due, t.Year, t.Item, t.Officer)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, counts), t.Search, filters)
-	t.content = container.NewBorder(top, nil, nil, nil, container.NewStack(t.Table, container.NewVBox(kit.Spacer(), t.Empty, kit.Spacer())))
+	// The columns follow the table's width: fitted again whenever the window is resized.
+	table := container.New(&fitColumns{t: t}, t.Table, container.NewVBox(kit.Spacer(), t.Empty, kit.Spacer()))
+	t.content = container.NewBorder(top, nil, nil, nil, table)
 	t.reload()
 	return t
 }
@@ -136,6 +154,10 @@ func (t *CaseTable) buildTable() {
 	t.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
 		col := caseColumns[id.Col]
+		b.Alignment = widget.ButtonAlignLeading
+		if col.money {
+			b.Alignment = widget.ButtonAlignTrailing
+		}
 		b.SetText(locale.T(col.key))
 		b.SetIcon(nil)
 		if col.sort != "" && col.sort == t.Query.Sort {
@@ -146,9 +168,7 @@ func (t *CaseTable) buildTable() {
 		}
 		b.OnTapped = func() { t.SortBy(col.sort) }
 	}
-	for i, c := range caseColumns {
-		t.Table.SetColumnWidth(i, c.width)
-	}
+	t.fit(1000) // until the table is laid out
 	t.Table.OnSelected = func(id widget.TableCellID) {
 		t.Table.UnselectAll()
 		if r, ok := t.Row(id.Row); ok && t.OnOpen != nil {
@@ -197,7 +217,8 @@ func (t *CaseTable) reload() {
 	t.Table.Refresh()
 }
 
-// refreshDueCounts shows, in colour, how many open cases are overdue or due within 3 days.
+// refreshDueCounts shows, in colour, how many open cases are overdue or due soon (within
+// the office's setting).
 func (t *CaseTable) refreshDueCounts(ctx context.Context) {
 	count := func(due string) int {
 		_, n, err := t.u.Office.CaseRows(ctx, office.CaseQuery{Due: due, Today: t.Query.Today, SoonTo: t.Query.SoonTo}, 0, 0)
@@ -207,7 +228,7 @@ func (t *CaseTable) refreshDueCounts(ctx context.Context) {
 		return n
 	}
 	t.Overdue.SetText(locale.T("cases.overdue_count", map[string]any{"N": count("overdue")}))
-	t.DueSoon.SetText(locale.T("cases.soon_count", map[string]any{"N": count("soon")}))
+	t.DueSoon.SetText(locale.T("cases.soon_count", map[string]any{"N": count("soon"), "Days": t.window.Days()}))
 }
 
 func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
@@ -229,6 +250,10 @@ func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
 func (t *CaseTable) fill(id widget.TableCellID, l *widget.Label) {
 	r, _ := t.Row(id.Row)
 	l.Importance = widget.MediumImportance
+	l.Alignment = fyne.TextAlignLeading // cells are reused across columns
+	if caseColumns[id.Col].money {
+		l.Alignment = fyne.TextAlignTrailing
+	}
 	switch caseColumns[id.Col].key {
 	case "cases.col.number":
 		l.SetText(r.CaseNo)

@@ -9,7 +9,7 @@ type Deadline struct {
 	Opens       time.Time // a window's first day (court enforcement); zero otherwise
 	Done        bool      // met: the step it asks for is recorded
 	Wait        bool      // the party's period: the office waits until Due passes rather than acting by it
-	Informative bool      // shown for guidance; Check does not enforce it
+	Informative bool      // shown for guidance, never a task of the office: not "done", not chased
 	SoonDays    int       // Params.DueSoonDays: this close to Due it is "due soon"
 	BasisKey    string    // translation key of the sentence saying where Due comes from
 	Data        map[string]any
@@ -29,7 +29,9 @@ func Deadlines(c Case, cal Calendar, p Params) []Deadline {
 	}
 	if !c.ViolationOn.IsZero() {
 		years := limitationYears(c, p)
-		d := Deadline{Kind: DeadlineLimitation, Due: addMonths(c.ViolationOn, 12*years),
+		// The limitation period tells how long the violation may still be penalised; meeting it
+		// is no step anyone took, so it is informative.
+		d := Deadline{Kind: DeadlineLimitation, Due: addMonths(c.ViolationOn, 12*years), Informative: true,
 			BasisKey: BasisLimitation, Data: map[string]any{"From": dateText(day(c.ViolationOn)), "Years": years}}
 		found := day(c.DiscoveredOn)
 		if c.DiscoveredOn.IsZero() {

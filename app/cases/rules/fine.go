@@ -30,6 +30,14 @@ type TierRange struct {
 	Person Range
 }
 
+// For is the tier's range for a party: a person's where the tier sets one, else the unit's.
+func (t TierRange) For(partyKind string) Range {
+	if partyKind == PartyPerson && !t.Person.empty() {
+		return t.Person
+	}
+	return t.Unit
+}
+
 // ItemRangesOf takes the ranges of a stored catalogue item.
 func ItemRangesOf(it data.CatalogItem) ItemRanges {
 	return ItemRanges{
@@ -50,16 +58,29 @@ const (
 	KeyFineNotPositive = "case.fine.not_positive" // Fine
 	KeyFineParty       = "case.fine.party"        // Party
 	KeyFineNoRange     = "case.fine.no_range"     //
-	KeyFineLegalRange  = "case.fine.legal_range"  // Fine, Min, Max
+	KeyFineLegalRange  = "case.fine.legal_range"  // Fine, Min, Max: above a range with both bounds
+	KeyFineLegalBelow  = "case.fine.legal_below"  // Fine, Min, Max: below a range with both bounds
 	KeyFineLegalMax    = "case.fine.legal_max"    // Fine, Max
 	KeyFineLegalMin    = "case.fine.legal_min"    // Fine, Min
-	KeyFineLateRange   = "case.fine.late_range"   // Fine, Min, Max
+	KeyFineLateRange   = "case.fine.late_range"   // Fine, Min, Max: above
+	KeyFineLateBelow   = "case.fine.late_below"   // Fine, Min, Max: below
 	KeyFineLateMax     = "case.fine.late_max"     // Fine, Max
 	KeyFineLateMin     = "case.fine.late_min"     // Fine, Min
-	KeyFineTierRange   = "case.fine.tier_range"   // Fine, Tier, Min, Max
+	KeyFineTierRange   = "case.fine.tier_range"   // Fine, Tier, Min, Max: above
+	KeyFineTierBelow   = "case.fine.tier_below"   // Fine, Tier, Min, Max: below
 	KeyFineTierMax     = "case.fine.tier_max"     // Fine, Tier, Max
 	KeyFineTierMin     = "case.fine.tier_min"     // Fine, Tier, Min
 	KeyFineTierExact   = "case.fine.tier_exact"   // Fine, Tier, Amount
+)
+
+// rangeKeys name a refusal for a fine outside a range: above or below a range with both
+// bounds, above an open-below range, below an open-above range.
+type rangeKeys struct{ above, below, max, min string }
+
+var (
+	legalKeys = rangeKeys{KeyFineLegalRange, KeyFineLegalBelow, KeyFineLegalMax, KeyFineLegalMin}
+	lateKeys  = rangeKeys{KeyFineLateRange, KeyFineLateBelow, KeyFineLateMax, KeyFineLateMin}
+	tierKeys  = rangeKeys{KeyFineTierRange, KeyFineTierBelow, KeyFineTierMax, KeyFineTierMin}
 )
 
 // FieldFine is the form field fine refusals concern.
@@ -103,9 +124,9 @@ func CheckFine(item ItemRanges, tier *TierRange, partyKind string, fine int64, l
 	if r.empty() {
 		return problem.OnField(FieldFine, KeyFineNoRange, nil)
 	}
-	keys := [3]string{KeyFineLegalRange, KeyFineLegalMax, KeyFineLegalMin}
+	keys := legalKeys
 	if late {
-		keys = [3]string{KeyFineLateRange, KeyFineLateMax, KeyFineLateMin}
+		keys = lateKeys
 	}
 	if err := inRange(r, fine, keys, nil); err != nil {
 		return err
@@ -113,21 +134,17 @@ func CheckFine(item ItemRanges, tier *TierRange, partyKind string, fine int64, l
 	if tier == nil {
 		return nil
 	}
-	tr := tier.Unit
-	if partyKind == PartyPerson && !tier.Person.empty() {
-		tr = tier.Person
-	}
+	tr := tier.For(partyKind)
 	if tr.Min != nil && tr.Max != nil && *tr.Min == *tr.Max && fine != *tr.Min {
 		return problem.OnField(FieldFine, KeyFineTierExact,
 			map[string]any{"Fine": FormatYuan(fine), "Tier": tier.Name, "Amount": FormatYuan(*tr.Min)})
 	}
-	return inRange(tr, fine, [3]string{KeyFineTierRange, KeyFineTierMax, KeyFineTierMin},
-		map[string]any{"Tier": tier.Name})
+	return inRange(tr, fine, tierKeys, map[string]any{"Tier": tier.Name})
 }
 
-// inRange refuses fine outside r with keys[0] (both bounds), keys[1] (above an open-below
-// range) or keys[2] (below an open-above range).
-func inRange(r Range, fine int64, keys [3]string, extra map[string]any) error {
+// inRange refuses fine outside r, saying whether it lies below or above the range: a fine
+// under the minimum is never said to "exceed" it.
+func inRange(r Range, fine int64, keys rangeKeys, extra map[string]any) error {
 	low := r.Min != nil && fine < *r.Min
 	high := r.Max != nil && fine > *r.Max
 	if !low && !high {
@@ -137,14 +154,18 @@ func inRange(r Range, fine int64, keys [3]string, extra map[string]any) error {
 	for k, v := range extra {
 		d[k] = v
 	}
-	key := keys[0]
+	var key string
 	switch {
 	case r.Min != nil && r.Max != nil:
 		d["Min"], d["Max"] = FormatYuan(*r.Min), FormatYuan(*r.Max)
+		key = keys.above
+		if low {
+			key = keys.below
+		}
 	case high:
-		key, d["Max"] = keys[1], FormatYuan(*r.Max)
+		key, d["Max"] = keys.max, FormatYuan(*r.Max)
 	default:
-		key, d["Min"] = keys[2], FormatYuan(*r.Min)
+		key, d["Min"] = keys.min, FormatYuan(*r.Min)
 	}
 	return problem.OnField(FieldFine, key, d)
 }

@@ -82,8 +82,13 @@ func TestRefusalsReadWell(t *testing.T) {
 	if got := say(t, "zh-Hans", pe); got != "罚款 60,000.00 元超出所选阶次「三阶」的范围 20,000.00–30,000.00 元。" {
 		t.Errorf("zh = %q", got)
 	}
-	if got := say(t, "en", pe); got != "A fine of 60,000.00 yuan is outside the chosen tier “三阶”, 20,000.00–30,000.00 yuan." {
+	if got := say(t, "en", pe); got != "A fine of 60,000.00 yuan is above the range of the chosen tier “三阶”, 20,000.00–30,000.00 yuan." {
 		t.Errorf("en = %q", got)
+	}
+	// Below the tier is said to be below, never to "exceed" it.
+	pe = problem.From(CheckFine(item5, &TierRange{Name: "三阶", Unit: Range{i64(yuan(20_000)), i64(yuan(30_000))}}, PartyOrg, yuan(15_000), false))
+	if got := say(t, "zh-Hans", pe); got != "罚款 15,000.00 元低于所选阶次「三阶」的范围 20,000.00–30,000.00 元。" {
+		t.Errorf("zh = %q", got)
 	}
 	c := general(ev(StepNotice, "2024-09-27", fine(20_000)))
 	pe = problem.From(Check(c, ev(StepDecision, "2024-10-08", fine(20_000)), cal, DefaultParams()))

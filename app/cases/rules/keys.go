@@ -166,7 +166,7 @@ func Keys() []string {
 		KeyNumberInvalid, KeyNumberCode, KeyParamInvalid, KeyParamOrder,
 		KeyFineNotPositive, KeyFineParty, KeyFineNoRange, KeyFineLegalRange, KeyFineLegalMax,
 		KeyFineLegalMin, KeyFineLateRange, KeyFineLateMax, KeyFineLateMin, KeyFineTierRange,
-		KeyFineTierMax, KeyFineTierMin, KeyFineTierExact,
+		KeyFineTierMax, KeyFineTierMin, KeyFineTierExact, KeyFineLegalBelow, KeyFineLateBelow, KeyFineTierBelow,
 		BasisLimitation, BasisDecide, BasisDecideExtended, BasisDecideMax, BasisStatement,
 		BasisHearingRequest, BasisService, BasisPublication, BasisPayment, BasisEnforcement,
 	}

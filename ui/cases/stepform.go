@@ -1,0 +1,261 @@
+package cases
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	appcases "townledger/app/cases"
+	"townledger/app/cases/rules"
+	"townledger/ui/kit"
+	"townledger/ui/locale"
+)
+
+// stepForm records the next step of a case. Its widgets are made once, each in one row of
+// rows for good; choosing a step or an outcome only shows and hides rows, so the drop-down
+// the user taps is always the one on screen (see Choice).
+type stepForm struct {
+	Step                                       *Choice
+	On, ReinspectOn, AnnouncedOn               *widget.Entry
+	Outcome                                    *Choice
+	Fine, Amount, Penalty, Note                *widget.Entry
+	FineHint                                   *widget.Label // the tier's range, under the fine
+	Officers                                   *Officers
+	HearingOffered, RightsInformed, Correction *widget.Check
+	Passed, WaivesHearing                      *widget.Check
+	Approval                                   *Choice
+	Save                                       *widget.Button
+	Message                                    *widget.Label
+	Done                                       *Confirmation
+	steps                                      []rules.Step
+	outcomes                                   []rules.Outcome
+	approvals                                  []rules.Approval
+	certified                                  map[string]bool
+	rows                                       *formRows
+	fineRow                                    *fyne.Container
+}
+
+func (cv *CaseView) buildForm() {
+	f := &cv.stepForm
+	f.Message, f.Done, f.certified = kit.ErrorLabel(), newConfirmation(), map[string]bool{}
+	var stepLabels, outcomeLabels, approvalLabels []string
+	for _, s := range rules.Steps {
+		if s != rules.StepFiled {
+			f.steps = append(f.steps, s)
+			stepLabels = append(stepLabels, locale.T(rules.StepKey(s)))
+		}
+	}
+	for _, o := range rules.Outcomes {
+		f.outcomes = append(f.outcomes, o)
+		outcomeLabels = append(outcomeLabels, locale.T(rules.OutcomeKey(o)))
+	}
+	for _, a := range []rules.Approval{rules.ApprovalHead, rules.ApprovalNextLevel} {
+		f.approvals = append(f.approvals, a)
+		approvalLabels = append(approvalLabels, locale.T(rules.ApprovalKey(a)))
+	}
+	f.Step = newChoice(stepLabels, func(string) { cv.stepChanged() })
+	f.Step.PlaceHolder = locale.T("casefile.record.step.pick")
+	f.On = kit.DateEntry(true)
+	f.ReinspectOn, f.AnnouncedOn = kit.DateEntry(false), kit.DateEntry(false)
+	f.Outcome = newChoice(outcomeLabels, func(string) { cv.showFields() })
+	f.Fine, f.Amount = kit.Entry("25000", nil), kit.Entry("25000", nil)
+	f.FineHint = widget.NewLabel("")
+	f.FineHint.SizeName = theme.SizeNameCaptionText
+	f.Penalty, f.Note = kit.Entry("", nil), kit.Entry("", nil)
+	officers, err := cv.c.u.Office.Officers(context.Background())
+	if err != nil {
+		kit.SetMessage(f.Message, locale.Err(err))
+	}
+	var names []string
+	for _, o := range officers {
+		f.certified[o.Name] = o.CertStatus == "valid" || o.CertStatus == "due"
+		names = append(names, o.Name)
+	}
+	f.Officers = newOfficers(names, locale.T("filing.officers.none"))
+	f.HearingOffered = widget.NewCheck(locale.T("casefile.record.hearing_offered"), nil)
+	f.RightsInformed = widget.NewCheck(locale.T("casefile.record.rights_informed"), nil)
+	f.Correction = widget.NewCheck(locale.T("casefile.record.correction"), nil)
+	f.Passed = widget.NewCheck(locale.T("casefile.record.passed"), nil)
+	f.WaivesHearing = widget.NewCheck(locale.T("casefile.record.waives_hearing"), nil)
+	f.Approval = newChoice(approvalLabels, nil)
+	f.Save = widget.NewButtonWithIcon(locale.T("casefile.record.save"), theme.DocumentSaveIcon(), cv.save)
+	f.Save.Importance = widget.HighImportance
+
+	// Every step records who took it (全过程记录); the investigation needs two certified officers.
+	f.rows = newFormRows()
+	f.fineRow = container.NewVBox(f.Fine, f.FineHint)
+	for _, r := range []struct {
+		key string
+		w   fyne.CanvasObject
+	}{
+		{"casefile.record.step", f.Step}, {"casefile.record.on", f.On}, {"filing.officers", f.Officers.content},
+		{"casefile.record.outcome", f.Outcome}, {"casefile.record.fine", f.fineRow}, {"casefile.record.penalty", f.Penalty},
+		{"", f.HearingOffered}, {"", f.RightsInformed}, {"", f.Correction}, {"casefile.record.reinspect_on", f.ReinspectOn},
+		{"", f.WaivesHearing}, {"casefile.record.announced_on", f.AnnouncedOn}, {"", f.Passed},
+		{"casefile.record.amount", f.Amount}, {"casefile.record.approval", f.Approval}, {"casefile.record.note", f.Note},
+	} {
+		f.rows.add(r.key, r.w)
+	}
+	cv.showFields()
+}
+
+// stepChanged: a refusal or a confirmation was about the step chosen before; neither
+// applies to the new one.
+func (cv *CaseView) stepChanged() {
+	kit.SetMessage(cv.Message, "")
+	cv.Done.Clear()
+	cv.showFields()
+}
+
+// chosen is the step chosen, "" for none.
+func (f *stepForm) chosen() rules.Step {
+	if i := f.Step.SelectedIndex(); i >= 0 {
+		return f.steps[i]
+	}
+	return ""
+}
+
+func (f *stepForm) outcome() rules.Outcome {
+	if i := f.Outcome.SelectedIndex(); i >= 0 {
+		return f.outcomes[i]
+	}
+	return ""
+}
+
+// showFields shows the rows the chosen step (and outcome) use, and only those.
+func (cv *CaseView) showFields() {
+	f := &cv.stepForm
+	step, out := f.chosen(), f.outcome()
+	penalty := step == rules.StepNotice || step == rules.StepDecision
+	show := map[fyne.CanvasObject]bool{
+		f.Outcome:        penalty,
+		f.fineRow:        penalty && (out == "" || out == rules.OutcomeFine),
+		f.Penalty:        penalty && out == rules.OutcomeOther,
+		f.HearingOffered: step == rules.StepNotice,
+		f.RightsInformed: step == rules.StepDecision,
+		f.Correction:     step == rules.StepDecision && out.NotPenalised(),
+		f.ReinspectOn:    step == rules.StepDecision && out.NotPenalised(),
+		f.WaivesHearing:  step == rules.StepStatement,
+		f.AnnouncedOn:    step == rules.StepHearing,
+		f.Passed:         step == rules.StepLegalReview,
+		f.Amount:         step == rules.StepPayment,
+		f.Approval:       step == rules.StepExtension,
+	}
+	for w, visible := range show {
+		f.rows.show(w, visible)
+	}
+	f.rows.box.Refresh()
+}
+
+// resetForm empties the form for the next step: today's date, and the officers of the last
+// step already ticked — the same team usually carries a case through.
+func (cv *CaseView) resetForm() {
+	f := &cv.stepForm
+	f.Step.ClearSelected()
+	f.Outcome.ClearSelected()
+	f.Approval.ClearSelected()
+	f.On.SetText(cv.c.u.Now().Format("2006-01-02"))
+	for _, e := range []*widget.Entry{f.ReinspectOn, f.AnnouncedOn, f.Fine, f.Amount, f.Penalty, f.Note} {
+		e.SetText("")
+	}
+	for _, c := range []*widget.Check{f.HearingOffered, f.RightsInformed, f.Correction, f.Passed, f.WaivesHearing} {
+		c.SetChecked(false)
+	}
+	f.Officers.SetSelected(cv.View.LastOfficers())
+	kit.SetMessage(f.Message, "")
+	cv.showFields()
+}
+
+// named says a problem with a field, naming the field.
+func named(labelKey string, err error) string {
+	return locale.T("filing.field_problem", map[string]any{"Field": locale.T(labelKey), "Problem": locale.Err(err)})
+}
+
+// Event reads the form as the step to record, or every problem with what was typed. An
+// empty fine or amount is left to the rules, which say what is missing.
+func (cv *CaseView) Event() (rules.Event, []string) {
+	f := &cv.stepForm
+	var problems []string
+	ev := rules.Event{Step: f.chosen(), Outcome: f.outcome(), Penalty: strings.TrimSpace(f.Penalty.Text),
+		HearingOffered: f.HearingOffered.Checked, RightsInformed: f.RightsInformed.Checked,
+		CorrectionOrdered: f.Correction.Checked, WaivesHearing: f.WaivesHearing.Checked,
+		Note: strings.TrimSpace(f.Note.Text)}
+	if ev.Step == "" {
+		problems = append(problems, locale.T("casefile.step.missing"))
+	}
+	if i := f.Approval.SelectedIndex(); i >= 0 {
+		ev.Approval = f.approvals[i]
+	}
+	var err error
+	if strings.TrimSpace(f.On.Text) == "" {
+		problems = append(problems, locale.T(rules.KeyNoDate))
+	} else if ev.On, err = kit.ParseDay(f.On.Text, true); err != nil {
+		problems = append(problems, named("casefile.record.on", err))
+	}
+	optDay := func(labelKey string, e *widget.Entry) *time.Time {
+		t, err := kit.ParseDay(e.Text, false)
+		if err != nil {
+			problems = append(problems, named(labelKey, err))
+		}
+		if t.IsZero() {
+			return nil
+		}
+		return &t
+	}
+	money := func(labelKey string, e *widget.Entry) int64 {
+		if strings.TrimSpace(e.Text) == "" {
+			return 0
+		}
+		fen, err := appcases.ParseYuan(e.Text)
+		if err != nil {
+			problems = append(problems, named(labelKey, err))
+		}
+		return fen
+	}
+	switch ev.Step {
+	case rules.StepNotice, rules.StepDecision:
+		if ev.Outcome == rules.OutcomeFine {
+			ev.Fine = money("casefile.record.fine", f.Fine)
+		}
+		if ev.Step == rules.StepDecision && ev.Outcome.NotPenalised() {
+			ev.ReinspectOn = optDay("casefile.record.reinspect_on", f.ReinspectOn)
+		}
+	case rules.StepHearing:
+		ev.AnnouncedOn = optDay("casefile.record.announced_on", f.AnnouncedOn)
+	case rules.StepLegalReview:
+		passed := f.Passed.Checked
+		ev.Passed = &passed
+	case rules.StepPayment:
+		ev.Amount = money("casefile.record.amount", f.Amount)
+	}
+	for _, n := range f.Officers.Selected() {
+		ev.Officers = append(ev.Officers, rules.Officer{Name: n, Certified: f.certified[n]})
+	}
+	return ev, problems
+}
+
+func (cv *CaseView) save() {
+	cv.Done.Clear()
+	ev, problems := cv.Event()
+	if len(problems) > 0 {
+		kit.SetMessage(cv.Message, "• "+strings.Join(problems, "\n• "))
+		return
+	}
+	if err := cv.c.svc.Record(context.Background(), cv.c.u.Session, cv.id, ev); err != nil {
+		kit.SetMessage(cv.Message, kit.ListMessage(err))
+		return
+	}
+	// Saved: the page reads the case again in place, the form starts on the next step.
+	if err := cv.reload(); err != nil {
+		kit.SetMessage(cv.Message, locale.Err(err))
+		return
+	}
+	cv.resetForm()
+	cv.Done.Say(locale.T("casefile.record.saved", map[string]any{"Step": locale.T(rules.StepKey(ev.Step)),
+		"On": ev.On.Format("2006-01-02")}))
+}
