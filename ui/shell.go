@@ -51,6 +51,7 @@ func newShell(u *UI) *Shell {
 		return s.Current
 	}
 	env.Refresh = func() { s.show(s.selected) }
+	env.Restore = u.restore
 	env.Rebuild = func(key string) {
 		u.showShell(u.session)
 		u.Shell.Select(key)

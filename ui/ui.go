@@ -4,18 +4,23 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
+	"townledger/app/backup"
 	"townledger/app/office"
 	"townledger/app/setup"
 	"townledger/assets"
+	"townledger/ui/desktop"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 	"townledger/ui/theme"
@@ -140,4 +145,44 @@ func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.Ico
 // env is the screens' environment outside a session (the wizard's slow work).
 func (u *UI) env() *kit.Env {
 	return kit.NewEnv(u.App, u.Win, u.Office, u.session, u.Now, u.Mail, &u.tasks)
+}
+
+// restore closes the ledger, puts the backup from in its place and opens it again at the
+// sign-in screen; the ledger as it was is kept among the backups.
+func (u *UI) restore(from string) {
+	u.stopMailSync()
+	path := u.Office.Path()
+	var res backup.Restored
+	var reopened *office.Office
+	// Run outside u.tasks: the work waits for the other tasks to end before closing the ledger.
+	kit.NewEnv(u.App, u.Win, u.Office, u.session, u.Now, u.Mail, &sync.WaitGroup{}).Run(locale.T("restore.running"), func(ctx context.Context) error {
+		u.tasks.Wait()
+		if err := u.Office.Close(); err != nil {
+			return fmt.Errorf("close the ledger: %w", err)
+		}
+		var err error
+		res, err = backup.Restore(ctx, path, from, u.Now())
+		// Reopened whatever happened: a refused restore changed nothing.
+		o, oerr := office.Open(context.Background(), path)
+		if oerr != nil {
+			return errors.Join(err, oerr)
+		}
+		reopened = o
+		return err
+	}, func(err error) {
+		if reopened != nil {
+			u.Office = reopened
+		}
+		if err != nil {
+			if reopened == nil {
+				u.showFailure(err)
+				return
+			}
+			kit.ShowError(u.Win, err)
+			return
+		}
+		u.showLogin(u.session.Username)
+		dialog.ShowInformation(locale.T("restore.title"), locale.T("restore.done", map[string]any{
+			"From": desktop.DisplayPath(res.From), "Before": desktop.DisplayPath(res.Before)}), u.Win)
+	})
 }

@@ -279,7 +279,7 @@ func TestAdministratorAddsAnOfficerWhoSeesNoUserAdmin(t *testing.T) {
 	typeInto(u.Login.Password, "lizhifa2024")
 	test.Tap(u.Login.Submit)
 	u.Shell.Select("nav.settings")
-	if s := u.Shell.Current.(*settings.Settings); s.Users != nil || s.Backup != nil {
+	if s := u.Shell.Current.(*settings.Settings); s.Users != nil || s.Data != nil {
 		t.Error("an officer sees administrator settings")
 	}
 }

@@ -69,8 +69,8 @@ func RunWindow(a fyne.App, path, version string, getenv func(string) string) int
 		a.Run()
 		return 1
 	}
-	defer o.Close()
 	u := New(a, o, version)
+	defer func() { u.Office.Close() }() // a restore reopens the ledger as another Office
 	u.Start()
 	if !desktop.Show(u.Win) {
 		noWindow()

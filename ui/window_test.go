@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"townledger/app/backup"
+	"townledger/ui/settings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -96,4 +100,45 @@ func TestWizardRefusalFollowsTheFields(t *testing.T) {
 	if w.Message.Visible() {
 		t.Errorf("password mended, the message still says %q", w.Message.Text)
 	}
+}
+
+// 设置 → 数据: a backup is made, listed and restored; the window starts again at the sign-in
+// on the restored ledger, and the demo button shows only on an empty ledger.
+func TestAdministratorRestoresABackup(t *testing.T) {
+	u := signedIn(t)
+	u.Shell.Select("nav.settings")
+	s := u.Shell.Current.(*settings.Settings)
+	if s.Data == nil || s.Data.Demo == nil {
+		t.Fatalf("data tab %+v: the demo town is not offered on an empty ledger", s.Data)
+	}
+	test.Tap(s.Data.Backup)
+	waitFor(t, func() bool {
+		copies, _ := backup.List(u.Office.Path())
+		return len(copies) == 1
+	})
+	test.Tap(overlayButton(t, u, "确定")) // 备份已保存
+	if _, ok := s.Data.Copies.Objects[0].(*fyne.Container); !ok {
+		t.Fatal("the new backup is not listed")
+	}
+	s.Data.Copies.Objects[0].(*fyne.Container).Objects[1].(*widget.Button).OnTapped()
+	test.Tap(overlayButton(t, u, "恢复"))
+	waitFor(t, func() bool { return u.Login != nil })
+	if _, ok, err := u.Office.Town(context.Background()); err != nil || !ok {
+		t.Fatalf("the restored ledger: %v %v", ok, err)
+	}
+	kept, _ := filepath.Glob(filepath.Join(filepath.Dir(u.Office.Path()), "backups", "*-before-restore.db"))
+	if len(kept) != 1 {
+		t.Errorf("the ledger as it was: %v", kept)
+	}
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	for i := 0; i < 200; i++ {
+		if ok() {
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatal("timed out")
 }

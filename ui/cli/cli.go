@@ -57,6 +57,7 @@ var commands = []command{
 	{"demo", runDemo},
 	{"backup", runBackup},
 	{"verify", runVerify},
+	{"restore", runRestore},
 	{"template", runTemplate},
 	{"import", runImport},
 	{"export-catalog", runExportCatalog},

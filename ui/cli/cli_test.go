@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"townledger/app/instance"
 )
 
 type result struct {
@@ -91,5 +92,35 @@ func runSteps(t *testing.T, steps []step) {
 		if r.code == 1 && strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
 			t.Errorf("%s: failure reason is not one line: %q", s.name, r.stderr)
 		}
+	}
+}
+
+// restore puts a backup back, refuses junk and a ledger a window holds, and keeps the ledger
+// as it was.
+func TestRestoreCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	b := filepath.Join(dir, "b.db")
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, bytes.Repeat([]byte("junk"), 1000), 0o600)
+	runSteps(t, []step{
+		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "青石镇", ""},
+		{"backup", []string{"--db", db, "backup", "--out", b}, 0, "备份已保存并校验", ""},
+		{"demo after the backup", []string{"--db", db, "demo"}, 0, "示范数据已加载", ""},
+		{"no file", []string{"--db", db, "restore"}, 2, "", "用法：townledger restore"},
+		{"junk", []string{"--db", db, "restore", junk}, 1, "", "不是可用的台账备份"},
+		{"restore", []string{"--db", db, "restore", b}, 0, "已从备份恢复", ""},
+		// The demo was loaded after the backup: restored, it can be loaded again.
+		{"demo again", []string{"--db", db, "demo"}, 0, "示范数据已加载", ""},
+	})
+	claim, err := instance.Claim(db, func() {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer claim.Close()
+	runSteps(t, []step{{"a window holds the ledger", []string{"--db", db, "restore", b}, 1, "", "请先关闭窗口"}})
+	kept, _ := filepath.Glob(filepath.Join(dir, "backups", "*-before-restore.db"))
+	if len(kept) != 1 {
+		t.Errorf("the ledger as it was before the restore: %v", kept)
 	}
 }

@@ -2,11 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 
 	"townledger/app/auth"
 	"townledger/app/backup"
+	"townledger/app/instance"
 	"townledger/app/office"
+	"townledger/app/problem"
 	"townledger/app/setup"
 )
 
@@ -118,3 +121,29 @@ func runVerify(ctx context.Context, c *call) error {
 }
 
 var problemVerify = problemNew("cli.verify.failed")
+
+// runRestore puts a backup in place of the ledger: townledger restore FILE. It refuses while
+// a window has the ledger open, and holds the ledger meanwhile so none opens.
+func runRestore(ctx context.Context, c *call) error {
+	pos, err := c.positional("restore", func(*flag.FlagSet) {})
+	if err != nil {
+		return err
+	}
+	if err := exactly(pos, 1, "cli.restore.args"); err != nil {
+		return err
+	}
+	claim, err := instance.Claim(c.db, func() {})
+	if errors.Is(err, instance.ErrRunning) {
+		return problem.New("cli.restore.window_open", nil)
+	}
+	if err != nil {
+		return err
+	}
+	defer claim.Close()
+	r, err := backup.Restore(ctx, c.db, pos[0], c.env.Now())
+	if err != nil {
+		return err
+	}
+	c.say("cli.restore.done", map[string]any{"From": r.From, "Before": r.Before})
+	return nil
+}

@@ -34,6 +34,8 @@ type Env struct {
 	Refresh func()
 	// Rebuild makes the whole main window again (after a language change) and opens key.
 	Rebuild func(key string)
+	// Restore puts a backup in place of the ledger and starts again at the sign-in.
+	Restore func(from string)
 	tasks   *sync.WaitGroup
 	active  *Draft // the form open now, asked about before leaving it
 }
@@ -42,7 +44,7 @@ type Env struct {
 // so the window can wait for it.
 func NewEnv(a fyne.App, w fyne.Window, o *office.Office, s auth.Session, now func() time.Time, m *Mail, tasks *sync.WaitGroup) *Env {
 	return &Env{App: a, Win: w, Office: o, Session: s, Now: now, Mail: m, tasks: tasks,
-		Go: func(string) Screen { return nil }, Refresh: func() {}, Rebuild: func(string) {}}
+		Go: func(string) Screen { return nil }, Refresh: func() {}, Rebuild: func(string) {}, Restore: func(string) {}}
 }
 
 // Run performs slow work off the UI goroutine with a progress dialog that can cancel it,

@@ -29,8 +29,7 @@ type Settings struct {
 	Lists    *ListSettings   // the same
 	Mail     *MailSettings   // the same
 	Tabs     *container.AppTabs
-	Backup   *widget.Button
-	Demo     *widget.Button
+	Data     *DataSettings // nil for those who may not back up
 	content  fyne.CanvasObject
 }
 
@@ -80,11 +79,8 @@ func New(u *kit.Env) *Settings {
 		tabs.Append(tab("mail.tab", s.Mail.content))
 	}
 	if u.Session.Can(auth.ManageBackups) {
-		s.Backup = widget.NewButton(locale.T("settings.backup_now"), s.backupNow)
-		s.Demo = widget.NewButton(locale.T("settings.load_demo"), s.loadDemo)
-		path := widget.NewLabel(u.Office.Path())
-		path.Wrapping = fyne.TextWrapBreak
-		tabs.Append(tab("settings.data", container.NewVBox(path, container.NewHBox(s.Backup, s.Demo))))
+		s.Data = newDataSettings(u)
+		tabs.Append(tab("settings.data", s.Data.content))
 	}
 	s.Tabs = tabs
 	s.content = tabs
@@ -105,33 +101,6 @@ func (s *Settings) switchLanguage(code string) {
 	}
 	// Widgets hold their text, so the window is rebuilt in the new language.
 	s.u.Rebuild("nav.settings")
-}
-
-func (s *Settings) backupNow() {
-	var out string
-	s.u.Run(locale.T("settings.backup_now"), func(ctx context.Context) error {
-		var err error
-		out, err = s.u.Office.Backup.Make(ctx, "", s.u.Now())
-		return err
-	}, func(err error) {
-		if err != nil {
-			kit.ShowError(s.u.Win, err)
-			return
-		}
-		dialog.ShowInformation(locale.T("settings.backup_now"), locale.T("settings.backup_done", map[string]any{"Path": out}), s.u.Win)
-	})
-}
-
-func (s *Settings) loadDemo() {
-	s.u.Run(locale.T("demo.loading"), func(ctx context.Context) error {
-		return s.u.Office.Demo.LoadAs(ctx, s.u.Session, s.u.Now())
-	}, func(err error) {
-		if err != nil {
-			kit.ShowError(s.u.Win, err)
-			return
-		}
-		dialog.ShowInformation(locale.T("settings.load_demo"), locale.T("demo.loaded"), s.u.Win)
-	})
 }
 
 func newPasswordForm(u *kit.Env) fyne.CanvasObject {
