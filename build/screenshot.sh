@@ -6,11 +6,14 @@
 #   wizard  the first-run wizard on a new database
 #   X:Y     signed in on a demo town, then a click at each position in turn
 # SHOT_PREP="export --period 2026-Q3" runs such commands on the demo town before.
+# SHOT_SIZE is the screen (default 1366x700, an office laptop's usable area); the picture is
+# the window, which fills a screen too small for its first size, as a maximised one would.
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2"); shift 2; mode="$*"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+tmp=$(mktemp -d); trap 'rm -rf "$tmp" 2>/dev/null || true' EXIT
 db="$tmp/shot.db"
-export XDG_RUNTIME_DIR="$tmp" LANG=zh_CN.UTF-8
+export XDG_RUNTIME_DIR="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" LANG=zh_CN.UTF-8
+size=${SHOT_SIZE:-1366x700}
 if [ "$mode" != wizard ]; then
   "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100 --district-name 示范区应急管理局 \
     --district-email yjj@example.gov.cn --admin admin --admin-name 王主任 --admin-password shot2024 >/dev/null
@@ -27,13 +30,15 @@ else
   steps="true"
 fi
 mkdir -p "$(dirname "$out")"
-xvfb-run -a -s "-screen 0 1280x800x24" unshare -m bash -c "
-  mount --bind '$tmp' /usr/share/fonts
+mkdir -p "$tmp/nofonts"
+xvfb-run -a -s "-screen 0 ${size}x24" unshare -m bash -c "
+  mount --bind '$tmp/nofonts' /usr/share/fonts
   '$bin' --db '$db' 2>/dev/null & pid=\$!
   sleep 5
-  xdotool search --pid \$pid 2>/dev/null | tail -1 | xargs -r xdotool windowactivate 2>/dev/null || true
+  win=\$(xdotool search --pid \$pid 2>/dev/null | tail -1)
+  [ -n \"\$win\" ] && xdotool windowactivate \$win 2>/dev/null || true
   $steps
-  import -window root -crop 1180x760+0+0 '$out'
-  kill \$pid
+  import -window \${win:-root} '$out'
+  kill \$pid; wait \$pid 2>/dev/null
 " 2>/dev/null
 echo "screenshot: $out"

@@ -4,6 +4,7 @@ package desktop
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.3/glfw"
@@ -21,14 +22,24 @@ func Place(w fyne.Window, prefs fyne.Preferences, want fyne.Size) {
 	if ww <= 0 || wh <= 0 || scale <= 0 {
 		return
 	}
-	// Room for the title bar and borders a window manager adds.
-	maxW, maxH := float32(ww)/scale-16, float32(wh)/scale-48
+	// Room for the title bar a window manager adds; a window that does not fit takes the
+	// whole usable area, as a maximised one would.
+	maxW, maxH := float32(ww)/scale, float32(wh)/scale-32
 	size := want
 	var sw, sh float32
 	if _, err := fmt.Sscanf(prefs.String(prefKey("size")), "%g %g", &sw, &sh); err == nil && sw >= 200 && sh >= 150 {
 		size = fyne.NewSize(sw, sh)
 	}
-	w.Resize(fyne.NewSize(min(size.Width, maxW), min(size.Height, maxH)))
+	if size.Width > maxW || size.Height > maxH {
+		size = fyne.NewSize(maxW, maxH)
+	}
+	w.Resize(size)
+	// The window's first size may still be applied on the next frames and win; asked again a
+	// moment later, this one stays.
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		fyne.Do(func() { w.Resize(size) })
+	}()
 }
 
 // Remember keeps the window's size for the next start.

@@ -37,7 +37,12 @@ func (t Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	case theme.ColorNamePrimary:
 		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0xFF}
 	case theme.ColorNameFocus:
-		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0x80}
+		// Strong enough to see which control has the keyboard (Tab moves it).
+		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0xC0}
+	case theme.ColorNameInputBorder:
+		// Unticked boxes and empty fields are outlined with this: Fyne's pale grey left them
+		// nearly invisible on office screens.
+		return color.NRGBA{R: 0x7A, G: 0x7A, B: 0x7A, A: 0xFF}
 	case theme.ColorNameSelection:
 		return color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0x40}
 	}
