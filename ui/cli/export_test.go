@@ -27,7 +27,7 @@ func TestExportCommand(t *testing.T) {
 		{"year", []string{"--db", db, "export", "--period", "2024", "--out", out, "--preparer", "王主任"}, 0, "已导出2024年工作报表", ""},
 		{"onto the file just written", []string{"--db", db, "export", "--period", "2024", "--out", out}, 1, "", "文件已存在，不会覆盖"},
 		{"a quarter, in English", []string{"--lang", "en", "--db", db, "export", "--period", "2024-q3",
-			"--out", filepath.Join(dir, "q3.xlsx")}, 0, "Exported the report (In Q3 2024;", ""},
+			"--out", filepath.Join(dir, "q3.xlsx")}, 0, "Exported the report (Q3 2024;", ""},
 	}
 	runSteps(t, steps)
 	f, err := excelize.OpenFile(out)
