@@ -40,3 +40,8 @@ func WrapLabel(text string, width float32) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	return container.NewStack(Strut(width), l)
 }
+
+// Narrow gives a field a fixed width: a number of a few digits does not need the window's.
+func Narrow(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}

@@ -19,6 +19,7 @@ type ListSettings struct {
 	Categories, Types *widget.Entry
 	Save              *widget.Button
 	Message           *widget.Label
+	Notice            *widget.Label
 	content           fyne.CanvasObject
 }
 
@@ -35,11 +36,13 @@ func newListSettings(u *kit.Env) *ListSettings {
 		l.Types.SetText(strings.Join(types, "\n"))
 	}
 	l.Save = widget.NewButton(locale.T("action.save"), l.save)
+	l.Save.Importance = widget.HighImportance
+	l.Notice = kit.Notice()
 	intro := widget.NewLabel(locale.T("lists.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	l.content = container.NewVBox(intro, widget.NewForm(
+	l.content = kit.FormPage(nil, container.NewVBox(intro, widget.NewForm(
 		widget.NewFormItem(locale.T("lists.categories"), l.Categories),
-		widget.NewFormItem(locale.T("lists.types"), l.Types)), l.Message, container.NewHBox(l.Save))
+		widget.NewFormItem(locale.T("lists.types"), l.Types))), l.Message, l.Notice, l.Save)
 	return l
 }
 
@@ -54,4 +57,5 @@ func (l *ListSettings) save() {
 		return
 	}
 	kit.SetMessage(l.Message, "")
+	kit.SetMessage(l.Notice, locale.T("saved.at", map[string]any{"Time": l.u.Now().Format("15:04")}))
 }

@@ -102,12 +102,13 @@ func newMailSettings(u *kit.Env) *MailSettings {
 		widget.NewFormItem(locale.T("mail.username"), m.Username),
 		widget.NewFormItem(locale.T("mail.password"), m.Password),
 	)
-	m.content = container.NewVBox(
+	m.Save.Importance = widget.HighImportance
+	m.content = kit.FormPage(nil, container.NewVBox(
 		widget.NewCard(locale.T("mail.periods"), locale.T("mail.periods.hint"), m.Periods),
 		widget.NewCard(locale.T("wizard.district_email"), "", m.District),
 		widget.NewCard(locale.T("mail.reviewer"), "", m.Reviewer),
-		widget.NewCard(locale.T("mail.account"), "", container.NewVBox(intro, account)),
-		m.Message, m.Status, container.NewHBox(m.Save, m.Test))
+		widget.NewCard(locale.T("mail.account"), "", container.NewVBox(intro, account))),
+		m.Message, m.Status, m.Test, m.Save)
 	return m
 }
 

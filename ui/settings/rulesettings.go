@@ -18,26 +18,36 @@ type RuleSettings struct {
 	Entries map[string]*widget.Entry
 	Save    *widget.Button
 	Message *widget.Label
+	Notice  *widget.Label
 	content fyne.CanvasObject
 }
 
 func newRuleSettings(u *kit.Env) *RuleSettings {
-	r := &RuleSettings{u: u, Entries: map[string]*widget.Entry{}, Message: kit.ErrorLabel()}
+	r := &RuleSettings{u: u, Entries: map[string]*widget.Entry{}, Message: kit.ErrorLabel(), Notice: kit.Notice()}
 	values, err := u.Office.Settings.Values(context.Background())
 	if err != nil {
 		kit.SetMessage(r.Message, locale.Err(err))
 	}
-	form := widget.NewForm()
-	for _, k := range appsettings.Editable {
+	// Numbers in short fields beside their labels, in two columns: the labels are long, the
+	// values a few digits.
+	halves := [2]*widget.Form{widget.NewForm(), widget.NewForm()}
+	for i, k := range appsettings.Editable {
 		e := widget.NewEntry()
 		e.SetText(values[k])
+		e.OnChanged = func(string) { kit.SetMessage(r.Notice, "") }
 		r.Entries[k] = e
-		form.Append(locale.T("settings.key."+k), e)
+		half := halves[0]
+		if i >= (len(appsettings.Editable)+1)/2 {
+			half = halves[1]
+		}
+		half.Append(locale.T("settings.key."+k), container.NewHBox(kit.Narrow(e, 120)))
 	}
+	grid := container.NewGridWithColumns(2, halves[0], halves[1])
 	r.Save = widget.NewButton(locale.T("action.save"), r.save)
+	r.Save.Importance = widget.HighImportance
 	intro := widget.NewLabel(locale.T("settings.rules.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	r.content = container.NewVBox(intro, form, r.Message, container.NewHBox(r.Save))
+	r.content = kit.FormPage(nil, container.NewVBox(intro, grid), r.Message, r.Notice, r.Save)
 	return r
 }
 
@@ -51,5 +61,5 @@ func (r *RuleSettings) save() {
 		return
 	}
 	kit.SetMessage(r.Message, "")
-	r.Message.Hide()
+	kit.SetMessage(r.Notice, locale.T("saved.at", map[string]any{"Time": r.u.Now().Format("15:04")}))
 }

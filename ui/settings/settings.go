@@ -63,6 +63,8 @@ func New(u *kit.Env) *Settings {
 	tab := func(key string, c fyne.CanvasObject) *container.TabItem {
 		return container.NewTabItem(locale.T(key), container.NewVScroll(c))
 	}
+	// A form with a save button scrolls its fields itself, its buttons fixed below them.
+	form := func(key string, c fyne.CanvasObject) *container.TabItem { return container.NewTabItem(locale.T(key), c) }
 	tabs := container.NewAppTabs(tab("settings.general", general))
 	if u.Session.Can(auth.ManageUsers) {
 		s.Users = newUserAdmin(u)
@@ -70,13 +72,13 @@ func New(u *kit.Env) *Settings {
 	}
 	if u.Session.Can(auth.ManageSettings) {
 		s.Rules = newRuleSettings(u)
-		tabs.Append(tab("settings.rules", s.Rules.content))
+		tabs.Append(form("settings.rules", s.Rules.content))
 		s.Calendar = newCalendarEditor(u)
 		tabs.Append(tab("calendar.title", s.Calendar.content))
 		s.Lists = newListSettings(u)
-		tabs.Append(tab("lists.title", s.Lists.content))
+		tabs.Append(form("lists.title", s.Lists.content))
 		s.Mail = newMailSettings(u)
-		tabs.Append(tab("mail.tab", s.Mail.content))
+		tabs.Append(form("mail.tab", s.Mail.content))
 	}
 	if u.Session.Can(auth.ManageBackups) {
 		s.Data = newDataSettings(u)
