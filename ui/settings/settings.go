@@ -64,7 +64,9 @@ func New(u *kit.Env) *Settings {
 		return container.NewTabItem(locale.T(key), container.NewVScroll(c))
 	}
 	// A form with a save button scrolls its fields itself, its buttons fixed below them.
-	form := func(key string, c fyne.CanvasObject) *container.TabItem { return container.NewTabItem(locale.T(key), c) }
+	form := func(key string, c fyne.CanvasObject) *container.TabItem {
+		return container.NewTabItem(locale.T(key), c)
+	}
 	tabs := container.NewAppTabs(tab("settings.general", general))
 	if u.Session.Can(auth.ManageUsers) {
 		s.Users = newUserAdmin(u)
