@@ -42,10 +42,12 @@ const (
 	KeyAttachmentNotHere  = "training.attachment.not_session"
 	KeyAttachmentDamaged  = "training.attachment.damaged"
 	attachmentKindKeyBase = "training.attachment.kind."
+	formKeyBase           = "training.form.kind."
 )
 
 // Keys lists every translation key this package produces or offers for display (the
-// attachment kinds, as KindKey gives them), for completeness tests.
+// attachment kinds and session forms, as KindKey and FormKey give them), for completeness
+// tests.
 func Keys() []string {
 	keys := []string{KeyTooLong, KeyStaffNameEmpty, KeyCertNoRequired, KeyCertNoTaken, KeyCertStatus, KeyCertDueOn,
 		KeyStaffArchived, KeyArchiveDate, KeyNotOwner, KeyTitleEmpty, KeyCategoryEmpty, KeyCategoryUnknown,
@@ -55,6 +57,9 @@ func Keys() []string {
 		KeyAttachmentTooBig, KeyAttachmentKind, KeyAttachmentName, KeyAttachmentNotHere, KeyAttachmentDamaged}
 	for _, k := range AttachmentKinds {
 		keys = append(keys, KindKey(k))
+	}
+	for _, f := range Forms {
+		keys = append(keys, FormKey(f))
 	}
 	return keys
 }

@@ -36,6 +36,18 @@ type Attendee struct {
 // Forms are the ways a session is held: in person, online, or as study at a meeting.
 var Forms = []string{"集中", "网络", "以会代训"}
 
+// formCodes names each stored form in translation keys, which stay ASCII.
+var formCodes = map[string]string{"集中": "central", "网络": "online", "以会代训": "meeting"}
+
+// FormKey is the translation key naming a form for display, e.g. "training.form.kind.online";
+// the stored value stays as in Forms. A form not in Forms has no key: "" is returned.
+func FormKey(form string) string {
+	if c, ok := formCodes[form]; ok {
+		return formKeyBase + c
+	}
+	return ""
+}
+
 // MaxHours is the most hours one session may count.
 const MaxHours = 12
 
@@ -68,6 +80,18 @@ func parseClock(s string) (string, bool) {
 		return "", false
 	}
 	return t.Format("15:04"), true
+}
+
+// Span is the time from start to end in hours (HH:MM, full-width accepted), rounded down to
+// the half hour as hours are usually counted; ok is false unless both times read and the
+// end is after the start.
+func Span(start, end string) (hours float64, ok bool) {
+	a, okA := parseClock(clean(start))
+	b, okB := parseClock(clean(end))
+	if !okA || !okB || b <= a {
+		return 0, false
+	}
+	return math.Floor(float64(minutes(b)-minutes(a))/30) / 2, true
 }
 
 func minutes(hhmm string) int {

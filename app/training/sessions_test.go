@@ -310,3 +310,23 @@ func TestNobodyAttendsTwoSessionsAtOnce(t *testing.T) {
 		t.Errorf("back-to-back sessions refused: %v", err)
 	}
 }
+
+func TestSpanCountsHalfHours(t *testing.T) {
+	cases := []struct {
+		start, end string
+		want       float64
+		ok         bool
+	}{
+		{"09:00", "11:00", 2, true},
+		{"9:00", "11:40", 2.5, true},
+		{"１４：３０", "17:00", 2.5, true},
+		{"11:00", "09:00", 0, false},
+		{"", "11:00", 0, false},
+		{"9点", "11:00", 0, false},
+	}
+	for _, c := range cases {
+		if got, ok := training.Span(c.start, c.end); got != c.want || ok != c.ok {
+			t.Errorf("Span(%q, %q) = %v %v, want %v %v", c.start, c.end, got, ok, c.want, c.ok)
+		}
+	}
+}
