@@ -47,8 +47,8 @@ func newCaseView(c *Cases, id string) (*CaseView, error) {
 
 	left := container.NewVBox(widget.NewCard(locale.T("casefile.deadlines"), "", cv.deadlineBox),
 		widget.NewCard(locale.T("casefile.timeline"), "", cv.timelineBox))
-	right := container.NewBorder(heading(locale.T("casefile.record")), actionBar(cv.Message, cv.Done, cv.Save), nil, nil,
-		container.NewStack(container.NewVScroll(cv.rows.box), container.NewVBox(cv.Closed)))
+	right := widget.NewCard(locale.T("casefile.record"), "", container.NewBorder(nil, actionBar(cv.Message, cv.Done, cv.Save), nil, nil,
+		container.NewStack(container.NewVScroll(cv.rows.box), container.NewVBox(cv.Closed))))
 	body := container.NewGridWithColumns(2, container.NewVScroll(left), right)
 	cv.content = container.NewBorder(container.NewVBox(container.NewHBox(BackButton(c), cv.Head), cv.About), nil, nil, nil, body)
 	cv.show()

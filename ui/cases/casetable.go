@@ -27,18 +27,21 @@ type caseColumn struct {
 }
 
 var caseColumns = []caseColumn{
-	{key: "cases.col.number", sort: "case_no", weight: 1.2, min: 170},
-	{key: "cases.col.party", sort: "party", weight: 1.3, min: 140},
-	{key: "cases.col.title", weight: 1.7, min: 140},
-	{key: "cases.col.stage", sort: "stage", weight: 0.5, min: 80},
+	{key: "cases.col.number", sort: "case_no"},                   // as wide as the longest number on the first page
+	{key: "cases.col.party", sort: "party", weight: 1, min: 170}, // a ten-character company name
+	{key: "cases.col.title", weight: 1.3, min: 100},              // the least needed at a glance
+	{key: "cases.col.stage", sort: "stage", weight: 0.3},
 	{key: "cases.col.filed", sort: "filed_on"},
-	{key: "cases.col.next_due", sort: "next_due", weight: 1.3, min: 150},
+	{key: "cases.col.next_due", sort: "next_due", weight: 0.8},
 	{key: "cases.col.fine", sort: "fine", money: true},
 }
 
-// maxStageWidth caps the step column: the longest English steps may be cut, the usual
-// ones never.
-const maxStageWidth = 200
+// maxStageWidth and maxDueWidth cap what the step and next-deadline columns ask for at
+// the narrowest window: the longest English texts may be cut there, the usual ones never.
+const (
+	maxStageWidth = 200
+	maxDueWidth   = 300
+)
 
 // CaseTable is the case list: search, filters, sortable columns, and counts of what is
 // overdue or due soon. Rows come from the database a page at a time.
@@ -57,6 +60,7 @@ type CaseTable struct {
 	years                   map[string]int
 	window                  appcases.Window
 	widths                  []float32 // the columns' widths now
+	numberWidth             float32   // the longest case number's
 	fittedTo                float32   // the table width they were fitted to
 	content                 fyne.CanvasObject
 }
@@ -204,6 +208,15 @@ func (t *CaseTable) reload() {
 		return
 	}
 	t.pages[0], t.total = rows, total
+	// Case numbers are what officers read first: never cut them.
+	var nw float32
+	for _, r := range rows {
+		nw = max(nw, textWidth(r.CaseNo, false))
+	}
+	if nw > t.numberWidth {
+		t.numberWidth = nw
+		t.refit()
+	}
 	t.Count.SetText(locale.T("list.count", map[string]any{"N": total}))
 	t.refreshDueCounts(ctx)
 	switch {

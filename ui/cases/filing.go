@@ -18,7 +18,7 @@ import (
 )
 
 // partyRows is how many matches of the party search show at once.
-const partyRows = 3
+const partyRows = 4
 
 // FilingForm opens a case (立案). Every widget is made once; choosing a party or an item
 // updates the others in place.
@@ -141,23 +141,23 @@ func rowHeight() float32 {
 	return newMatchRow().MinSize().Height + theme.Padding()
 }
 
+// newMatchRow is one line: the name, then kind, credit code and address in small print.
 func newMatchRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	detail.SizeName = theme.SizeNameCaptionText
-	return container.NewVBox(name, detail)
+	return container.NewBorder(nil, nil, name, nil, detail)
 }
 
 func fillMatchRow(it office.ListItem, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(it.Title)
+	box.Objects[1].(*widget.Label).SetText(it.Title)
 	detail := strings.TrimSpace(it.Detail)
 	if kind := locale.T("tag." + it.Tag); it.Tag != "" && kind != "tag."+it.Tag {
 		detail = strings.TrimSpace(kind + "  " + detail)
 	}
-	box.Objects[1].(*widget.Label).SetText(detail)
+	box.Objects[0].(*widget.Label).SetText(detail)
 }
 
 // searchParties shows up to 50 matches of what is typed as it is typed; a single match is

@@ -137,7 +137,7 @@ func (cv *CaseView) showFields() {
 		f.fineRow:        penalty && (out == "" || out == rules.OutcomeFine),
 		f.Penalty:        penalty && out == rules.OutcomeOther,
 		f.HearingOffered: step == rules.StepNotice,
-		f.RightsInformed: step == rules.StepDecision,
+		f.RightsInformed: step == rules.StepDecision && cv.View.Case.Procedure == string(rules.Summary), // told on the spot
 		f.Correction:     step == rules.StepDecision && out.NotPenalised(),
 		f.ReinspectOn:    step == rules.StepDecision && out.NotPenalised(),
 		f.WaivesHearing:  step == rules.StepStatement,
