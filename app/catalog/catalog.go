@@ -217,15 +217,16 @@ func (b bounds) holds(r bounds) bool {
 	return true
 }
 
-// text writes the range in yuan: "10,000.00–50,000.00", "≤ 50,000.00", "≥ 1,000.00".
+// text writes the range in yuan: "10,000.00–50,000.00", "0.00–50,000.00", "1,000.00+" (the
+// bundled font has no ≤ or ≥, and the text goes into either language).
 func (b bounds) text() string {
 	switch {
 	case b.min != nil && b.max != nil:
 		return rules.FormatYuan(*b.min) + "–" + rules.FormatYuan(*b.max)
 	case b.max != nil:
-		return "≤ " + rules.FormatYuan(*b.max)
+		return rules.FormatYuan(0) + "–" + rules.FormatYuan(*b.max)
 	case b.min != nil:
-		return "≥ " + rules.FormatYuan(*b.min)
+		return rules.FormatYuan(*b.min) + "+"
 	}
 	return ""
 }

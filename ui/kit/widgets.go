@@ -72,3 +72,20 @@ func Entry(placeholder string, v fyne.StringValidator) *widget.Entry {
 	e.Validator = v
 	return e
 }
+
+// Bar is a horizontal bar of a chart, as long as fraction (0–1) of the width its row gives
+// it, so charts use the window's width at any size.
+func Bar(fraction float32, c color.Color, height float32) fyne.CanvasObject {
+	return container.New(barLayout{frac: min(max(fraction, 0), 1), height: height}, canvas.NewRectangle(c))
+}
+
+type barLayout struct{ frac, height float32 }
+
+func (l barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(max(1, size.Width*l.frac), l.height))
+		o.Move(fyne.NewPos(0, (size.Height-l.height)/2))
+	}
+}
+
+func (l barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(20, l.height) }

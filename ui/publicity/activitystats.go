@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -115,7 +114,8 @@ func (s *ActivityStats) refresh() {
 				l.SetText(locale.T("activity.coverage.reached"))
 				l.Importance = widget.SuccessImportance
 			default:
-				l.SetText("✓ " + strings.Join(places, "、"))
+				// The bundled font has no ✓: say it in words.
+				l.SetText(locale.T("activity.coverage.places", map[string]any{"Places": strings.Join(places, "、")}))
 				l.Importance = widget.SuccessImportance
 			}
 			l.Refresh()
@@ -125,16 +125,13 @@ func (s *ActivityStats) refresh() {
 
 // monthRow draws a month's activities and people reached as two bars on their own scales.
 func monthRow(month int, m apppublicity.MonthFigure, maxA, maxP int) fyne.CanvasObject {
-	const width = 300
 	bar := func(n, most int, c color.Color) fyne.CanvasObject {
-		r := canvas.NewRectangle(c)
-		r.SetMinSize(fyne.NewSize(float32(n)/float32(most)*width+1, 12))
-		return container.NewHBox(container.NewCenter(r))
+		return kit.Bar(float32(n)/float32(most), c, 12)
 	}
 	label := widget.NewLabel(locale.T("activity.month", map[string]any{"M": month}))
 	value := widget.NewLabel(locale.T("activity.month.value", map[string]any{"A": m.Activities, "P": m.People}))
 	bars := container.NewVBox(bar(m.Activities, maxA, color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0xFF}),
 		bar(m.People, maxP, color.NRGBA{R: 0x1C, G: 0x7E, B: 0xD6, A: 0xFF}))
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(60, 36), label),
-		container.NewGridWrap(fyne.NewSize(220, 36), value), container.NewHBox(bars))
+		container.NewGridWrap(fyne.NewSize(220, 36), value), bars)
 }
