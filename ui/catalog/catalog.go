@@ -129,7 +129,7 @@ func catalogPage(c *Catalog, it office.CatalogItem) fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(it.Code+" "+it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.Wrapping = fyne.TextWrapWord
-	back := widget.NewButtonWithIcon(locale.T("catalogpage.back"), theme.NavigateBackIcon(), c.showList)
+	back := widget.NewButtonWithIcon(locale.T("catalogpage.back"), theme.NavigateBackIcon(), func() { c.u.Leave(c.showList) })
 	body := container.NewVBox(
 		widget.NewCard(locale.T("catalogpage.details"), "", info),
 		widget.NewCard(locale.T("catalogpage.refs"), "", refs),

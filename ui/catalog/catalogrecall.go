@@ -20,6 +20,7 @@ type RecallForm struct {
 	Reason  *widget.Entry
 	Confirm *widget.Button
 	Message *widget.Label
+	draft   *kit.Draft
 	content fyne.CanvasObject
 }
 
@@ -38,7 +39,13 @@ func (c *Catalog) recallCard(it office.CatalogItem) fyne.CanvasObject {
 		widget.NewFormItem(locale.T("catalogpage.recall.reason"), f.Reason)), f.Message, container.NewHBox(f.Confirm)))
 	card.Hide()
 	c.Recall = f
-	open := widget.NewButtonWithIcon(locale.T("catalogpage.recall")+"…", theme.ContentRemoveIcon(), func() { card.Show() })
+	open := widget.NewButtonWithIcon(locale.T("catalogpage.recall")+"…", theme.ContentRemoveIcon(), func() {
+		card.Show()
+		f.draft = c.u.NewDraft("catalog.recall", it.ID)
+		f.draft.Entry("on", f.On)
+		f.draft.Entry("reason", f.Reason)
+		f.draft.Offer()
+	})
 	f.content = card
 	return container.NewVBox(container.NewHBox(open), card)
 }
@@ -51,6 +58,9 @@ func (c *Catalog) recall(it office.CatalogItem, f *RecallForm) {
 	if err != nil {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
+	}
+	if f.draft != nil {
+		f.draft.Saved()
 	}
 	c.Open(it.ID) // the page now shows the item recalled
 }
