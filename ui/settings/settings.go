@@ -70,7 +70,7 @@ func New(u *kit.Env) *Settings {
 	tabs := container.NewAppTabs(tab("settings.general", general))
 	if u.Session.Can(auth.ManageUsers) {
 		s.Users = newUserAdmin(u)
-		tabs.Append(tab("settings.users", s.Users.content))
+		tabs.Append(form("settings.users", s.Users.content))
 	}
 	if u.Session.Can(auth.ManageSettings) {
 		s.Rules = newRuleSettings(u)
@@ -162,7 +162,8 @@ func newUserAdmin(u *kit.Env) *UserAdmin {
 		widget.NewFormItem(locale.T("wizard.password"), a.Password),
 		widget.NewFormItem(locale.T("settings.users.roles"), a.Roles),
 	)
-	a.content = container.NewVBox(a.List, widget.NewSeparator(), form, a.Message, container.NewHBox(a.Add))
+	a.Add.Importance = widget.HighImportance
+	a.content = kit.FormPage(nil, container.NewVBox(a.List, widget.NewSeparator(), form), a.Message, a.Add)
 	a.refresh()
 	return a
 }
