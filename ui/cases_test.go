@@ -324,6 +324,15 @@ func TestCasePageSaysDeadlinesAndRangesPlainly(t *testing.T) {
 	if cv.View.Case.TierOrdinal > 0 && (!cv.FineHint.Visible() || !strings.Contains(cv.FineHint.Text, "万元")) {
 		t.Errorf("the fine does not show the tier's range: %q", cv.FineHint.Text)
 	}
+	// A step with nothing filled in names everything it needs at once.
+	typeInto(cv.On, "")
+	cv.Outcome.ClearSelected()
+	test.Tap(cv.Save)
+	for _, want := range []string{"请填写该环节的日期", "请选择处理结果"} {
+		if !strings.Contains(cv.Message.Text, want) {
+			t.Errorf("an empty decision: %q does not say %q", cv.Message.Text, want)
+		}
+	}
 	// Officers of the last step are ticked already.
 	if got, want := cv.Officers.Selected(), cv.View.LastOfficers(); len(want) == 0 || strings.Join(got, "、") != strings.Join(want, "、") {
 		t.Errorf("ticked %v, the last step's officers were %v", got, want)

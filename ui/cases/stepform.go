@@ -176,62 +176,64 @@ func named(labelKey string, err error) string {
 	return locale.T("filing.field_problem", map[string]any{"Field": locale.T(labelKey), "Problem": locale.Err(err)})
 }
 
-// Event reads the form as the step to record, or every problem with what was typed. An
-// empty fine or amount is left to the rules, which say what is missing.
+// Event reads the form as the step to record, or every problem with it that can be told
+// before the rules look at the case: what was typed wrongly (with the field's name) and
+// every part the step needs that is empty.
 func (cv *CaseView) Event() (rules.Event, []string) {
 	f := &cv.stepForm
 	var problems []string
+	typo := map[string]bool{} // fields typed wrongly: not also reported as empty
 	ev := rules.Event{Step: f.chosen(), Outcome: f.outcome(), Penalty: strings.TrimSpace(f.Penalty.Text),
 		HearingOffered: f.HearingOffered.Checked, RightsInformed: f.RightsInformed.Checked,
 		CorrectionOrdered: f.Correction.Checked, WaivesHearing: f.WaivesHearing.Checked,
 		Note: strings.TrimSpace(f.Note.Text)}
-	if ev.Step == "" {
-		problems = append(problems, locale.T("casefile.step.missing"))
-	}
 	if i := f.Approval.SelectedIndex(); i >= 0 {
 		ev.Approval = f.approvals[i]
 	}
-	var err error
-	if strings.TrimSpace(f.On.Text) == "" {
-		problems = append(problems, locale.T(rules.KeyNoDate))
-	} else if ev.On, err = kit.ParseDay(f.On.Text, true); err != nil {
-		problems = append(problems, named("casefile.record.on", err))
-	}
-	optDay := func(labelKey string, e *widget.Entry) *time.Time {
+	day := func(field, labelKey string, e *widget.Entry) time.Time {
 		t, err := kit.ParseDay(e.Text, false)
 		if err != nil {
-			problems = append(problems, named(labelKey, err))
+			problems, typo[field] = append(problems, named(labelKey, err)), true
 		}
-		if t.IsZero() {
-			return nil
-		}
-		return &t
+		return t
 	}
-	money := func(labelKey string, e *widget.Entry) int64 {
+	optDay := func(field, labelKey string, e *widget.Entry) *time.Time {
+		if t := day(field, labelKey, e); !t.IsZero() {
+			return &t
+		}
+		return nil
+	}
+	money := func(field, labelKey string, e *widget.Entry) int64 {
 		if strings.TrimSpace(e.Text) == "" {
 			return 0
 		}
 		fen, err := appcases.ParseYuan(e.Text)
 		if err != nil {
-			problems = append(problems, named(labelKey, err))
+			problems, typo[field] = append(problems, named(labelKey, err)), true
 		}
 		return fen
 	}
+	ev.On = day(rules.FieldOn, "casefile.record.on", f.On)
 	switch ev.Step {
 	case rules.StepNotice, rules.StepDecision:
 		if ev.Outcome == rules.OutcomeFine {
-			ev.Fine = money("casefile.record.fine", f.Fine)
+			ev.Fine = money(rules.FieldFine, "casefile.record.fine", f.Fine)
 		}
 		if ev.Step == rules.StepDecision && ev.Outcome.NotPenalised() {
-			ev.ReinspectOn = optDay("casefile.record.reinspect_on", f.ReinspectOn)
+			ev.ReinspectOn = optDay(rules.FieldReinspectOn, "casefile.record.reinspect_on", f.ReinspectOn)
 		}
 	case rules.StepHearing:
-		ev.AnnouncedOn = optDay("casefile.record.announced_on", f.AnnouncedOn)
+		ev.AnnouncedOn = optDay(rules.FieldAnnouncedOn, "casefile.record.announced_on", f.AnnouncedOn)
 	case rules.StepLegalReview:
 		passed := f.Passed.Checked
 		ev.Passed = &passed
 	case rules.StepPayment:
-		ev.Amount = money("casefile.record.amount", f.Amount)
+		ev.Amount = money(rules.FieldAmount, "casefile.record.amount", f.Amount)
+	}
+	for _, p := range rules.Missing(ev) {
+		if !typo[p.Field] {
+			problems = append(problems, locale.T(p.Key, p.Data))
+		}
 	}
 	for _, n := range f.Officers.Selected() {
 		ev.Officers = append(ev.Officers, rules.Officer{Name: n, Certified: f.certified[n]})

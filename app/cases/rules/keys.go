@@ -162,7 +162,7 @@ func Keys() []string {
 		KeyHearingPeriod, KeyHearingPending, KeyNoReview, KeyReviewFailed, KeyNoCollective,
 		KeyNotPenalisedFollowup, KeyReinspectEarly, KeyNotFirst, KeyNoDecision, KeyNoFine,
 		KeyPaymentAmount, KeyNoService, KeyReminderEarly, KeyPaid, KeyNoReminder, KeyReminderWait,
-		KeyNotServed, KeyUnpaid, KeyVoidReason,
+		KeyNotServed, KeyUnpaid, KeyVoidReason, KeyNoStep,
 		KeyNumberInvalid, KeyNumberCode, KeyParamInvalid, KeyParamOrder,
 		KeyFineNotPositive, KeyFineParty, KeyFineNoRange, KeyFineLegalRange, KeyFineLegalMax,
 		KeyFineLegalMin, KeyFineLateRange, KeyFineLateMax, KeyFineLateMin, KeyFineTierRange,
