@@ -350,6 +350,13 @@ func TestPastingASignInSheet(t *testing.T) {
 		t.Errorf("pasting took %d actions, want at most 12", n)
 	}
 
+	// 返回 by mistake asks first: 40 ticks are not lost to a stray click.
+	test.Tap(f.Back)
+	if tr.Form != f || u.Win.Canvas().Overlays().Top() == nil {
+		t.Fatal("返回 left a form with 40 people ticked without asking")
+	}
+	u.Win.Canvas().Overlays().Remove(u.Win.Canvas().Overlays().Top())
+
 	// A unit ticked by mistake is taken back with 撤销.
 	test.Tap(f.Units["镇综合行政执法队"])
 	if !strings.Contains(f.Status.Text, "已勾选 镇综合行政执法队") || f.Ticked() == 40 {

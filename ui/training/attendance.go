@@ -44,12 +44,14 @@ type Attendance struct {
 	hi         int   // index into shown of the highlighted row; -1 for none
 	hinting    bool  // Status shows what Enter would tick
 	undo       func()
+	changed    func() // told of every change, for the form's draft
 	made       []*RosterRow
 	content    fyne.CanvasObject
 }
 
 func newAttendance(win fyne.Window, people []apptraining.Person, picked map[string]apptraining.Attendee, editable bool) *Attendance {
-	a := &Attendance{win: win, editable: editable, hi: -1, Units: map[string]*Chip{}, Count: widget.NewLabel("")}
+	a := &Attendance{win: win, editable: editable, hi: -1, Units: map[string]*Chip{}, Count: widget.NewLabel(""),
+		changed: func() {}}
 	a.Count.TextStyle.Bold = true
 	a.Status = widget.NewLabel("")
 	a.Status.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
@@ -112,163 +114,6 @@ func newAttendance(win fyne.Window, people []apptraining.Person, picked map[stri
 	return a
 }
 
-// RosterSearch is the attendance search box: it filters the roster as typed, Enter ticks the
-// highlighted person, Up and Down move the highlight and Escape clears it.
-type RosterSearch struct {
-	widget.Entry
-	a *Attendance
-}
-
-func newRosterSearch(a *Attendance) *RosterSearch {
-	s := &RosterSearch{a: a}
-	s.ExtendBaseWidget(s)
-	s.SetPlaceHolder(locale.T("training.search_roster.enter"))
-	s.OnChanged = a.filter
-	s.OnSubmitted = func(string) { a.enter() }
-	return s
-}
-
-// TypedKey moves the highlight with the arrow keys; everything else edits the text.
-func (s *RosterSearch) TypedKey(k *fyne.KeyEvent) {
-	switch k.Name {
-	case fyne.KeyDown:
-		s.a.move(1)
-	case fyne.KeyUp:
-		s.a.move(-1)
-	case fyne.KeyEscape:
-		s.SetText("")
-	default:
-		s.Entry.TypedKey(k)
-	}
-}
-
-func (a *Attendance) matches(m *Member, q string) bool {
-	if a.TickedOnly.Checked && !m.Ticked {
-		return false
-	}
-	return q == "" || strings.Contains(m.Person.Name, q) || strings.HasPrefix(m.initials, q) ||
-		strings.Contains(strings.ToLower(m.Person.Unit), q)
-}
-
-// filter lists the rows matching what is typed and highlights the one Enter would tick:
-// the first not ticked yet, so typing the same initials again finds the next person.
-func (a *Attendance) filter(q string) {
-	q = strings.ToLower(strings.TrimSpace(q))
-	a.shown = a.shown[:0]
-	a.hi = -1
-	for i, m := range a.Rows {
-		if a.matches(m, q) {
-			a.shown = append(a.shown, i)
-		}
-	}
-	if q != "" {
-		for j, i := range a.shown {
-			if !a.Rows[i].Ticked && (a.Rows[i].Person.Name == q || a.Rows[i].initials == q) {
-				a.hi = j // an exact name or initials first
-				break
-			}
-		}
-		for j, i := range a.shown {
-			if a.hi < 0 && !a.Rows[i].Ticked {
-				a.hi = j
-			}
-		}
-		if a.hi < 0 && len(a.shown) > 0 {
-			a.hi = 0
-		}
-	}
-	a.Roster.Refresh()
-	if a.hi >= 0 {
-		a.Roster.ScrollTo(a.hi)
-	} else {
-		a.Roster.ScrollToTop()
-	}
-	a.hint(q)
-	a.count()
-}
-
-// hint says what Enter would do, or that nothing matches.
-func (a *Attendance) hint(q string) {
-	switch {
-	case a.hi >= 0:
-		m := a.Rows[a.shown[a.hi]]
-		key := "training.roster.enter"
-		if m.Ticked {
-			key = "training.roster.enter_ticked"
-		}
-		text := locale.T(key, map[string]any{"Name": m.Person.Name, "Unit": m.Person.Unit})
-		if len(a.shown) > 1 {
-			text += locale.T("training.roster.more", map[string]any{"N": len(a.shown)})
-		}
-		a.say(text, false, nil)
-		a.hinting = true
-	case q != "":
-		key := "training.roster.no_match"
-		if a.TickedOnly.Checked {
-			key = "training.roster.no_match_ticked"
-		}
-		a.say(locale.T(key, map[string]any{"Query": q}), true, nil)
-		a.hinting = true
-	case len(a.Rows) == 0:
-		a.say(locale.T("training.roster.empty"), true, nil)
-	case a.hinting:
-		a.say("", false, nil)
-	}
-}
-
-// say shows a line under the search, in red when it warns; undo, when given, is offered
-// beside it.
-func (a *Attendance) say(text string, warn bool, undo func()) {
-	a.hinting = false
-	a.Status.Importance = widget.MediumImportance
-	if warn {
-		a.Status.Importance = widget.DangerImportance
-	}
-	a.Status.SetText(text)
-	a.undo = undo
-	if undo != nil {
-		a.Undo.Show()
-	} else {
-		a.Undo.Hide()
-	}
-	if text == "" {
-		a.status.Hide()
-	} else {
-		a.status.Show()
-	}
-}
-
-func (a *Attendance) move(by int) {
-	if len(a.shown) == 0 {
-		return
-	}
-	old := a.hi
-	a.hi = min(max(a.hi+by, 0), len(a.shown)-1)
-	if old >= 0 {
-		a.Roster.RefreshItem(old)
-	}
-	a.Roster.RefreshItem(a.hi)
-	a.Roster.ScrollTo(a.hi)
-	a.hint(a.Search.Text)
-}
-
-// enter ticks the highlighted person and clears the search for the next name.
-func (a *Attendance) enter() {
-	if a.hi < 0 || !a.editable {
-		return
-	}
-	m := a.Rows[a.shown[a.hi]]
-	already := m.Ticked
-	m.Ticked = true
-	a.Search.SetText("")
-	key := "training.roster.ticked"
-	if already {
-		key = "training.roster.already"
-	}
-	a.say(locale.T(key, map[string]any{"Name": m.Person.Name, "Unit": m.Person.Unit}), false, nil)
-	a.count()
-}
-
 // setTicked ticks or unticks one person by mouse; typing then goes on in the search box.
 func (a *Attendance) setTicked(i int, on bool) {
 	if a.Rows[i].Ticked == on {
@@ -277,7 +122,21 @@ func (a *Attendance) setTicked(i int, on bool) {
 	a.Rows[i].Ticked = on
 	a.refreshRow(i)
 	a.count()
+	a.changed()
 	a.win.Canvas().Focus(a.Search)
+}
+
+// typed keeps own hours or a score typed on row i; typing them for someone unticked ticks
+// them, since they were there (else the figure would be dropped on saving).
+func (a *Attendance) typed(i int, set func(*Member), value string) {
+	m := a.Rows[i]
+	set(m)
+	if strings.TrimSpace(value) != "" && !m.Ticked {
+		m.Ticked = true
+		a.refreshRow(i)
+		a.count()
+	}
+	a.changed()
 }
 
 func (a *Attendance) refreshRow(i int) {
@@ -308,6 +167,7 @@ func (a *Attendance) tickUnit(unit string, rows []int) {
 		a.say(locale.T("training.roster.unit_already", map[string]any{"Unit": unit, "N": len(rows)}), false, nil)
 		return
 	}
+	a.changed()
 	a.say(locale.T("training.roster.unit_ticked", map[string]any{"Unit": unit, "N": len(newly), "Names": joinNames(names, 12)}),
 		false, a.untick(newly))
 }
@@ -318,6 +178,7 @@ func (a *Attendance) untick(rows []int) func() {
 		for _, i := range rows {
 			a.Rows[i].Ticked = false
 		}
+		a.changed()
 		a.filter(a.Search.Text)
 		a.say(locale.T("training.roster.undone", map[string]any{"N": len(rows)}), false, nil)
 		a.win.Canvas().Focus(a.Search)
@@ -338,17 +199,6 @@ func (a *Attendance) Ticked() int {
 	}
 	return n
 }
-
-// Highlighted is the person Enter would tick, if any.
-func (a *Attendance) Highlighted() (apptraining.Person, bool) {
-	if a.hi < 0 {
-		return apptraining.Person{}, false
-	}
-	return a.Rows[a.shown[a.hi]].Person, true
-}
-
-// Shown is the number of rows the search lists.
-func (a *Attendance) Shown() int { return len(a.shown) }
 
 // attendees reads the ticked people with their own hours and scores; problems name the
 // person and the column.
@@ -398,4 +248,35 @@ func parseOptional(s string) (*float64, bool) {
 		return nil, false
 	}
 	return &v, true
+}
+
+// draftValue is the attendance as one text for the form's draft: a line per ticked person
+// with their own hours and score.
+func (a *Attendance) draftValue() string {
+	var b strings.Builder
+	for _, m := range a.Rows {
+		if m.Ticked {
+			b.WriteString(m.Person.ID + "\t" + m.Hours + "\t" + m.Score + "\n")
+		}
+	}
+	return b.String()
+}
+
+// restoreDraft puts back an attendance kept by draftValue; people no longer on the roster
+// are left out.
+func (a *Attendance) restoreDraft(v string) {
+	kept := map[string][]string{}
+	for _, line := range strings.Split(v, "\n") {
+		if f := strings.Split(line, "\t"); len(f) == 3 {
+			kept[f[0]] = f
+		}
+	}
+	for _, m := range a.Rows {
+		f, ok := kept[m.Person.ID]
+		m.Ticked, m.Hours, m.Score = ok, "", ""
+		if ok {
+			m.Hours, m.Score = f[1], f[2]
+		}
+	}
+	a.filter(a.Search.Text)
 }

@@ -57,6 +57,9 @@ func (a *Attendance) PasteNames(text string) {
 		a.Rows[i].Ticked = true
 		newly = append(newly, i)
 	}
+	if len(newly) > 0 {
+		a.changed()
+	}
 	a.filter(a.Search.Text)
 	a.win.Canvas().Focus(a.Search)
 	var parts []string

@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/problem"
+	apptraining "townledger/app/training"
+	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
 
@@ -48,13 +51,15 @@ func (a *Attendance) newRow() *RosterRow {
 	r.Hours.SetPlaceHolder(locale.T("training.hours.same"))
 	r.Hours.OnChanged = func(s string) {
 		if !r.binding && r.at >= 0 {
-			a.Rows[r.at].Hours = s
+			a.typed(r.at, func(m *Member) { m.Hours = s }, s)
 		}
 	}
+	r.Hours.Validator = numberIn(0, apptraining.MaxHours, false, "training.hours.field")
 	r.Score = widget.NewEntry()
+	r.Score.Validator = numberIn(0, 100, true, "training.score.field")
 	r.Score.OnChanged = func(s string) {
 		if !r.binding && r.at >= 0 {
-			a.Rows[r.at].Score = s
+			a.typed(r.at, func(m *Member) { m.Score = s }, s)
 		}
 	}
 	if !a.editable {
@@ -80,14 +85,31 @@ func (r *RosterRow) bind(i int, lit bool) {
 	r.Check.SetChecked(m.Ticked)
 	r.Check.Refresh()
 	r.Unit.SetText(m.Person.Unit)
-	r.Hours.SetText(m.Hours)
-	r.Score.SetText(m.Score)
+	// Only what differs is set: the row may be the one being typed in.
+	if r.Hours.Text != m.Hours {
+		r.Hours.SetText(m.Hours)
+	}
+	if r.Score.Text != m.Score {
+		r.Score.SetText(m.Score)
+	}
 	r.binding = false
 	r.bg.FillColor = color.Transparent
 	if lit {
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
 	}
 	r.bg.Refresh()
+}
+
+// numberIn checks an optional figure as it is typed: nothing, or a number above low (or
+// equal to it when lowOK) and at most high; key says the problem.
+func numberIn(low, high float64, lowOK bool, key string) fyne.StringValidator {
+	return kit.Validator(func(s string) error {
+		v, ok := parseOptional(s)
+		if ok && (v == nil || (*v > low || lowOK && *v == low) && *v <= high) {
+			return nil
+		}
+		return problem.New(key, nil)
+	})
 }
 
 // Member is the person the row shows (nil before it is first bound).

@@ -32,9 +32,11 @@ type SessionForm struct {
 	Notes                                   *NotesEntry
 	Category, Form                          *widget.Select
 	*Attendance
+	Back    *widget.Button // asks first when something is not saved
 	Save    *widget.Button
 	Delete  *widget.Button // nil for a new session
 	Message *widget.Label
+	draft   *kit.Draft
 	Files   *SessionFiles // nil until the session is saved
 	forms   map[string]string
 	filled  string // the hours last filled in from the times, replaced while untouched
@@ -113,11 +115,29 @@ func newSessionForm(t *Trainings, id string) (*SessionForm, error) {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewBorder(nil, nil, t.back(), nil, heading)
+	f.Back = t.back()
+	top := container.NewBorder(nil, nil, f.Back, nil, heading)
 	right := container.NewBorder(nil, nil, widget.NewSeparator(), nil, f.Attendance.content)
 	// Objects in this order so Tab goes from the heading through the fields to the search.
 	f.content = container.New(layout.NewBorderLayout(top, nil, left, nil), top, left, right)
+	f.keepDraft()
 	return f, nil
+}
+
+// keepDraft keeps what is typed and ticked in the ledger as it changes, so a crash or a
+// stray click on 返回 loses nothing; the attendance is kept as one value.
+func (f *SessionForm) keepDraft() {
+	d := f.t.u.NewDraft("training.session", f.session.ID)
+	for name, e := range map[string]*widget.Entry{"title": f.Title, "held_on": f.HeldOn, "starts_at": f.StartsAt,
+		"ends_at": f.EndsAt, "hours": f.HoursE, "place": f.Place, "organiser": f.Organiser, "trainer": f.Trainer,
+		"trainer_unit": f.TrainerUnit, "notes": &f.Notes.Entry} {
+		d.Entry(name, e)
+	}
+	d.Select("category", f.Category)
+	d.Select("form", f.Form)
+	d.Value("attendance", f.draftValue, f.restoreDraft)
+	f.changed = d.Changed
+	f.draft = d
 }
 
 // fields makes the session's own entries and fills them from the session.
@@ -214,5 +234,6 @@ func (f *SessionForm) save() {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}
+	f.draft.Saved()
 	f.t.saved(s, len(attendees))
 }

@@ -3,20 +3,14 @@ package training
 import (
 	"context"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
 
 // confirmDelete asks, then removes the session with its attendance and files.
 func (f *SessionForm) confirmDelete() {
-	dialog.ShowConfirm(locale.T("action.delete"), locale.T("training.delete.confirm", map[string]any{
-		"Title": f.session.Title, "N": f.session.Attendance}), func(ok bool) {
-		if ok {
-			f.DeleteNow()
-		}
-	}, f.t.u.Win)
+	kit.ConfirmDelete(f.t.u.Win, locale.T("action.delete"), locale.T("training.delete.confirm", map[string]any{
+		"Title": f.session.Title, "N": f.session.Attendance}), f.DeleteNow)
 }
 
 // DeleteNow removes the session without asking (the confirmation's answer): its attendance
@@ -26,5 +20,6 @@ func (f *SessionForm) DeleteNow() {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}
+	f.draft.Saved() // nothing left to keep or to ask about
 	f.t.showList()
 }

@@ -95,6 +95,7 @@ func (t *Trainings) Open(id string) {
 	}
 	t.Form = f
 	t.Set(f.content)
+	f.draft.Offer()
 }
 
 func (t *Trainings) showHours() {
@@ -108,5 +109,5 @@ func (t *Trainings) showHours() {
 }
 
 func (t *Trainings) back() *widget.Button {
-	return widget.NewButtonWithIcon(locale.T("training.back"), theme.NavigateBackIcon(), t.showList)
+	return widget.NewButtonWithIcon(locale.T("training.back"), theme.NavigateBackIcon(), func() { t.u.Leave(t.showList) })
 }
