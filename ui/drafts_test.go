@@ -20,10 +20,17 @@ func overlayButton(t *testing.T, u *UI, text string) *widget.Button {
 		t.Fatalf("no dialog shown, looking for %q", text)
 	}
 	var found *widget.Button
+	var seen []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			found = b
+		if b, ok := o.(*widget.Button); ok {
+			seen = append(seen, b.Text)
+			if b.Text == text {
+				found = b
+			}
+		}
+		if l, ok := o.(*widget.Label); ok {
+			seen = append(seen, l.Text)
 		}
 		if c, ok := o.(*fyne.Container); ok {
 			for _, ch := range c.Objects {
@@ -38,7 +45,7 @@ func overlayButton(t *testing.T, u *UI, text string) *widget.Button {
 	}
 	walk(top)
 	if found == nil {
-		t.Fatalf("the dialog has no button %q", text)
+		t.Fatalf("the dialog has no button %q; it shows %q", text, seen)
 	}
 	return found
 }

@@ -2,11 +2,11 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"townledger/app/backup"
 	"townledger/ui/settings"
 
 	"fyne.io/fyne/v2"
@@ -112,11 +112,12 @@ func TestAdministratorRestoresABackup(t *testing.T) {
 		t.Fatalf("data tab %+v: the demo town is not offered on an empty ledger", s.Data)
 	}
 	test.Tap(s.Data.Backup)
+	// The backup is written, checked, then said: wait for the words.
 	waitFor(t, func() bool {
-		copies, _ := backup.List(u.Office.Path())
-		return len(copies) == 1
+		top := u.Win.Canvas().Overlays().Top()
+		return top != nil && strings.Contains(fmt.Sprint(textsOf(top)), "备份已保存")
 	})
-	test.Tap(overlayButton(t, u, "确定")) // 备份已保存
+	test.Tap(overlayButton(t, u, "确定"))
 	if _, ok := s.Data.Copies.Objects[0].(*fyne.Container); !ok {
 		t.Fatal("the new backup is not listed")
 	}
@@ -141,4 +142,26 @@ func waitFor(t *testing.T, ok func() bool) {
 		time.Sleep(25 * time.Millisecond)
 	}
 	t.Fatal("timed out")
+}
+
+// textsOf lists the texts of labels and buttons in a widget tree.
+func textsOf(o fyne.CanvasObject) []string {
+	var out []string
+	switch v := o.(type) {
+	case *widget.Label:
+		out = append(out, v.Text)
+	case *widget.Button:
+		out = append(out, v.Text)
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, ch := range c.Objects {
+			out = append(out, textsOf(ch)...)
+		}
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, ch := range test.WidgetRenderer(w).Objects() {
+			out = append(out, textsOf(ch)...)
+		}
+	}
+	return out
 }

@@ -44,7 +44,7 @@ type draftField struct {
 // leaving.
 func (e *Env) NewDraft(form, record string) *Draft {
 	d := &Draft{env: e, form: form, record: record, fields: map[string]draftField{}}
-	e.active = d
+	e.active = append(e.active, d)
 	return d
 }
 
@@ -195,11 +195,16 @@ func (d *Draft) restore(values map[string]string) {
 // Restore puts a kept draft's values back without asking (tests; a caller that asked).
 func (d *Draft) Restore(values map[string]string) { d.restore(values) }
 
-// Leave runs proceed when the open form may be left: at once when nothing is unsaved, else
+// Leave runs proceed when the open forms may be left: at once when nothing is unsaved, else
 // after asking — keep editing, discard the changes, or leave and find them again next time.
 func (e *Env) Leave(proceed func()) {
-	d := e.active
-	if d == nil || !d.Dirty() {
+	var dirty []*Draft
+	for _, d := range e.active {
+		if d.Dirty() {
+			dirty = append(dirty, d)
+		}
+	}
+	if len(dirty) == 0 {
 		e.active = nil
 		proceed()
 		return
@@ -208,16 +213,20 @@ func (e *Env) Leave(proceed func()) {
 	stay := widget.NewButton(locale.T("leave.stay"), func() { ask.Hide() })
 	drop := widget.NewButton(locale.T("leave.discard"), func() {
 		ask.Hide()
-		d.dirty = false
-		d.discard()
+		for _, d := range dirty {
+			d.dirty = false
+			d.discard()
+		}
 		e.active = nil
 		proceed()
 	})
 	drop.Importance = widget.DangerImportance
 	later := widget.NewButton(locale.T("leave.keep"), func() {
 		ask.Hide()
-		d.keep() // kept now, offered again when the form is next opened
-		d.saves.Wait()
+		for _, d := range dirty {
+			d.keep() // kept now, offered again when the form is next opened
+			d.saves.Wait()
+		}
 		e.active = nil
 		proceed()
 	})
@@ -227,5 +236,12 @@ func (e *Env) Leave(proceed func()) {
 	ask.Show()
 }
 
-// Dirty reports whether the open form holds unsaved changes.
-func (e *Env) Dirty() bool { return e.active != nil && e.active.Dirty() }
+// Dirty reports whether an open form holds unsaved changes.
+func (e *Env) Dirty() bool {
+	for _, d := range e.active {
+		if d.Dirty() {
+			return true
+		}
+	}
+	return false
+}

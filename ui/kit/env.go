@@ -37,7 +37,7 @@ type Env struct {
 	// Restore puts a backup in place of the ledger and starts again at the sign-in.
 	Restore func(from string)
 	tasks   *sync.WaitGroup
-	active  *Draft // the form open now, asked about before leaving it
+	active  []*Draft // the forms open now, asked about before leaving them
 }
 
 // NewEnv makes the environment of a session; tasks counts the background work under way,

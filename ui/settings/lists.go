@@ -20,6 +20,7 @@ type ListSettings struct {
 	Save              *widget.Button
 	Message           *widget.Label
 	Notice            *widget.Label
+	draft             *kit.Draft
 	content           fyne.CanvasObject
 }
 
@@ -43,6 +44,9 @@ func newListSettings(u *kit.Env) *ListSettings {
 	l.content = kit.FormPage(nil, container.NewVBox(intro, widget.NewForm(
 		widget.NewFormItem(locale.T("lists.categories"), l.Categories),
 		widget.NewFormItem(locale.T("lists.types"), l.Types))), l.Message, l.Notice, l.Save)
+	l.draft = u.NewDraft("settings.lists", "")
+	l.draft.Entry("categories", l.Categories)
+	l.draft.Entry("types", l.Types)
 	return l
 }
 
@@ -56,6 +60,7 @@ func (l *ListSettings) save() {
 		kit.SetMessage(l.Message, kit.ListMessage(err))
 		return
 	}
+	l.draft.Saved()
 	kit.SetMessage(l.Message, "")
 	kit.SetMessage(l.Notice, locale.T("saved.at", map[string]any{"Time": l.u.Now().Format("15:04")}))
 }

@@ -34,6 +34,7 @@ type MailSettings struct {
 	Status             *widget.Label
 	kinds              map[string]string // label -> kind
 	secs               map[string]townmail.Security
+	draft              *kit.Draft
 	content            fyne.CanvasObject
 }
 
@@ -109,6 +110,14 @@ func newMailSettings(u *kit.Env) *MailSettings {
 		widget.NewCard(locale.T("mail.reviewer"), "", m.Reviewer),
 		widget.NewCard(locale.T("mail.account"), "", container.NewVBox(intro, account))),
 		m.Message, m.Status, m.Test, m.Save)
+	// The password is never kept in a draft.
+	m.draft = u.NewDraft("settings.mail", "")
+	for name, e := range map[string]*widget.Entry{"district": m.District, "reviewer": m.Reviewer, "address": m.Address,
+		"username": m.Username, "smtp_host": m.SMTPHost, "imap_host": m.IMAPHost, "smtp_port": m.SMTPPort, "imap_port": m.IMAPPort} {
+		m.draft.Entry(name, e)
+	}
+	m.draft.Select("smtp_sec", m.SMTPSec)
+	m.draft.Select("imap_sec", m.IMAPSec)
 	return m
 }
 
@@ -199,6 +208,7 @@ func (m *MailSettings) save() {
 		m.u.Mail.SetPassword(m.Password.Text)
 		m.Password.SetText("")
 	}
+	m.draft.Saved()
 	kit.SetMessage(m.Message, "")
 	m.Status.SetText(locale.T("mail.saved"))
 }

@@ -19,6 +19,7 @@ type RuleSettings struct {
 	Save    *widget.Button
 	Message *widget.Label
 	Notice  *widget.Label
+	draft   *kit.Draft
 	content fyne.CanvasObject
 }
 
@@ -48,6 +49,10 @@ func newRuleSettings(u *kit.Env) *RuleSettings {
 	intro := widget.NewLabel(locale.T("settings.rules.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	r.content = kit.FormPage(nil, container.NewVBox(intro, grid), r.Message, r.Notice, r.Save)
+	r.draft = u.NewDraft("settings.rules", "")
+	for k, e := range r.Entries {
+		r.draft.Entry(k, e)
+	}
 	return r
 }
 
@@ -60,6 +65,7 @@ func (r *RuleSettings) save() {
 		kit.SetMessage(r.Message, kit.ListMessage(err))
 		return
 	}
+	r.draft.Saved()
 	kit.SetMessage(r.Message, "")
 	kit.SetMessage(r.Notice, locale.T("saved.at", map[string]any{"Time": r.u.Now().Format("15:04")}))
 }
