@@ -210,6 +210,9 @@ func TestFortyPersonSessionByKeyboard(t *testing.T) {
 	if tr.Form == nil || tr.Form.Ticked() != 40 {
 		t.Fatal("the saved session does not open with its 40 attendees")
 	}
+	if tr.Form.Shown() != 40 {
+		t.Errorf("the saved session opens listing %d people, want its 40 attendees", tr.Form.Shown())
+	}
 	for _, m := range tr.Form.Rows {
 		if m.Person.ID == early.ID && m.Hours != "1.5" {
 			t.Errorf("%s's hours show as %q", m.Person.Name, m.Hours)

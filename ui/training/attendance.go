@@ -100,6 +100,8 @@ func newAttendance(win fyne.Window, people []apptraining.Person, picked map[stri
 	if !editable {
 		a.Paste.Disable()
 	}
+	// A saved session opens on the people who attended, not on the top of the roster.
+	a.TickedOnly.Checked = len(picked) > 0
 	a.status = container.NewBorder(nil, nil, nil, container.NewCenter(a.Undo), a.Status)
 	a.status.Hide()
 	heading := widget.NewLabelWithStyle(locale.T("training.attendance"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

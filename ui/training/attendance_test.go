@@ -3,6 +3,7 @@ package training
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	apptraining "townledger/app/training"
@@ -17,7 +18,11 @@ func newTestAttendance(t *testing.T) *Attendance {
 	}
 	people := []apptraining.Person{{ID: "a", Name: "张三", Unit: "镇应急管理办公室"}, {ID: "b", Name: "李四", Unit: "镇应急管理办公室"},
 		{ID: "c", Name: "王五", Unit: "网格服务中心"}}
-	return newAttendance(a.NewWindow("test"), people, nil, true)
+	w := a.NewWindow("test")
+	at := newAttendance(w, people, nil, true)
+	w.SetContent(at.content)
+	w.Resize(fyne.NewSize(900, 500))
+	return at
 }
 
 func TestAttendanceDraftRoundTrip(t *testing.T) {
@@ -67,5 +72,18 @@ func TestRowFiguresAreCheckedAsTyped(t *testing.T) {
 		if ok := r.Hours.Validate() == nil && r.Score.Validate() == nil; ok != c.ok {
 			t.Errorf("hours %q, score %q: accepted %v", c.hours, c.score, ok)
 		}
+	}
+}
+
+func TestDownAndEnterOnAnEmptySearchTicksTheFirst(t *testing.T) {
+	a := newTestAttendance(t)
+	a.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	a.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	a.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !a.Rows[1].Ticked || a.Ticked() != 1 {
+		t.Errorf("Down, Down, Enter ticked %d, 李四 %v", a.Ticked(), a.Rows[1].Ticked)
+	}
+	if _, lit := a.Highlighted(); lit {
+		t.Error("the highlight stayed after Enter")
 	}
 }

@@ -40,11 +40,13 @@ func (s *RosterSearch) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// matches tells whether a row is listed for what is typed. 只看已勾选 narrows the list at
+// rest; a search looks at everyone, so Enter can tick anybody.
 func (a *Attendance) matches(m *Member, q string) bool {
-	if a.TickedOnly.Checked && !m.Ticked {
-		return false
+	if q == "" {
+		return !a.TickedOnly.Checked || m.Ticked
 	}
-	return q == "" || strings.Contains(m.Person.Name, q) || strings.HasPrefix(m.initials, q) ||
+	return strings.Contains(m.Person.Name, q) || strings.HasPrefix(m.initials, q) ||
 		strings.Contains(strings.ToLower(m.Person.Unit), q)
 }
 
@@ -101,11 +103,7 @@ func (a *Attendance) hint(q string) {
 		a.say(text, false, nil)
 		a.hinting = true
 	case q != "":
-		key := "training.roster.no_match"
-		if a.TickedOnly.Checked {
-			key = "training.roster.no_match_ticked"
-		}
-		a.say(locale.T(key, map[string]any{"Query": q}), true, nil)
+		a.say(locale.T("training.roster.no_match", map[string]any{"Query": q}), true, nil)
 		a.hinting = true
 	case len(a.Rows) == 0:
 		a.say(locale.T("training.roster.empty"), true, nil)
@@ -158,7 +156,11 @@ func (a *Attendance) enter() {
 	m := a.Rows[a.shown[a.hi]]
 	already := m.Ticked
 	m.Ticked = true
-	a.Search.SetText("")
+	if a.Search.Text == "" { // the highlight was moved with Down: no change to filter on
+		a.filter("")
+	} else {
+		a.Search.SetText("")
+	}
 	key := "training.roster.ticked"
 	if already {
 		key = "training.roster.already"

@@ -104,7 +104,11 @@ func newSessionForm(t *Trainings, id string) (*SessionForm, error) {
 	fields := container.NewVBox(kit.Strut(fieldsWidth), form)
 	if s.ID != "" { // files belong to a saved session
 		f.Files = newSessionFiles(t.u, s.ID)
-		fields.Add(widget.NewCard(locale.T("training.files"), "", f.Files.content))
+		files := widget.NewLabelWithStyle(locale.T("training.files"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		files.Wrapping = fyne.TextWrapBreak
+		fields.Add(widget.NewSeparator())
+		fields.Add(files)
+		fields.Add(f.Files.content)
 	}
 	left := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.Message, bar), nil, nil, container.NewVScroll(fields))
 
