@@ -82,6 +82,8 @@ func (c *Cases) showList() {
 func (c *Cases) showFiling() {
 	c.Filing, c.Case = newFilingForm(c), nil
 	c.Set(c.Filing.content)
+	c.Filing.draft.Settled()
+	c.Filing.draft.Offer()
 }
 
 func (c *Cases) open(id string) {
@@ -92,10 +94,12 @@ func (c *Cases) open(id string) {
 	}
 	c.Filing, c.Case = nil, v
 	c.Set(v.content)
+	v.stepForm.draft.Settled() // officers pre-ticked and the like are the form's start
+	v.stepForm.draft.Offer()
 }
 
 func BackButton(c *Cases) *widget.Button {
-	return widget.NewButtonWithIcon(locale.T("cases.back"), theme.NavigateBackIcon(), c.showList)
+	return widget.NewButtonWithIcon(locale.T("cases.back"), theme.NavigateBackIcon(), func() { c.u.Leave(c.showList) })
 }
 
 // OpenCase shows a case's page (from the home page or a party's page).

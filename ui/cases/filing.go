@@ -42,6 +42,7 @@ type FilingForm struct {
 	tiers                              []tierChoice // of the chosen item; option 0 is "not applicable"
 	certified                          map[string]bool
 	procedures                         []rules.Procedure
+	draft                              *kit.Draft
 	content                            fyne.CanvasObject
 }
 
@@ -133,7 +134,47 @@ func newFilingForm(c *Cases) *FilingForm {
 	rows.add("filing.flags", container.NewVBox(f.Harmful, f.Major, f.Late))
 	top := container.NewHBox(BackButton(c), heading(locale.T("filing.title")))
 	f.content = formPage(top, rows.box, f.Message, newConfirmation(), f.Submit)
+	f.keepDraft()
 	return f
+}
+
+// keepDraft keeps what is typed as a draft; the item comes before the tier it offers, the
+// party as the one chosen.
+func (f *FilingForm) keepDraft() {
+	d := f.c.u.NewDraft("cases.filing", "")
+	f.draft = d
+	prevProc := f.Procedure.OnChanged
+	f.Procedure.OnChanged = func(s string) {
+		if prevProc != nil {
+			prevProc(s)
+		}
+		d.Changed()
+	}
+	d.Value("procedure", func() string { return f.Procedure.Selected }, f.Procedure.SetSelected)
+	d.Value("party", func() string {
+		if f.party.ID == "" {
+			return ""
+		}
+		return strings.Join([]string{f.party.ID, f.party.Title, f.party.Tag}, "\t")
+	}, func(v string) {
+		if parts := strings.Split(v, "\t"); len(parts) == 3 {
+			f.party = office.ListItem{ID: parts[0], Title: parts[1], Tag: parts[2]}
+			f.showParty()
+			f.offerTiers()
+		}
+	})
+	d.Select("item", &f.Item.Select)
+	d.Select("tier", &f.Tier.Select)
+	for name, e := range map[string]*widget.Entry{"title": f.Title, "facts": f.Facts, "violation_on": f.ViolationOn,
+		"discovered_on": f.DiscoveredOn, "filed_on": f.FiledOn} {
+		d.Entry(name, e)
+	}
+	for name, c := range map[string]*widget.Check{"harmful": f.Harmful, "major": f.Major, "late": f.Late} {
+		d.Check(name, c)
+	}
+	for _, c := range f.Officers.Checks {
+		d.Check("officer."+c.Text, c)
+	}
 }
 
 // rowHeight is the height of one match: a name over a caption line.
@@ -300,6 +341,7 @@ func (f *FilingForm) submit() {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}
+	f.draft.Saved()
 	f.c.open(id)
 	if cv := f.c.Case; cv != nil {
 		cv.Done.Say(locale.T("filing.done", map[string]any{"No": cv.View.Case.CaseNo}))

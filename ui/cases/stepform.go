@@ -38,6 +38,7 @@ type stepForm struct {
 	certified                                  map[string]bool
 	rows                                       *formRows
 	fineRow                                    *fyne.Container
+	draft                                      *kit.Draft
 }
 
 func (cv *CaseView) buildForm() {
@@ -63,7 +64,7 @@ func (cv *CaseView) buildForm() {
 	f.On = kit.DateEntry(true)
 	f.ReinspectOn, f.AnnouncedOn = kit.DateEntry(false), kit.DateEntry(false)
 	f.Outcome = newChoice(outcomeLabels, func(string) { cv.showFields() })
-	f.Fine, f.Amount = kit.Entry("25000", nil), kit.Entry("25000", nil)
+	f.Fine, f.Amount = kit.Entry(locale.T("casefile.record.yuan_hint"), nil), kit.Entry(locale.T("casefile.record.yuan_hint"), nil)
 	f.FineHint = widget.NewLabel("")
 	f.FineHint.SizeName = theme.SizeNameCaptionText
 	f.Penalty, f.Note = kit.Entry("", nil), kit.Entry("", nil)
@@ -102,6 +103,29 @@ func (cv *CaseView) buildForm() {
 		f.rows.add(r.key, r.w)
 	}
 	cv.showFields()
+	cv.keepDraft()
+}
+
+// keepDraft keeps the step being typed as a draft of this case's page; the step and outcome
+// come first, as they decide which fields show.
+func (cv *CaseView) keepDraft() {
+	f := &cv.stepForm
+	d := cv.c.u.NewDraft("cases.step", cv.id)
+	f.draft = d
+	d.Select("step", &f.Step.Select)
+	d.Select("outcome", &f.Outcome.Select)
+	d.Select("approval", &f.Approval.Select)
+	for name, e := range map[string]*widget.Entry{"on": f.On, "reinspect_on": f.ReinspectOn, "announced_on": f.AnnouncedOn,
+		"fine": f.Fine, "amount": f.Amount, "penalty": f.Penalty, "note": f.Note} {
+		d.Entry(name, e)
+	}
+	for name, c := range map[string]*widget.Check{"hearing_offered": f.HearingOffered, "rights_informed": f.RightsInformed,
+		"correction": f.Correction, "passed": f.Passed, "waives_hearing": f.WaivesHearing} {
+		d.Check(name, c)
+	}
+	for _, c := range f.Officers.Checks {
+		d.Check("officer."+c.Text, c)
+	}
 }
 
 // stepChanged: a refusal or a confirmation was about the step chosen before; neither
@@ -257,7 +281,9 @@ func (cv *CaseView) save() {
 		kit.SetMessage(cv.Message, locale.Err(err))
 		return
 	}
-	cv.resetForm()
+	f := &cv.stepForm
+	f.draft.Saved()
+	f.draft.Quietly(cv.resetForm)
 	cv.Done.Say(locale.T("casefile.record.saved", map[string]any{"Step": locale.T(rules.StepKey(ev.Step)),
 		"On": ev.On.Format("2006-01-02")}))
 }

@@ -192,6 +192,17 @@ func (d *Draft) restore(values map[string]string) {
 	d.dirty = true
 }
 
+// Settled marks the form as built: what it shows now is the starting point, not a change.
+func (d *Draft) Settled() { d.dirty = false }
+
+// Quietly runs fn, which sets the form's fields itself (clearing it after a save, say),
+// without counting that as the user's change.
+func (d *Draft) Quietly(fn func()) {
+	d.loading = true
+	defer func() { d.loading = false }()
+	fn()
+}
+
 // Restore puts a kept draft's values back without asking (tests; a caller that asked).
 func (d *Draft) Restore(values map[string]string) { d.restore(values) }
 

@@ -61,6 +61,7 @@ func (p *Parties) showList() {
 func (p *Parties) showForm() {
 	p.Form = newPartyForm(p)
 	p.Set(p.Form.content)
+	p.Form.draft.Settled()
 	p.Form.draft.Offer()
 }
 

@@ -96,6 +96,7 @@ func (a *Activities) Open(id string) {
 	}
 	a.Form = f
 	a.Set(f.content)
+	f.draft.Settled()
 	f.draft.Offer()
 }
 
