@@ -12,6 +12,7 @@ import (
 
 	"townledger/app/office"
 	"townledger/ui/cases"
+	"townledger/ui/kit"
 )
 
 // TestGeneralCaseFromFilingToClosing takes a case through every step of the general
@@ -264,9 +265,9 @@ func TestStepSelectOpensAfterRefusedSaves(t *testing.T) {
 		t.Fatalf("second refusal: %q, fine %q", cv.Message.Text, cv.Fine.Text)
 	}
 
-	var steps []*cases.Choice
+	var steps []*kit.Select
 	walkVisible(u.Win.Content(), func(o fyne.CanvasObject) {
-		if c, ok := o.(*cases.Choice); ok && len(c.Options) > 0 && c.Options[0] == cv.Step.Options[0] {
+		if c, ok := o.(*kit.Select); ok && len(c.Options) > 0 && c.Options[0] == cv.Step.Options[0] {
 			steps = append(steps, c)
 		}
 	})

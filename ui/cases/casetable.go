@@ -48,7 +48,7 @@ const (
 type CaseTable struct {
 	u                       *kit.Env
 	Search, Officer         *widget.Entry
-	Stage, Due, Year, Item  *Choice
+	Stage, Due, Year, Item  *kit.Select
 	Count, Overdue, DueSoon *widget.Label
 	Table                   *widget.Table
 	Empty                   *widget.Label
@@ -93,10 +93,10 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 		t.stages[l] = string(s)
 		stageOpts = append(stageOpts, l)
 	}
-	t.Stage = newChoice(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
+	t.Stage = kit.Choice(stageOpts, func(l string) { t.Query.Stage = t.stages[l]; t.reload() })
 	dueOpts := []string{all("deadlines"), locale.T("case.status.overdue"), locale.T("case.status.due_soon")}
 	t.dues[dueOpts[1]], t.dues[dueOpts[2]] = "overdue", "soon"
-	t.Due = newChoice(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
+	t.Due = kit.Choice(dueOpts, func(l string) { t.Query.Due = t.dues[l]; t.reload() })
 	yearOpts := []string{all("years")}
 	if ys, err := u.Office.CaseYears(ctx); err == nil {
 		for _, y := range ys {
@@ -105,7 +105,7 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 			yearOpts = append(yearOpts, l)
 		}
 	}
-	t.Year = newChoice(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
+	t.Year = kit.Choice(yearOpts, func(l string) { t.Query.Year = t.years[l]; t.reload() })
 	itemOpts := []string{all("items")}
 	if its, err := u.Office.CatalogItemsInForce(ctx, t.Query.Today); err == nil {
 		for _, it := range its {
@@ -114,8 +114,8 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 			itemOpts = append(itemOpts, l)
 		}
 	}
-	t.Item = newChoice(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
-	for _, s := range []*Choice{t.Stage, t.Due, t.Year, t.Item} {
+	t.Item = kit.Choice(itemOpts, func(l string) { t.Query.ItemCode = t.items[l]; t.reload() })
+	for _, s := range []*kit.Select{t.Stage, t.Due, t.Year, t.Item} {
 		s.PlaceHolder = s.Options[0]
 	}
 

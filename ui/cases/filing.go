@@ -29,7 +29,7 @@ type FilingForm struct {
 	Parties                            *widget.List  // the search's matches, shown as typed
 	Matches                            *widget.Label // how many matched, or that none did
 	Party                              *widget.Label // the party chosen
-	Item, Tier                         *Choice
+	Item, Tier                         *kit.Select
 	Title, Facts                       *widget.Entry
 	ViolationOn, DiscoveredOn, FiledOn *widget.Entry
 	Officers                           *Officers
@@ -92,9 +92,9 @@ func newFilingForm(c *Cases) *FilingForm {
 	for _, it := range items {
 		itemLabels = append(itemLabels, it.Code+" "+it.Name)
 	}
-	f.Tier = newChoice(nil, nil)
+	f.Tier = kit.Choice(nil, nil)
 	f.Tier.PlaceHolder = locale.T("filing.tier.none")
-	f.Item = newChoice(itemLabels, func(string) { f.pickItem() })
+	f.Item = kit.Choice(itemLabels, func(string) { f.pickItem() })
 	f.Item.PlaceHolder = locale.T("filing.item")
 
 	f.Title = kit.Entry(locale.T("filing.case_title.hint"), nil)
@@ -163,8 +163,8 @@ func (f *FilingForm) keepDraft() {
 			f.offerTiers()
 		}
 	})
-	d.Select("item", &f.Item.Select)
-	d.Select("tier", &f.Tier.Select)
+	d.Select("item", f.Item)
+	d.Select("tier", f.Tier)
 	for name, e := range map[string]*widget.Entry{"title": f.Title, "facts": f.Facts, "violation_on": f.ViolationOn,
 		"discovered_on": f.DiscoveredOn, "filed_on": f.FiledOn} {
 		d.Entry(name, e)

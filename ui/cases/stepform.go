@@ -20,15 +20,15 @@ import (
 // rows for good; choosing a step or an outcome only shows and hides rows, so the drop-down
 // the user taps is always the one on screen (see Choice).
 type stepForm struct {
-	Step                                       *Choice
+	Step                                       *kit.Select
 	On, ReinspectOn, AnnouncedOn               *widget.Entry
-	Outcome                                    *Choice
+	Outcome                                    *kit.Select
 	Fine, Amount, Penalty, Note                *widget.Entry
 	FineHint                                   *widget.Label // the tier's range, under the fine
 	Officers                                   *Officers
 	HearingOffered, RightsInformed, Correction *widget.Check
 	Passed, WaivesHearing                      *widget.Check
-	Approval                                   *Choice
+	Approval                                   *kit.Select
 	Save                                       *widget.Button
 	Message                                    *widget.Label
 	Done                                       *Confirmation
@@ -59,11 +59,11 @@ func (cv *CaseView) buildForm() {
 		f.approvals = append(f.approvals, a)
 		approvalLabels = append(approvalLabels, locale.T(rules.ApprovalKey(a)))
 	}
-	f.Step = newChoice(stepLabels, func(string) { cv.stepChanged() })
+	f.Step = kit.Choice(stepLabels, func(string) { cv.stepChanged() })
 	f.Step.PlaceHolder = locale.T("casefile.record.step.pick")
 	f.On = kit.DateEntry(true)
 	f.ReinspectOn, f.AnnouncedOn = kit.DateEntry(false), kit.DateEntry(false)
-	f.Outcome = newChoice(outcomeLabels, func(string) { cv.showFields() })
+	f.Outcome = kit.Choice(outcomeLabels, func(string) { cv.showFields() })
 	f.Fine, f.Amount = kit.Entry(locale.T("casefile.record.yuan_hint"), nil), kit.Entry(locale.T("casefile.record.yuan_hint"), nil)
 	f.FineHint = widget.NewLabel("")
 	f.FineHint.SizeName = theme.SizeNameCaptionText
@@ -83,7 +83,7 @@ func (cv *CaseView) buildForm() {
 	f.Correction = widget.NewCheck(locale.T("casefile.record.correction"), nil)
 	f.Passed = widget.NewCheck(locale.T("casefile.record.passed"), nil)
 	f.WaivesHearing = widget.NewCheck(locale.T("casefile.record.waives_hearing"), nil)
-	f.Approval = newChoice(approvalLabels, nil)
+	f.Approval = kit.Choice(approvalLabels, nil)
 	f.Save = widget.NewButtonWithIcon(locale.T("casefile.record.save"), theme.DocumentSaveIcon(), cv.save)
 	f.Save.Importance = widget.HighImportance
 
@@ -112,9 +112,9 @@ func (cv *CaseView) keepDraft() {
 	f := &cv.stepForm
 	d := cv.c.u.NewDraft("cases.step", cv.id)
 	f.draft = d
-	d.Select("step", &f.Step.Select)
-	d.Select("outcome", &f.Outcome.Select)
-	d.Select("approval", &f.Approval.Select)
+	d.Select("step", f.Step)
+	d.Select("outcome", f.Outcome)
+	d.Select("approval", f.Approval)
 	for name, e := range map[string]*widget.Entry{"on": f.On, "reinspect_on": f.ReinspectOn, "announced_on": f.AnnouncedOn,
 		"fine": f.Fine, "amount": f.Amount, "penalty": f.Penalty, "note": f.Note} {
 		d.Entry(name, e)

@@ -14,39 +14,6 @@ import (
 	"townledger/ui/locale"
 )
 
-// Choice is a drop-down that ignores a tap once it has left the window. Fyne 2.7.4 panics
-// opening the pop-up of a Select no longer on any canvas (upstream issue 5965, fixed after
-// 2.7.4); the forms here never detach a Select they show, and this guards the rest.
-type Choice struct{ widget.Select }
-
-// newChoice is a Choice whose empty state says 请选择.
-func newChoice(options []string, changed func(string)) *Choice {
-	c := &Choice{}
-	c.Options, c.OnChanged = options, changed
-	c.PlaceHolder = locale.T("select.placeholder")
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// onCanvas tells whether the drop-down is in a window now, where its pop-up can open.
-func (c *Choice) onCanvas() bool {
-	return fyne.CurrentApp().Driver().CanvasForObject(c) != nil
-}
-
-// Tapped opens the pop-up, unless the drop-down has left the window.
-func (c *Choice) Tapped(e *fyne.PointEvent) {
-	if c.onCanvas() {
-		c.Select.Tapped(e)
-	}
-}
-
-// TypedKey opens the pop-up from the keyboard too, under the same condition.
-func (c *Choice) TypedKey(e *fyne.KeyEvent) {
-	if c.onCanvas() {
-		c.Select.TypedKey(e)
-	}
-}
-
 // formRows is a two-column form (label, field) built once; rows are shown and hidden in
 // place, so a field never moves to a new parent while the user may be tapping it.
 type formRows struct {

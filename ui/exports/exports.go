@@ -26,7 +26,7 @@ type Exports struct {
 	kit.Body
 	u        *kit.Env
 	List     *kit.RecordList
-	Period   *widget.Select
+	Period   *kit.Select
 	Export   *widget.Button
 	Send     *widget.Button
 	Replies  *widget.Button

@@ -61,7 +61,7 @@ func (d *Draft) Entry(name string, w *widget.Entry) {
 }
 
 // Select binds a drop-down to the draft.
-func (d *Draft) Select(name string, w *widget.Select) {
+func (d *Draft) Select(name string, w *Select) {
 	prev := w.OnChanged
 	w.OnChanged = func(s string) {
 		if prev != nil {

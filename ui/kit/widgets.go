@@ -45,11 +45,37 @@ func FirstError(errs ...error) error {
 	return nil
 }
 
+// Select is a drop-down that ignores a tap once it has left the window: Fyne 2.7.4 panics
+// opening the pop-up of a Select no longer on any canvas (upstream issue 5965, fixed after
+// 2.7.4). The forms never detach a drop-down they show; this guards against the rest.
+type Select struct{ widget.Select }
+
 // Choice is a drop-down whose empty state says 请选择 (Fyne's own says "(Select one)").
-func Choice(options []string, changed func(string)) *widget.Select {
-	s := widget.NewSelect(options, changed)
-	s.PlaceHolder = locale.T("select.placeholder")
-	return s
+func Choice(options []string, changed func(string)) *Select {
+	c := &Select{}
+	c.Options, c.OnChanged = options, changed
+	c.PlaceHolder = locale.T("select.placeholder")
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// onCanvas tells whether the drop-down is in a window now, where its pop-up can open.
+func (c *Select) onCanvas() bool {
+	return fyne.CurrentApp().Driver().CanvasForObject(c) != nil
+}
+
+// Tapped opens the pop-up, unless the drop-down has left the window.
+func (c *Select) Tapped(e *fyne.PointEvent) {
+	if c.onCanvas() {
+		c.Select.Tapped(e)
+	}
+}
+
+// TypedKey opens the pop-up from the keyboard too, under the same condition.
+func (c *Select) TypedKey(e *fyne.KeyEvent) {
+	if c.onCanvas() {
+		c.Select.TypedKey(e)
+	}
 }
 
 // Body shows one screen of a section at a time: its list, a form or a page.

@@ -32,7 +32,7 @@ type Activities struct {
 	StatsB *widget.Button
 	Form   *ActivityForm // while an activity is open
 	// TypeFilter and YearFilter narrow the list.
-	TypeFilter, YearFilter *widget.Select
+	TypeFilter, YearFilter *kit.Select
 	Stats                  *ActivityStats
 	kit.Body
 }
@@ -125,7 +125,7 @@ type ActivityForm struct {
 	activity                                             apppublicity.Activity
 	HeldOn, Title, PlaceName, Organisers, Partners, Cost *widget.Entry
 	Notes                                                *widget.Entry
-	Type, PlaceKind                                      *widget.Select
+	Type, PlaceKind                                      *kit.Select
 	Counts                                               map[string]*widget.Entry
 	Save                                                 *widget.Button
 	Delete                                               *widget.Button // nil for a new activity

@@ -26,7 +26,7 @@ var targetKeys = map[apppublicity.Target]string{apppublicity.Enterprises: "activ
 // monthly activities and people reached, and the year's 五进 coverage.
 type ActivityStats struct {
 	a        *Activities
-	Period   *widget.Select
+	Period   *kit.Select
 	Sums     apppublicity.Sums
 	Figures  *widget.Label
 	Sentence *widget.Entry

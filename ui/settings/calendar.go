@@ -18,7 +18,7 @@ import (
 // CalendarEditor edits the holiday calendar the law's working-day periods are counted in.
 type CalendarEditor struct {
 	u       *kit.Env
-	Year    *widget.Select
+	Year    *kit.Select
 	Days    *fyne.Container
 	Date    *widget.Entry
 	Kind    *widget.RadioGroup

@@ -26,7 +26,7 @@ type MailSettings struct {
 	Address            *widget.Entry
 	SMTPHost, IMAPHost *widget.Entry
 	SMTPPort, IMAPPort *widget.Entry
-	SMTPSec, IMAPSec   *widget.Select
+	SMTPSec, IMAPSec   *kit.Select
 	Username           *widget.Entry
 	Password           *widget.Entry
 	Save, Test         *widget.Button
@@ -93,7 +93,7 @@ func newMailSettings(u *kit.Env) *MailSettings {
 	}
 	intro := widget.NewLabel(locale.T("mail.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	server := func(host, port *widget.Entry, sec *widget.Select) fyne.CanvasObject {
+	server := func(host, port *widget.Entry, sec *kit.Select) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(80, port.MinSize().Height), port), sec), host)
 	}
 	account := widget.NewForm(

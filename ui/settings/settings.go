@@ -22,7 +22,7 @@ func ctxBG() context.Context { return context.Background() }
 // administrators, accounts and backups.
 type Settings struct {
 	u        *kit.Env
-	Language *widget.Select
+	Language *kit.Select
 	Users    *UserAdmin      // nil unless the user may manage accounts
 	Calendar *CalendarEditor // nil unless the user may change settings
 	Rules    *RuleSettings   // the same

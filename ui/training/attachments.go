@@ -21,7 +21,7 @@ import (
 type SessionFiles struct {
 	u         *kit.Env
 	sessionID string
-	Kind      *widget.Select
+	Kind      *kit.Select
 	Add       *widget.Button
 	List      *fyne.Container
 	Message   *widget.Label

@@ -21,7 +21,7 @@ import (
 // chart, who is behind, and the enforcement certificates due for registration.
 type HoursPage struct {
 	t       *Trainings
-	Year    *widget.Select
+	Year    *kit.Select
 	Totals  []apptraining.Total
 	Behind  *widget.Label
 	Due     *widget.Label

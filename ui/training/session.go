@@ -30,7 +30,7 @@ type SessionForm struct {
 	Title, Organiser, Trainer, TrainerUnit  *widget.Entry
 	HeldOn, StartsAt, EndsAt, Place, HoursE *widget.Entry
 	Notes                                   *NotesEntry
-	Category, Form                          *widget.Select
+	Category, Form                          *kit.Select
 	*Attendance
 	Back    *widget.Button // asks first when something is not saved
 	Save    *widget.Button

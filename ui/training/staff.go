@@ -84,7 +84,7 @@ type StaffForm struct {
 	Name, Unit, Position, Phone, CertNo *widget.Entry
 	CertDueOn                           *widget.Entry
 	Officer                             *widget.Check
-	CertStatus                          *widget.Select
+	CertStatus                          *kit.Select
 	Save, Archive                       *widget.Button
 	Message                             *widget.Label
 	statuses                            map[string]string
