@@ -4,7 +4,9 @@
 # must come from the bundled font.
 # Usage: build/screenshot.sh BIN OUT.png [wizard | X:Y ...]
 #   wizard  the first-run wizard on a new database
-#   X:Y     signed in on a demo town, then a click at each position in turn
+#   X:Y     signed in on a demo town, then a click at each position in turn; a negative X
+#           counts from the window's right edge (buttons there move with the width), "key:K"
+#           presses a key instead, "type:TEXT" types
 # SHOT_PREP="export --period 2026-Q3" runs such commands on the demo town before.
 # SHOT_SIZE is the screen (default 1366x700, an office laptop's usable area); the picture is
 # the window, which fills a screen too small for its first size, as a maximised one would.
@@ -25,12 +27,24 @@ if [ "$mode" != wizard ]; then
   done <<< "${SHOT_PREP:-}"
   steps="xdotool type --delay 60 admin; xdotool key Return; sleep 0.5
          xdotool type --delay 60 shot2024; xdotool key Return; sleep 2"
-  for xy in $mode; do steps="$steps; xdotool mousemove ${xy%%:*} ${xy##*:} click 1; sleep 1.5"; done
+  w=${size%x*}
+  for xy in $mode; do
+    case "$xy" in
+      key:*) steps="$steps; xdotool key ${xy#key:}; sleep 0.8" ;;
+      type:*) steps="$steps; xdotool type --delay 60 '${xy#type:}'; sleep 0.8" ;;
+      *) x=${xy%%:*}; [ "${x#-}" != "$x" ] && x=$((w + x))
+         steps="$steps; xdotool mousemove $x ${xy##*:} click 1; sleep 1.5" ;;
+    esac
+  done
 else
   steps="true"
 fi
 mkdir -p "$(dirname "$out")"
-mkdir -p "$tmp/nofonts"
+mkdir -p "$tmp/nofonts" "$tmp/config/fyne/cn.gov.townledger"
+# The window as its user keeps it: filling the screen (a smaller one fills it anyway).
+h=${size#*x}
+printf '{"townledger.window.size":"%s %s"}' "${size%x*}" "$((h - 32))" \
+  >"$tmp/config/fyne/cn.gov.townledger/preferences.json"
 xvfb-run -a -s "-screen 0 ${size}x24" unshare -m bash -c "
   mount --bind '$tmp/nofonts' /usr/share/fonts
   '$bin' --db '$db' 2>/dev/null & pid=\$!

@@ -27,6 +27,8 @@ type RecordList struct {
 	Empty  *widget.Label
 	// OnOpen, when set, opens a record picked in the list.
 	OnOpen func(id string)
+	// TagKey, when set, names the translation key of a row's tag (a training's form, say).
+	TagKey func(tag string) string
 	// Fetch reads a page; sections with filters replace it.
 	Fetch func(ctx context.Context, query string, offset, limit int) ([]office.ListItem, int, error)
 
@@ -135,7 +137,10 @@ func (r *RecordList) fill(i int, row *fyne.Container) {
 	if it.Tag != "" {
 		// Codes without a translation (a new stage, say) show as stored rather than as a key.
 		key := "tag." + it.Tag
-		if r.kind == office.ListCases {
+		switch {
+		case r.TagKey != nil:
+			key = r.TagKey(it.Tag)
+		case r.kind == office.ListCases:
 			key = rules.StepKey(rules.Step(it.Tag))
 		}
 		if tag = locale.T(key); tag == key {

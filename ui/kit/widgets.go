@@ -115,3 +115,24 @@ func (l barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(20, l.height) }
+
+// Meter is a bar on a full-width track with a mark (a target) — fraction and mark are 0–1
+// of the width the row gives it.
+func Meter(fraction, mark float32, fill, track, markColor color.Color, height float32) fyne.CanvasObject {
+	return container.New(meterLayout{frac: min(max(fraction, 0), 1), mark: min(max(mark, 0), 1), height: height},
+		canvas.NewRectangle(track), canvas.NewRectangle(fill), canvas.NewRectangle(markColor))
+}
+
+type meterLayout struct{ frac, mark, height float32 }
+
+func (l meterLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := (size.Height - l.height) / 2
+	objs[0].Resize(fyne.NewSize(size.Width, l.height))
+	objs[0].Move(fyne.NewPos(0, y))
+	objs[1].Resize(fyne.NewSize(max(1, size.Width*l.frac), l.height))
+	objs[1].Move(fyne.NewPos(0, y))
+	objs[2].Resize(fyne.NewSize(2, l.height+6))
+	objs[2].Move(fyne.NewPos(min(size.Width*l.mark, size.Width-2), y-3))
+}
+
+func (l meterLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(40, l.height+6) }

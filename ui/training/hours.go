@@ -6,9 +6,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -113,28 +111,18 @@ func joinNames(names []string, most int) string {
 // hoursBar is one person's row of the chart: name, a bar scaled to the largest figure with
 // the target marked, and the hours.
 func hoursBar(t apptraining.Total, max float64) fyne.CanvasObject {
-	const width = 460
 	name := widget.NewLabel(t.Name)
 	name.Truncation = fyne.TextTruncateEllipsis
 	fill := color.NRGBA{R: 0x2F, G: 0x9E, B: 0x44, A: 0xFF} // target met
 	if t.Behind {
 		fill = color.NRGBA{R: 0xE8, G: 0x8B, B: 0x16, A: 0xFF}
 	}
-	bar := canvas.NewRectangle(fill)
-	bar.SetMinSize(fyne.NewSize(float32(t.Hours/max)*width, 16))
-	track := canvas.NewRectangle(color.NRGBA{R: 0xE6, G: 0xE6, B: 0xE6, A: 0xFF})
-	track.SetMinSize(fyne.NewSize(width, 16))
-	mark := canvas.NewRectangle(color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0xFF})
-	mark.SetMinSize(fyne.NewSize(2, 22))
-	markAt := float32(t.Target/max) * width
-	bars := container.New(layout.NewStackLayout(), track,
-		container.NewHBox(bar, layout.NewSpacer()),
-		container.NewWithoutLayout(mark))
-	mark.Move(fyne.NewPos(markAt, -3))
-	mark.Resize(fyne.NewSize(2, 22))
+	bars := kit.Meter(float32(t.Hours/max), float32(t.Target/max), fill, color.NRGBA{R: 0xE6, G: 0xE6, B: 0xE6, A: 0xFF},
+		color.NRGBA{R: 0xD9, G: 0x48, B: 0x0F, A: 0xFF}, 16)
 	value := widget.NewLabel(locale.T("hours.value", map[string]any{"Hours": strconv.FormatFloat(t.Hours, 'f', -1, 64),
 		"Target": strconv.FormatFloat(t.Target, 'f', -1, 64), "Sessions": t.Sessions}))
-	// Fixed widths on both sides keep every bar starting at the same place.
+	// Fixed widths on both sides keep every bar starting at the same place; the bar takes the
+	// rest of the window's width.
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), name),
-		container.NewGridWrap(fyne.NewSize(210, 36), value), container.NewHBox(container.NewCenter(bars)))
+		container.NewGridWrap(fyne.NewSize(210, 36), value), bars)
 }

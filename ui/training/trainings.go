@@ -70,6 +70,7 @@ func (t *Trainings) showList() {
 		actions = append(append(sessions, signIn...), actions...)
 	}
 	t.List = kit.NewRecordList(t.u, office.ListTrainings, actions...)
+	t.List.TagKey = apptraining.FormKey
 	t.List.OnOpen = t.Open
 	t.Notice = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.Notice.Wrapping = fyne.TextWrapBreak
