@@ -28,11 +28,14 @@ func (e *Exports) SendPeriod(newVersion bool) {
 		}, func(err error) {
 			e.refresh()
 			if p := problem.From(err); p != nil && p.Key == outbox.KeyChanged {
-				dialog.ShowConfirm(locale.T("exports.send"), locale.Err(err)+"\n\n"+locale.T("exports.send_new"), func(ok bool) {
+				ask := dialog.NewConfirm(locale.T("exports.send"), locale.Err(err)+"\n\n"+locale.T("exports.send_new"), func(ok bool) {
 					if ok {
 						e.SendPeriod(true)
 					}
 				}, e.u.Win)
+				ask.SetConfirmText(locale.T("exports.send_new.button"))
+				ask.SetDismissText(locale.T("action.cancel"))
+				ask.Show()
 				return
 			}
 			if p := problem.From(err); p != nil && p.Key == outbox.KeyAlreadySent {

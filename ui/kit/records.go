@@ -27,6 +27,8 @@ type RecordList struct {
 	Empty  *widget.Label
 	// OnOpen, when set, opens a record picked in the list.
 	OnOpen func(id string)
+	// Notice says what was just done ("已保存：张三"), under the search box.
+	Notice *widget.Label
 	// TagKey, when set, names the translation key of a row's tag (a training's form, say).
 	TagKey func(tag string) string
 	// Fetch reads a page; sections with filters replace it.
@@ -80,8 +82,9 @@ func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *
 	heading := widget.NewLabelWithStyle(locale.T("nav."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	r.filters = container.NewGridWithColumns(4)
+	r.Notice = Notice()
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(append([]fyne.CanvasObject{r.Count}, actions...)...)),
-		container.NewBorder(nil, nil, nil, r.filters, r.Search))
+		container.NewBorder(nil, nil, nil, r.filters, r.Search), r.Notice)
 	r.content = container.NewBorder(top, nil, nil, nil, container.NewStack(r.List, container.NewVBox(Spacer(), r.Empty, Spacer())))
 	r.Reload()
 	return r

@@ -75,6 +75,8 @@ func (s *Staff) open(id string) {
 func (s *Staff) showForm(p apptraining.Person) {
 	s.Form = newStaffForm(s, p)
 	s.Set(s.Form.content)
+	s.Form.draft.Settled()
+	s.Form.draft.Offer()
 }
 
 // StaffForm enters or changes a person on the roster.
@@ -88,6 +90,7 @@ type StaffForm struct {
 	Save, Archive                       *widget.Button
 	Message                             *widget.Label
 	statuses                            map[string]string
+	draft                               *kit.Draft
 	content                             fyne.CanvasObject
 }
 
@@ -124,12 +127,16 @@ func newStaffForm(s *Staff, p apptraining.Person) *StaffForm {
 	f.Save = widget.NewButton(locale.T("action.save"), f.save)
 	f.Save.Importance = widget.HighImportance
 	f.Archive = widget.NewButton(locale.T("staff.archive"), func() {
-		dialog.ShowConfirm(locale.T("staff.archive"), locale.T("staff.archive.confirm", map[string]any{"Name": p.Name}),
+		ask := dialog.NewConfirm(locale.T("staff.archive"), locale.T("staff.archive.confirm", map[string]any{"Name": p.Name}),
 			func(ok bool) {
 				if ok {
 					f.archive()
 				}
 			}, s.u.Win)
+		ask.SetConfirmText(locale.T("staff.archive"))
+		ask.SetDismissText(locale.T("action.cancel"))
+		ask.SetConfirmImportance(widget.WarningImportance)
+		ask.Show()
 	})
 	if p.ID == "" || p.ArchivedOn != "" {
 		f.Archive.Hide()
@@ -154,15 +161,21 @@ func newStaffForm(s *Staff, p apptraining.Person) *StaffForm {
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	back := widget.NewButtonWithIcon(locale.T("staff.back"), theme.NavigateBackIcon(), s.showList)
+	back := widget.NewButtonWithIcon(locale.T("staff.back"), theme.NavigateBackIcon(), func() { s.u.Leave(s.showList) })
 	archived := widget.NewLabel("")
 	if p.ArchivedOn != "" {
 		archived.SetText(locale.T("staff.archived_on", map[string]any{"Date": p.ArchivedOn}))
 	} else {
 		archived.Hide()
 	}
-	f.content = container.NewBorder(container.NewHBox(back, heading), nil, nil, nil, container.NewVScroll(container.NewVBox(
-		archived, form, f.Message, container.NewHBox(f.Archive, kit.Spacer(), f.Save))))
+	f.content = kit.FormPage(container.NewHBox(back, heading), container.NewVBox(archived, form), f.Message, f.Archive, nil, f.Save)
+	f.draft = s.u.NewDraft("training.staff", p.ID)
+	for name, e := range map[string]*widget.Entry{"name": f.Name, "unit": f.Unit, "position": f.Position, "phone": f.Phone,
+		"cert_no": f.CertNo, "cert_due_on": f.CertDueOn} {
+		f.draft.Entry(name, e)
+	}
+	f.draft.Check("officer", f.Officer)
+	f.draft.Select("cert_status", f.CertStatus)
 	return f
 }
 
@@ -183,7 +196,9 @@ func (f *StaffForm) save() {
 		kit.SetMessage(f.Message, kit.ListMessage(err))
 		return
 	}
+	f.draft.Saved()
 	f.s.showList()
+	kit.SetMessage(f.s.List.Notice, locale.T("staff.saved", map[string]any{"Name": strings.TrimSpace(p.Name)}))
 }
 
 func (f *StaffForm) archive() {
