@@ -53,6 +53,8 @@ xvfb-run -a -s "-screen 0 ${size}x24" unshare -m bash -c "
   [ -n \"\$win\" ] && xdotool windowactivate \$win 2>/dev/null || true
   $steps
   import -window \${win:-root} '$out'
-  kill \$pid; wait \$pid 2>/dev/null
+  kill \$pid
+  for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 \$pid 2>/dev/null || break; sleep 0.5; done
+  kill -9 \$pid 2>/dev/null; wait \$pid 2>/dev/null
 " 2>/dev/null
 echo "screenshot: $out"
