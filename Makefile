@@ -63,7 +63,7 @@ bench:
 SHOTS := \
 	home: \
 	cases:50:143 \
-	case:50:143,600:267 \
+	case:50:143,300:267 \
 	filing:50:143,-42:73 \
 	enterprises:50:181 \
 	session:50:219,-56:73 \
