@@ -12,9 +12,10 @@ import (
 //go:embed icon.png
 var Icon []byte
 
-// CJKFont is a single-face TrueType font covering Chinese (see fonts/README.md).
+// CJKFont is the program's one text face: Chinese and Latin in a single regular TrueType font
+// (see fonts/README.md).
 //
-//go:embed fonts/DroidSansFallbackFull.ttf
+//go:embed fonts/TownLedgerSans.ttf
 var CJKFont []byte
 
 // Translations holds one JSON file per language, named <lang>.json.

@@ -15,11 +15,10 @@
 #   dist/TownLedger.exe   GUI build (build/windows.sh)
 #   dist/townledger.exe   console build of the same program
 #   the PNG icon named by [Details] Icon, build/installer/portable-readme.txt,
-#   the Apache-2.0 text for the bundled font (assets/fonts/README.md), by default
-#   Debian's /usr/share/common-licenses/Apache-2.0
+#   the bundled font's licence texts, assets/fonts/OFL-1.1.txt and Apache-2.0.txt
+#   (assets/fonts/README.md)
 # Env overrides: GUI_EXE, CLI_EXE (input exes), OUT_DIR (default dist),
 #   PACKAGE_COMPRESSION (bzip2 | lzma | zlib, default bzip2),
-#   APACHE_LICENSE (path of the Apache-2.0 text),
 #   TOWNLEDGER_ALLOW_GUI_CLI=1 accept a GUI-subsystem exe as the console exe
 #   (only for tests while the console build does not exist yet).
 # Needs: makensis (Debian nsis), python3 >= 3.11, ImageMagick `convert`
@@ -39,7 +38,7 @@ start=$(date +%s)
 GUI_EXE=${GUI_EXE:-dist/TownLedger.exe}
 CLI_EXE=${CLI_EXE:-dist/townledger.exe}
 OUT_DIR=${OUT_DIR:-dist}
-APACHE_LICENSE=${APACHE_LICENSE:-/usr/share/common-licenses/Apache-2.0}
+FONT_LICENCES=assets/fonts
 NSI=build/installer/townledger.nsi
 COMPRESSION=${PACKAGE_COMPRESSION:-bzip2}
 case "$COMPRESSION" in
@@ -57,7 +56,9 @@ command -v convert >/dev/null 2>&1 || die "ImageMagick 'convert' not found — i
 [ -f FyneApp.toml ] || die "no FyneApp.toml in $ROOT"
 [ -f "$NSI" ] || die "$NSI is missing"
 [ -f "$README_TEMPLATE" ] || die "$README_TEMPLATE is missing"
-[ -f "$APACHE_LICENSE" ] || die "Apache-2.0 licence text not found at $APACHE_LICENSE (set APACHE_LICENSE)"
+for f in OFL-1.1.txt Apache-2.0.txt; do
+  [ -f "$FONT_LICENCES/$f" ] || die "the bundled font's licence text $FONT_LICENCES/$f is missing"
+done
 
 # The exes must be 64-bit PE files of the right subsystem: a GUI-subsystem
 # "console" exe would print nothing in cmd on a real PC.
@@ -156,20 +157,22 @@ text = open(sys.argv[1], encoding="utf-8").read().replace("\r\n", "\n")
 open(sys.argv[2], "w", encoding="utf-8-sig", newline="\r\n").write(text)
 EOF
 }
-crlf_bom "$APACHE_LICENSE" "$WORK/licenses/Apache-2.0.txt"
+crlf_bom "$FONT_LICENCES/OFL-1.1.txt" "$WORK/licenses/OFL-1.1.txt"
+crlf_bom "$FONT_LICENCES/Apache-2.0.txt" "$WORK/licenses/Apache-2.0.txt"
 cat >"$WORK/font-notice.txt" <<EOF
 Bundled font / 内置字体
 
-The program contains the font Droid Sans Fallback (DroidSansFallbackFull.ttf),
-© Google / The Android Open Source Project, unmodified, licensed under the
-Apache License, Version 2.0 (see Apache-2.0.txt in this folder,
-or http://www.apache.org/licenses/LICENSE-2.0).
+The program contains the font TownLedger Sans, made from Droid Sans Fallback
+(© Google / The Android Open Source Project, Apache License 2.0, see Apache-2.0.txt)
+and the Latin letters of Noto Sans Regular (© Google, SIL Open Font License 1.1,
+see OFL-1.1.txt). As a derivative of Noto Sans it is distributed under the SIL Open
+Font License 1.1.
 
-程序内置字体 Droid Sans Fallback（DroidSansFallbackFull.ttf，© Google / Android
-开源项目），未作修改，按 Apache License 2.0 许可发布，许可全文见本文件夹中的
-Apache-2.0.txt。
+程序内置字体 TownLedger Sans，由 Droid Sans Fallback（© Google / Android 开源项目，
+Apache License 2.0，见 Apache-2.0.txt）与 Noto Sans Regular 的拉丁字母（© Google，
+SIL Open Font License 1.1，见 OFL-1.1.txt）合并而成，按 SIL Open Font License 1.1 发布。
 EOF
-crlf_bom "$WORK/font-notice.txt" "$WORK/licenses/DroidSansFallback.txt"
+crlf_bom "$WORK/font-notice.txt" "$WORK/licenses/TownLedgerSans.txt"
 rm -f "$WORK/font-notice.txt"
 
 # ---------------------------------------------------------------- installer

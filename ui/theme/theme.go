@@ -11,7 +11,7 @@ import (
 	"townledger/assets"
 )
 
-var cjk = fyne.NewStaticResource("DroidSansFallbackFull.ttf", assets.CJKFont)
+var cjk = fyne.NewStaticResource("TownLedgerSans.ttf", assets.CJKFont)
 
 // Theme wraps Fyne's default theme.
 type Theme struct{ fyne.Theme }
@@ -19,8 +19,9 @@ type Theme struct{ fyne.Theme }
 // New returns the application theme.
 func New() fyne.Theme { return Theme{theme.DefaultTheme()} }
 
-// Font returns the CJK face for text; Fyne falls back to its own Noto Sans for the Latin
-// letters and digits the CJK face lacks, rune by rune.
+// Font returns the bundled face for all text, bold included: it holds Chinese and Latin in
+// one regular weight (there is no bold Chinese face to match), so a bold line does not draw
+// its digits bold and its Chinese regular.
 func (t Theme) Font(s fyne.TextStyle) fyne.Resource {
 	if s.Monospace || s.Symbol {
 		return t.Theme.Font(s)
