@@ -21,6 +21,9 @@ type Step struct {
 type Due struct {
 	rules.Deadline
 	Status string // rules.Status… constant
+	// Guessed: the holiday calendar has no schedule for the year of Due, so its working days
+	// were counted on the plain week (weekends off) — the office should enter that year.
+	Guessed bool
 }
 
 // View is everything a case's page shows: the case, its party and item, its timeline (the
@@ -135,7 +138,7 @@ func (s *Service) loadWith(ctx context.Context, en env, caseID string, today tim
 		return v, err
 	}
 	for _, d := range rules.Deadlines(v.rules, en.cal, en.params) {
-		v.Deadlines = append(v.Deadlines, Due{Deadline: d, Status: rules.Status(d, today)})
+		v.Deadlines = append(v.Deadlines, Due{Deadline: d, Status: rules.Status(d, today), Guessed: !en.cal.Covers(d.Due.Year())})
 	}
 	return v, nil
 }

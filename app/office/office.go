@@ -5,6 +5,7 @@ package office
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -60,6 +61,13 @@ func Open(ctx context.Context, path string) (*Office, error) {
 	s, err := data.Open(ctx, path, data.Options{})
 	if err != nil {
 		return nil, err
+	}
+	// A ledger set up with an older program gets the holiday schedules shipped since.
+	if _, ok, err := s.Town(ctx); err == nil && ok {
+		if _, err := settings.AddBuiltinYears(ctx, s); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("add the built-in holiday schedules: %w", err)
+		}
 	}
 	return &Office{store: s, Users: auth.NewUsers(s), Cases: cases.New(s),
 		Catalog: catalog.NewService(s), Parties: parties.NewService(s), Training: training.NewService(s),

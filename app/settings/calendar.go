@@ -3,6 +3,7 @@ package settings
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,4 +75,63 @@ func DeleteCalendarDay(ctx context.Context, s *data.Store, by auth.Session, date
 		return err
 	}
 	return s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.DeleteCalendarDay(date) })
+}
+
+// AddBuiltinYears stores the built-in schedule of every year the office's calendar holds no
+// day of yet — so a ledger set up with an older program gets the years shipped since — and
+// returns those years. A year the office entered or imported itself is left as it is.
+func AddBuiltinYears(ctx context.Context, s *data.Store) ([]int, error) {
+	stored, err := CalendarDays(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]bool{}
+	for _, d := range stored {
+		have[d.Date[:4]] = true
+	}
+	var add []workdays.Day
+	var years []int
+	for _, d := range workdays.Builtin() {
+		y := d.Date[:4]
+		if have[y] {
+			continue
+		}
+		if len(years) == 0 || strconv.Itoa(years[len(years)-1]) != y {
+			n, _ := strconv.Atoi(y)
+			years = append(years, n)
+		}
+		add = append(add, d)
+	}
+	if len(add) == 0 {
+		return nil, nil
+	}
+	err = s.Write(ctx, data.System, func(tx *data.Tx) error {
+		for _, d := range add {
+			if err := tx.SetCalendarDay(data.CalendarDay{Day: d.Date, Kind: d.Kind.String(), Name: d.Name}); err != nil {
+				return fmt.Errorf("built-in calendar %s: %w", d.Date, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return years, nil
+}
+
+// CalendarGap is the year whose holiday schedule the office should enter now: this year
+// when the calendar lacks it, and from December on next year (the State Council publishes it
+// in November). 0 when nothing is missing.
+func CalendarGap(ctx context.Context, s *data.Store, today time.Time) (int, error) {
+	cal, err := Calendar(ctx, s)
+	if err != nil {
+		return 0, err
+	}
+	switch y := today.Year(); {
+	case !cal.Covers(y):
+		return y, nil
+	case today.Month() == time.December && !cal.Covers(y+1):
+		return y + 1, nil
+	}
+	return 0, nil
 }

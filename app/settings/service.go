@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"time"
 
 	"townledger/app/auth"
 	"townledger/app/workdays"
@@ -78,4 +79,9 @@ func (v Service) Values(ctx context.Context) (map[string]string, error) {
 // SetValues is the package's SetValues on this ledger.
 func (v Service) SetValues(ctx context.Context, by auth.Session, values map[string]string) error {
 	return SetValues(ctx, v.store, by, values)
+}
+
+// CalendarGap is the package's CalendarGap on this ledger.
+func (v Service) CalendarGap(ctx context.Context, today time.Time) (int, error) {
+	return CalendarGap(ctx, v.store, today)
 }

@@ -10,7 +10,8 @@ type span struct {
 }
 
 // builtin holds the State Council's published holiday schedules (国务院办公厅关于部分节假日
-// 安排的通知) for the years the program ships with. Later years are entered by the user.
+// 安排的通知) for the years the program ships with. Later years are imported or entered by
+// the administrator, or published by the district.
 var builtin = []span{
 	// 2024
 	{"2024-01-01", "2024-01-01", Holiday, "元旦"},
@@ -41,9 +42,23 @@ var builtin = []span{
 	{"2025-09-28", "2025-09-28", Workday, "国庆节、中秋节"},
 	{"2025-10-01", "2025-10-08", Holiday, "国庆节、中秋节"},
 	{"2025-10-11", "2025-10-11", Workday, "国庆节、中秋节"},
+	// 2026 (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04)
+	{"2026-01-01", "2026-01-03", Holiday, "元旦"},
+	{"2026-01-04", "2026-01-04", Workday, "元旦"},
+	{"2026-02-14", "2026-02-14", Workday, "春节"},
+	{"2026-02-15", "2026-02-23", Holiday, "春节"},
+	{"2026-02-28", "2026-02-28", Workday, "春节"},
+	{"2026-04-04", "2026-04-06", Holiday, "清明节"},
+	{"2026-05-01", "2026-05-05", Holiday, "劳动节"},
+	{"2026-05-09", "2026-05-09", Workday, "劳动节"},
+	{"2026-06-19", "2026-06-21", Holiday, "端午节"},
+	{"2026-09-20", "2026-09-20", Workday, "国庆节"},
+	{"2026-09-25", "2026-09-27", Holiday, "中秋节"},
+	{"2026-10-01", "2026-10-07", Holiday, "国庆节"},
+	{"2026-10-10", "2026-10-10", Workday, "国庆节"},
 }
 
-// Builtin returns the official 2024 and 2025 schedules, day by day and in date order: the
+// Builtin returns the official 2024–2026 schedules, day by day and in date order: the
 // holidays and the swapped working days. The slice is new on each call.
 func Builtin() []Day {
 	var out []Day

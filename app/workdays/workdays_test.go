@@ -83,7 +83,10 @@ func TestAddWorkdays(t *testing.T) {
 		{"2025-09-26", 1, "2025-09-28", "Sun Sep 28 works"},
 		{"2025-09-30", 1, "2025-10-09", "Oct 1–8 off"},
 		{"2025-10-10", 1, "2025-10-11", "Sat Oct 11 works"},
-		{"2026-01-02", 1, "2026-01-05", "an uncovered year is the plain week"},
+		{"2027-01-01", 1, "2027-01-04", "an uncovered year is the plain week"},
+		{"2026-09-30", 5, "2026-10-13", "2026: National Day off, Sat 10 Oct worked (the hearing-request window)"},
+		{"2026-02-13", 1, "2026-02-14", "2026: Sat 14 Feb is a working day before the Spring Festival"},
+		{"2026-02-14", 1, "2026-02-24", "2026: Spring Festival 15–23 Feb off"},
 		{"2024-02-10 15:30", 0, "2024-02-10", "n = 0 returns from's date, even a holiday"},
 		{"2024-02-10", -3, "2024-02-10", "n < 0 returns from's date"},
 	}
@@ -134,7 +137,7 @@ func TestWorkdaysBetween(t *testing.T) {
 		{"2024-12-31", "2025-01-31", 19, "23 weekdays − Jan 1, 28–31 + Sun Jan 26"},
 		{"2023-12-31", "2024-12-31", 251, "all of 2024: 262 weekdays − 19 + 8"},
 		{"2024-12-31", "2025-12-31", 248, "all of 2025: 261 weekdays − 18 + 5"},
-		{"2025-12-31", "2026-12-31", 261, "uncovered 2026 is 261 plain weekdays"},
+		{"2026-12-31", "2027-12-31", 261, "uncovered 2027 is 261 plain weekdays"},
 		{"2024-10-12 23:00", "2024-10-12 01:00", 0, "same date"},
 		{"2024-10-12", "2024-09-30", 0, "b before a"},
 		{"2024-10-11 23:59", "2024-10-12 00:00", 1, "dates, not durations"},
@@ -165,7 +168,8 @@ func TestIsWorkdayAndNextWorkday(t *testing.T) {
 		{"2025-10-08", false, "2025-10-09"},
 		{"2025-10-11", true, "2025-10-11"},
 		{"2023-12-30", false, "2024-01-02"}, // Sat, Sun, then Jan 1 2024 off
-		{"2026-01-01", true, "2026-01-01"},  // uncovered year: a plain Thursday
+		{"2027-01-01", true, "2027-01-01"},  // uncovered year: a plain Friday
+		{"2026-01-01", false, "2026-01-04"}, // 2026 元旦 1–3 Jan off; Sun 4 Jan is worked (调休)
 	}
 	for _, tt := range tests {
 		d := day(t, tt.d)
@@ -245,10 +249,10 @@ func TestNewAcceptsRepeats(t *testing.T) {
 
 func TestYearsAndCovers(t *testing.T) {
 	c := builtinCal(t)
-	if got := c.Years(); len(got) != 2 || got[0] != 2024 || got[1] != 2025 {
-		t.Errorf("Years() = %v, want [2024 2025]", got)
+	if got := c.Years(); len(got) != 3 || got[0] != 2024 || got[1] != 2025 || got[2] != 2026 {
+		t.Errorf("Years() = %v, want [2024 2025 2026]", got)
 	}
-	for y, want := range map[int]bool{2023: false, 2024: true, 2025: true, 2026: false} {
+	for y, want := range map[int]bool{2023: false, 2024: true, 2025: true, 2026: true, 2027: false} {
 		if c.Covers(y) != want {
 			t.Errorf("Covers(%d) = %v, want %v", y, !want, want)
 		}
@@ -280,10 +284,12 @@ func TestYearsAndCovers(t *testing.T) {
 //	Apr 28, May 11, Sep 14, Sep 29, Oct 12 = 8.
 //	2025 holidays: 1 + 8 + 3 + 5 + 3 + 8 = 28; working weekends: Jan 26, Feb 8, Apr 27,
 //	Sep 28, Oct 11 = 5.
+//	2026 (国务院办公厅 notice of 2025-11-04) holidays: 3 + 9 + 3 + 5 + 3 + 3 + 7 = 33;
+//	working weekends: Jan 4, Feb 14, Feb 28, May 9, Sep 20, Oct 10 = 6.
 func TestBuiltinCounts(t *testing.T) {
 	days := Builtin()
-	if len(days) != 69 {
-		t.Errorf("Builtin has %d days, want 69", len(days))
+	if len(days) != 108 {
+		t.Errorf("Builtin has %d days, want 108", len(days))
 	}
 	type key struct {
 		year string
@@ -314,7 +320,8 @@ func TestBuiltinCounts(t *testing.T) {
 			}
 		}
 	}
-	want := map[key]int{{"2024", Holiday}: 28, {"2024", Workday}: 8, {"2025", Holiday}: 28, {"2025", Workday}: 5}
+	want := map[key]int{{"2024", Holiday}: 28, {"2024", Workday}: 8, {"2025", Holiday}: 28, {"2025", Workday}: 5,
+		{"2026", Holiday}: 33, {"2026", Workday}: 6}
 	for k, n := range want {
 		if count[k] != n {
 			t.Errorf("Builtin %s %s: %d days, want %d", k.year, k.kind, count[k], n)

@@ -120,6 +120,11 @@ func (cv *CaseView) showDeadlines() {
 			l.Importance = kit.StatusImportance(d.Status)
 		}
 		add(l)
+		if d.Guessed {
+			g := widget.NewLabel(locale.T("calendar.guessed", map[string]any{"Year": d.Due.Year()}))
+			g.Importance = widget.WarningImportance
+			add(g)
+		}
 		if d.Kind == rules.DeadlinePayment && d.Status == rules.StatusOverdue {
 			fee := rules.LateFee(cv.View.Case.Fine, d.Due, cv.c.u.Now())
 			late := widget.NewLabel(locale.T("casefile.late_fee", map[string]any{"Fee": rules.FormatYuan(fee)}))

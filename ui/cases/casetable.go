@@ -12,6 +12,7 @@ import (
 	appcases "townledger/app/cases"
 	"townledger/app/cases/rules"
 	"townledger/app/office"
+	"townledger/app/workdays"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -59,9 +60,10 @@ type CaseTable struct {
 	stages, dues, items     map[string]string
 	years                   map[string]int
 	window                  appcases.Window
-	widths                  []float32 // the columns' widths now
-	numberWidth             float32   // the longest case number's
-	fittedTo                float32   // the table width they were fitted to
+	cal                     *workdays.Calendar // which years' holidays are known
+	widths                  []float32          // the columns' widths now
+	numberWidth             float32            // the longest case number's
+	fittedTo                float32            // the table width they were fitted to
 	content                 fyne.CanvasObject
 }
 
@@ -76,6 +78,7 @@ func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 		w = appcases.Window{Today: today.Format(office.DateLayout), SoonTo: today.Format(office.DateLayout)}
 	}
 	t.window = w
+	t.cal, _ = u.Office.Settings.Calendar(ctx) // nil: no warning rather than no list
 	t.Query.Today, t.Query.SoonTo = w.Today, w.SoonTo
 	all := func(what string) string { return locale.T("cases.filter.all." + what) }
 
@@ -281,7 +284,11 @@ func (t *CaseTable) fill(id widget.TableCellID, l *widget.Label) {
 	case "cases.col.next_due":
 		l.SetText("")
 		if r.NextDueOn != "" {
-			l.SetText(r.NextDueOn + " " + locale.T(rules.DeadlineKey(r.NextDueKind)))
+			text := r.NextDueOn + " " + locale.T(rules.DeadlineKey(r.NextDueKind))
+			if y, err := strconv.Atoi(r.NextDueOn[:4]); err == nil && t.cal != nil && !t.cal.Covers(y) {
+				text += locale.T("calendar.guessed.short")
+			}
+			l.SetText(text)
 			l.Importance = kit.StatusImportance(t.window.StatusOf(r.NextDueOn))
 		}
 	case "cases.col.fine":

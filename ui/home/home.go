@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/cases"
@@ -26,7 +27,9 @@ type Home struct {
 	// Reports are the periods due to the district; ReportButtons open them.
 	Reports       []report.Due
 	ReportButtons []*widget.Button
-	content       fyne.CanvasObject
+	// Calendar reminds that a year's holidays are missing; hidden when none are.
+	Calendar *widget.Button
+	content  fyne.CanvasObject
 }
 
 // agenda lists the open cases' overdue and soon-due deadlines; each line opens its case.
@@ -49,9 +52,13 @@ func (h *Home) agenda(u *kit.Env) fyne.CanvasObject {
 			break
 		}
 		it := it
-		b := widget.NewButton(locale.T("home.due.line", map[string]any{"No": it.CaseNo, "Party": it.Party,
+		text := locale.T("home.due.line", map[string]any{"No": it.CaseNo, "Party": it.Party,
 			"Name": locale.T(rules.DeadlineKey(it.Kind)), "Due": it.Deadline.Due.Format("2006-01-02"),
-			"Status": locale.T(rules.StatusKey(it.Status))}), func() {
+			"Status": locale.T(rules.StatusKey(it.Status))})
+		if it.Guessed {
+			text += locale.T("calendar.guessed.short")
+		}
+		b := widget.NewButton(text, func() {
 			if cs, ok := u.Go("nav.cases").(kit.CaseOpener); ok {
 				cs.OpenCase(it.CaseID)
 			}
@@ -118,8 +125,24 @@ func New(u *kit.Env) *Home {
 	} else {
 		hint.Hide()
 	}
-	h.content = container.NewVScroll(container.NewVBox(greeting, hint, dueCard, reportCard, grid))
+	h.Calendar = h.calendarNotice(u)
+	h.content = container.NewVScroll(container.NewVBox(greeting, hint, h.Calendar, dueCard, reportCard, grid))
 	return h
+}
+
+// calendarNotice reminds, from December on, that next year's holidays are not entered yet
+// (and any time this year's are missing): deadlines there are counted on the plain week.
+func (h *Home) calendarNotice(u *kit.Env) *widget.Button {
+	b := widget.NewButtonWithIcon("", theme.WarningIcon(), func() { u.Go("nav.settings") })
+	b.Alignment = widget.ButtonAlignLeading
+	b.Importance = widget.WarningImportance
+	y, err := u.Office.Settings.CalendarGap(context.Background(), u.Now())
+	if err != nil || y == 0 {
+		b.Hide()
+		return b
+	}
+	b.SetText(locale.T("calendar.gap", map[string]any{"Year": y}))
+	return b
 }
 
 // Content is the screen's widget tree.
