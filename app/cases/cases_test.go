@@ -212,6 +212,7 @@ func TestNextDueFollowsTheSteps(t *testing.T) {
 		t.Errorf("after filing: next due %s %s, officers %q", c.NextDueOn, c.NextDueKind, c.Officers)
 	}
 	for _, e := range []rules.Event{
+		{Step: rules.StepInvestigation, On: day("2024-03-05"), Officers: officers},
 		{Step: rules.StepNotice, On: day("2024-03-11"), Outcome: rules.OutcomeWarning},
 		{Step: rules.StepDecision, On: day("2024-03-18"), Outcome: rules.OutcomeWarning},
 	} {

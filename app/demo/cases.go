@@ -90,7 +90,7 @@ func demoSteps(dc demoCase, filed time.Time, team []rules.Officer, cal *workdays
 	on := func(n int) time.Time { return cal.AddWorkdays(filed, n) }
 	if dc.summary {
 		return []rules.Event{
-			{Step: rules.StepDecision, On: filed, Outcome: rules.OutcomeFine, Fine: dc.fine, RightsInformed: true},
+			{Step: rules.StepDecision, On: filed, Outcome: rules.OutcomeFine, Fine: dc.fine, RightsInformed: true, Officers: team},
 			{Step: rules.StepService, On: filed},
 			{Step: rules.StepPayment, On: on(1), Amount: dc.fine},
 			{Step: rules.StepClosing, On: on(2)},

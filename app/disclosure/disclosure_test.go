@@ -83,7 +83,7 @@ func newFixture(t testing.TB) fixture {
 			t.Fatal(err)
 		}
 		ev := c.decision
-		ev.Step, ev.On, ev.RightsInformed = rules.StepDecision, on, true
+		ev.Step, ev.On, ev.RightsInformed, ev.Officers = rules.StepDecision, on, true, team
 		if err := svc.Record(ctx, officer, id, ev); err != nil {
 			t.Fatal(err)
 		}

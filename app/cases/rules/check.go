@@ -150,7 +150,7 @@ func Check(c Case, next Event, cal Calendar, p Params) error {
 	case StepInvestigation:
 		return checkOfficers(next, p)
 	case StepNotice:
-		return checkNotice(c, next, p)
+		return checkNotice(c, h, next, p)
 	case StepStatement:
 		if !h.has(StepNotice) {
 			return refuse(FieldStep, KeyNoticeFirst, nil)
@@ -220,6 +220,19 @@ func Check(c Case, next Event, cal Calendar, p Params) error {
 		if ends := day(cal.AddWorkdays(day(r.On), p.ReminderWorkdays)); !on.After(ends) {
 			return refuse(FieldOn, KeyReminderWait, map[string]any{
 				"Reminded": dateText(day(r.On)), "Ends": dateText(ends), "Days": p.ReminderWorkdays})
+		}
+		// The court is asked only once the party's review (60 days) and lawsuit (6 months)
+		// periods have run, and within 3 months after (行政强制法 Art. 53).
+		if s := h.lastOf(StepService); s != nil {
+			served := day(s.On)
+			remedies := laterOf(served.AddDate(0, 0, p.ReviewDays), addMonths(served, p.LawsuitMonths))
+			if !on.After(remedies) {
+				return refuse(FieldOn, KeyEnforcementEarly, map[string]any{"Served": dateText(served),
+					"Opens": dateText(remedies.AddDate(0, 0, 1))})
+			}
+			if ends := addMonths(remedies, p.EnforceMonths); on.After(ends) {
+				return refuse(FieldOn, KeyEnforcementLate, map[string]any{"Served": dateText(served), "Ends": dateText(ends)})
+			}
 		}
 	case StepClosing:
 		if h.decision == nil {
@@ -342,8 +355,12 @@ func checkPenalty(c Case, e Event, p Params) error {
 	return nil
 }
 
-// checkNotice: the proposal is lawful, and a large fine or heavy penalty offers a hearing.
-func checkNotice(c Case, next Event, p Params) error {
+// checkNotice: the facts were investigated, the proposal is lawful, and a large fine or heavy
+// penalty offers a hearing.
+func checkNotice(c Case, h history, next Event, p Params) error {
+	if c.Procedure == General && !h.has(StepInvestigation) {
+		return refuse(FieldStep, KeyNoInvestigation, nil)
+	}
 	if next.Outcome != "" {
 		if err := checkPenalty(c, next, p); err != nil {
 			return err
@@ -453,12 +470,18 @@ func checkDecision(c Case, h history, next Event, on time.Time, cal Calendar, p 
 		if notice == nil && !next.RightsInformed {
 			return refuse(FieldRights, KeyNoNotice, nil)
 		}
-		return nil
+		// On the spot too, the penalty is given by certified officers (Art. 42, 52).
+		return checkOfficers(next, p)
+	}
+	if !next.Outcome.NotPenalised() && notice == nil {
+		return refuse(FieldStep, KeyNoNotice, nil)
+	}
+	// The two certified officers of the investigation are what makes the facts lawful
+	// evidence (Art. 42, 55): no decision on facts nobody investigated.
+	if !h.has(StepInvestigation) {
+		return refuse(FieldStep, KeyNoInvestigation, nil)
 	}
 	if !next.Outcome.NotPenalised() {
-		if notice == nil {
-			return refuse(FieldStep, KeyNoNotice, nil)
-		}
 		if notice.Outcome != "" && (next.Fine > notice.Fine || next.HeavyPenalty && !notice.HeavyPenalty) {
 			return refuse(FieldFine, KeyHeavierThanNotice, map[string]any{
 				"Fine": FormatYuan(next.Fine), "Notified": FormatYuan(notice.Fine)})
@@ -501,6 +524,12 @@ func checkDecision(c Case, h history, next Event, on time.Time, cal Calendar, p 
 	}
 	if c.Major && !h.has(StepCollective) {
 		return refuse(FieldStep, KeyNoCollective, nil)
+	}
+	// 责令停产停业、吊销许可证照 and the like are 情节复杂或者重大违法行为给予行政处罚 in the
+	// ministry's practice: the heads decide them collectively (Art. 57), whether or not the
+	// case was marked major at filing.
+	if next.HeavyPenalty && !next.Outcome.NotPenalised() && !h.has(StepCollective) {
+		return refuse(FieldStep, KeyCollectiveHeavy, nil)
 	}
 	return nil
 }

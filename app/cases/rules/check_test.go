@@ -56,16 +56,19 @@ func summary(kind string) Case {
 	return Case{Procedure: Summary, PartyKind: kind, FiledOn: date("2024-09-02"), DiscoveredOn: date("2024-09-02")}
 }
 
+// checkCase is one sequence: the case so far, the step offered next, and the refusal expected
+// ("" for a lawful step) with the field it points at and the data its message is built from.
+type checkCase struct {
+	name  string
+	c     Case
+	next  Event
+	key   string
+	field string
+	data  map[string]any
+}
+
 func TestCheck(t *testing.T) {
-	p := DefaultParams()
-	tests := []struct {
-		name  string
-		c     Case
-		next  Event
-		key   string
-		field string
-		data  map[string]any
-	}{
+	runChecks(t, DefaultParams(), []checkCase{
 		// The case as a whole
 		{"bad procedure", with(general(), func(c *Case) { c.Procedure = "fast" }), ev(StepNotice, "2024-09-10"), KeyProcedure, FieldProcedure, nil},
 		{"bad party kind", with(general(), func(c *Case) { c.PartyKind = "" }), ev(StepNotice, "2024-09-10"), KeyPartyKind, FieldPartyKind, nil},
@@ -243,13 +246,13 @@ func TestCheck(t *testing.T) {
 		}), KeyFineNotAllowed, FieldFine, nil},
 
 		// Summary procedure (Art. 51, 52)
-		{"summary: person 200 yuan", summary(PartyPerson), ev(StepDecision, "2024-09-02", fine(200), rights), "", "", nil},
+		{"summary: person 200 yuan", summary(PartyPerson), ev(StepDecision, "2024-09-02", fine(200), rights, officers), "", "", nil},
 		{"summary: person 200.01 yuan", summary(PartyPerson), ev(StepDecision, "2024-09-02", rights, func(e *Event) { e.Outcome, e.Fine = OutcomeFine, 20_001 }),
 			KeySummaryLimit, FieldProcedure, map[string]any{"Fine": "200.01", "Max": "200.00"}},
-		{"summary: organisation 3,000 yuan", summary(PartyOrg), ev(StepDecision, "2024-09-02", fine(3_000), rights), "", "", nil},
+		{"summary: organisation 3,000 yuan", summary(PartyOrg), ev(StepDecision, "2024-09-02", fine(3_000), rights, officers), "", "", nil},
 		{"summary: organisation 3,001 yuan", summary(PartyOrg), ev(StepDecision, "2024-09-02", fine(3_001), rights),
 			KeySummaryLimit, FieldProcedure, map[string]any{"Fine": "3,001.00", "Max": "3,000.00"}},
-		{"summary: warning", summary(PartyOrg), ev(StepDecision, "2024-09-02", warning, rights), "", "", nil},
+		{"summary: warning", summary(PartyOrg), ev(StepDecision, "2024-09-02", warning, rights, officers), "", "", nil},
 		{"summary: other penalty", summary(PartyOrg), ev(StepDecision, "2024-09-02", rights, func(e *Event) { e.Outcome, e.Penalty = OutcomeOther, "没收" }),
 			KeySummaryOutcome, FieldProcedure, nil},
 		{"summary: not penalised", summary(PartyOrg), ev(StepDecision, "2024-09-02", rights, func(e *Event) {
@@ -281,7 +284,7 @@ func TestCheck(t *testing.T) {
 		{"enforcement without reminder", decided(), ev(StepEnforcement, "2024-12-09"), KeyNoReminder, FieldStep, nil},
 		{"enforcement 10 working days after reminder", decided(ev(StepReminder, "2024-10-09")), ev(StepEnforcement, "2024-10-22"),
 			KeyReminderWait, FieldOn, map[string]any{"Reminded": "2024-10-09", "Ends": "2024-10-22", "Days": 10}},
-		{"enforcement after the reminder's wait", decided(ev(StepReminder, "2024-10-09")), ev(StepEnforcement, "2024-10-23"), "", "", nil},
+		{"enforcement after the reminder's wait", decided(ev(StepReminder, "2024-10-09")), ev(StepEnforcement, "2025-03-20"), "", "", nil},
 
 		// Closing and voiding
 		{"closing without decision", general(), ev(StepClosing, "2024-09-20"), KeyNoDecision, FieldStep, nil},
@@ -291,13 +294,17 @@ func TestCheck(t *testing.T) {
 			map[string]any{"Fine": "20,000.00", "Paid": "5,000.00"}},
 		{"closing paid in instalments", decided(ev(StepPayment, "2024-09-20", amount(5_000)), ev(StepPayment, "2024-09-21", amount(15_000))),
 			ev(StepClosing, "2024-09-22"), "", "", nil},
-		{"closing after enforcement", decided(ev(StepReminder, "2024-10-09"), ev(StepEnforcement, "2024-10-23")), ev(StepClosing, "2024-10-24"), "", "", nil},
+		{"closing after enforcement", decided(ev(StepReminder, "2024-10-09"), ev(StepEnforcement, "2025-03-20")), ev(StepClosing, "2025-03-21"), "", "", nil},
 		{"closing before the last step", decided(ev(StepPayment, "2024-09-20", amount(20_000))), ev(StepClosing, "2024-09-19"), KeyBeforePrevious, FieldOn, nil},
 		{"closing a warning", general(ev(StepNotice, "2024-09-10", warning), ev(StepDecision, "2024-09-18", warning), ev(StepService, "2024-09-18")),
 			ev(StepClosing, "2024-09-20"), "", "", nil},
 		{"void without reason", general(), ev(StepVoid, "2024-09-04"), KeyVoidReason, FieldNote, nil},
 		{"void", general(), ev(StepVoid, "2024-09-04", func(e *Event) { e.Note = "经查不属于本机关管辖" }), "", "", nil},
-	}
+	})
+}
+
+func runChecks(t *testing.T, p Params, tests []checkCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pe := wantKey(t, Check(tt.c, tt.next, cal, p), tt.key)

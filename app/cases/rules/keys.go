@@ -63,6 +63,10 @@ const (
 	KeyNotServed              = "case.rule.not_served"                //
 	KeyUnpaid                 = "case.rule.unpaid"                    // Fine, Paid
 	KeyVoidReason             = "case.rule.void_reason"               //
+	KeyNoInvestigation        = "case.rule.no_investigation"          //
+	KeyEnforcementEarly       = "case.rule.enforcement_early"         // Served, Opens
+	KeyEnforcementLate        = "case.rule.enforcement_late"          // Served, Ends
+	KeyCollectiveHeavy        = "case.rule.collective_heavy"          //
 )
 
 // Keys of case-number refusals.
@@ -162,7 +166,8 @@ func Keys() []string {
 		KeyHearingPeriod, KeyHearingPending, KeyNoReview, KeyReviewFailed, KeyNoCollective,
 		KeyNotPenalisedFollowup, KeyReinspectEarly, KeyNotFirst, KeyNoDecision, KeyNoFine,
 		KeyPaymentAmount, KeyNoService, KeyReminderEarly, KeyPaid, KeyNoReminder, KeyReminderWait,
-		KeyNotServed, KeyUnpaid, KeyVoidReason, KeyNoStep,
+		KeyNotServed, KeyUnpaid, KeyVoidReason, KeyNoStep, KeyNoInvestigation, KeyEnforcementEarly,
+		KeyEnforcementLate, KeyCollectiveHeavy,
 		KeyNumberInvalid, KeyNumberCode, KeyParamInvalid, KeyParamOrder,
 		KeyFineNotPositive, KeyFineParty, KeyFineNoRange, KeyFineLegalRange, KeyFineLegalMax,
 		KeyFineLegalMin, KeyFineLateRange, KeyFineLateMax, KeyFineLateMin, KeyFineTierRange,
