@@ -33,6 +33,7 @@ type DisclosureRow struct {
 	// Rows of the same item share one slice: read it, do not change it.
 	Basis       []LegalRef
 	PublishedOn string // the earliest publication step (公示), "" when none is recorded
+	FiledOn     string // 立案: the rule set in force that day gives the publication period
 }
 
 // disclosureQuery selects the penalty decisions of a period. A decision not to penalise
@@ -49,7 +50,8 @@ SELECT c.id, COALESCE(c.case_no, ''), c.procedure, c.title, c.facts, c.decided_o
 	c.issuing_body, p.kind, p.name, COALESCE(p.credit_code, ''), COALESCE(p.id_number, ''), p.legal_rep,
 	COALESCE(c.item_id, ''), COALESCE(i.name, ''), COALESCE(i.delegation, ''), COALESCE(b.refs, '[]'),
 	COALESCE((SELECT MIN(e.occurred_on) FROM case_event e
-		WHERE e.case_id = c.id AND e.step = 'publication' AND e.deleted_at IS NULL), '')
+		WHERE e.case_id = c.id AND e.step = 'publication' AND e.deleted_at IS NULL), ''),
+	COALESCE(c.filed_on, '')
 FROM case_file c
 JOIN party p ON p.id = c.party_id
 LEFT JOIN catalog_item i ON i.id = c.item_id
@@ -77,7 +79,7 @@ func (s *Store) Disclosures(ctx context.Context, from, to string, fn func(Disclo
 		var d DisclosureRow
 		err := rows.Scan(&d.CaseID, &d.CaseNo, &d.Procedure, &d.Title, &d.Facts, &d.DecidedOn, &d.Outcome,
 			&d.Fine, &d.Penalty, &d.IssuingBody, &d.PartyKind, &d.PartyName, &d.CreditCode, &d.IDNumber, &d.LegalRep,
-			&d.ItemID, &d.ItemName, &d.Delegation, &refs, &d.PublishedOn)
+			&d.ItemID, &d.ItemName, &d.Delegation, &refs, &d.PublishedOn, &d.FiledOn)
 		if err != nil {
 			return fmt.Errorf("penalty decisions: %w", s.wrap(err))
 		}

@@ -98,3 +98,16 @@ func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
 	}
 	return out, s.wrap(rows.Err())
 }
+
+// DeleteSetting removes a setting, so its default applies again; nothing when it is not set.
+func (t *Tx) DeleteSetting(key string) error {
+	var id string
+	err := t.tx.QueryRowContext(t.ctx, `SELECT id FROM setting WHERE key = ? AND deleted_at IS NULL`, key).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("read setting %s: %w", key, t.s.wrap(err))
+	}
+	return t.softDelete("setting", id)
+}

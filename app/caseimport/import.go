@@ -22,11 +22,11 @@ import (
 	"time"
 
 	"townledger/app/auth"
-	"townledger/app/cases"
 	"townledger/app/cases/rules"
 	"townledger/app/catalog"
 	"townledger/app/parties"
 	"townledger/app/problem"
+	"townledger/app/rulesets"
 	"townledger/app/settings"
 	"townledger/app/workbook"
 	"townledger/app/workdays"
@@ -70,7 +70,7 @@ type importer struct {
 	todayTime time.Time
 	town      data.Town
 	cal       *workdays.Calendar
-	params    rules.Params
+	law       rulesets.Book
 	certified map[string]bool               // officers on the roster with a valid certificate
 	bad       map[int]map[string]bool       // cells the reader already refused, by row and header
 	inForce   map[string][]data.CatalogItem // by filing date
@@ -198,7 +198,7 @@ func (im *importer) loadEnv() error {
 	if im.cal, err = settings.Calendar(im.ctx, im.store); err != nil {
 		return err
 	}
-	if im.params, err = cases.Params(im.ctx, im.store); err != nil {
+	if im.law, err = rulesets.Load(im.ctx, im.store); err != nil {
 		return err
 	}
 	officers, err := im.store.Officers(im.ctx)
@@ -484,9 +484,10 @@ func (im *importer) check(r workbook.Record) (*entry, error) {
 		if hasProposed {
 			n.Outcome, n.Fine = rules.OutcomeFine, proposed
 		}
-		threshold := im.params.LargeFineOrg
+		_, p := im.law.For(dates[FieldFiledOn])
+		threshold := p.LargeFineOrg
 		if e.party.Kind == parties.KindPerson {
-			threshold = im.params.LargeFinePerson
+			threshold = p.LargeFinePerson
 		}
 		n.HearingOffered = proc == rules.General && (proposed >= threshold || hasFine && finable && fine >= threshold)
 		evs = append(evs, n)
@@ -525,7 +526,8 @@ func (im *importer) check(r workbook.Record) (*entry, error) {
 			tr := rules.TierRangeOf(*tier)
 			rc.Tier = &tr
 		}
-		c.NextDueOn, c.NextDueKind = nextDue(rc, im.cal, im.params)
+		_, p := im.law.For(rc.FilingDay())
+		c.NextDueOn, c.NextDueKind = nextDue(rc, im.cal, p)
 	}
 	e.c, e.events = c, evs
 	return e, nil

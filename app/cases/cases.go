@@ -12,6 +12,7 @@ import (
 	"townledger/app/auth"
 	"townledger/app/cases/rules"
 	"townledger/app/problem"
+	"townledger/app/rulesets"
 	"townledger/app/settings"
 	"townledger/app/workdays"
 	"townledger/data"
@@ -69,11 +70,17 @@ func (f Filing) Missing() problem.List {
 	return l
 }
 
-// env is what checking a step needs besides the case: the calendar and the settings.
+// env is what checking a step needs besides the case: the calendar, the law and the town.
 type env struct {
-	cal    *workdays.Calendar
-	params rules.Params
-	town   data.Town
+	cal  *workdays.Calendar
+	law  rulesets.Book
+	town data.Town
+}
+
+// params are the law's values for a case: those of the rule set in force on its filing day.
+func (e env) params(c rules.Case) rules.Params {
+	_, p := e.law.For(c.FilingDay())
+	return p
 }
 
 func (s *Service) env(ctx context.Context) (env, error) {
@@ -82,7 +89,7 @@ func (s *Service) env(ctx context.Context) (env, error) {
 	if e.cal, err = settings.Calendar(ctx, s.store); err != nil {
 		return e, err
 	}
-	if e.params, err = Params(ctx, s.store); err != nil {
+	if e.law, err = rulesets.Load(ctx, s.store); err != nil {
 		return e, err
 	}
 	e.town, _, err = s.store.Town(ctx)
@@ -129,7 +136,7 @@ func (s *Service) File(ctx context.Context, by auth.Session, f Filing) (string, 
 		return "", err
 	}
 	ev := rules.Event{Step: rules.StepFiled, On: f.FiledOn, Officers: f.Officers}
-	if err := rules.Check(rc, ev, en.cal, en.params); err != nil {
+	if err := rules.Check(rc, ev, en.cal, en.params(rc)); err != nil {
 		return "", err
 	}
 	rc.Events = append(rc.Events, ev)
@@ -164,7 +171,7 @@ func (s *Service) Record(ctx context.Context, by auth.Session, caseID string, ev
 	if err != nil {
 		return err
 	}
-	if err := rules.Check(v.rules, ev, en.cal, en.params); err != nil {
+	if err := rules.Check(v.rules, ev, en.cal, en.params(v.rules)); err != nil {
 		return err
 	}
 	if ev.Step == rules.StepDecision && ev.Outcome == rules.OutcomeFine {
@@ -218,26 +225,21 @@ func officerNames(os []rules.Officer) string {
 
 // nextDue is the next date the office must meet, as stored on the case for the list.
 func nextDue(rc rules.Case, en env) (on, kind string) {
-	d, ok := rules.NextDue(rc, en.cal, en.params)
+	d, ok := rules.NextDue(rc, en.cal, en.params(rc))
 	if !ok {
 		return "", ""
 	}
 	return d.Due.Format(data.DateLayout), d.Kind
 }
 
-// Params reads the law's periods and amounts from the office's settings.
-func Params(ctx context.Context, store *data.Store) (rules.Params, error) {
-	stored, err := store.Settings(ctx)
+// Params are the law's values for a case filed on the given day, as the office has them.
+func Params(ctx context.Context, store *data.Store, filed time.Time) (rules.Params, error) {
+	law, err := rulesets.Load(ctx, store)
 	if err != nil {
 		return rules.Params{}, err
 	}
-	return rules.ParamsFrom(func(k string) (string, bool) {
-		if v, ok := stored[k]; ok {
-			return v, true
-		}
-		v, ok := settings.Defaults[k]
-		return v, ok
-	})
+	_, p := law.For(filed)
+	return p, nil
 }
 
 func dateOrEmpty(t time.Time) string {

@@ -76,7 +76,7 @@ type Window struct {
 
 // DueWindow is the deadline window on today under the office's settings.
 func (s *Service) DueWindow(ctx context.Context, today time.Time) (Window, error) {
-	p, err := Params(ctx, s.store)
+	p, err := Params(ctx, s.store, today)
 	if err != nil {
 		return Window{}, err
 	}

@@ -34,6 +34,7 @@ type View struct {
 	Item      data.CatalogItem
 	Steps     []Step
 	Deadlines []Due
+	Law       rules.Set // the rule set the case is checked under: the one in force on its filing day
 	rules     rules.Case
 }
 
@@ -137,7 +138,8 @@ func (s *Service) loadWith(ctx context.Context, en env, caseID string, today tim
 	if err != nil {
 		return v, err
 	}
-	for _, d := range rules.Deadlines(v.rules, en.cal, en.params) {
+	v.Law, _ = en.law.For(v.rules.FilingDay())
+	for _, d := range rules.Deadlines(v.rules, en.cal, en.params(v.rules)) {
 		v.Deadlines = append(v.Deadlines, Due{Deadline: d, Status: rules.Status(d, today), Guessed: !en.cal.Covers(d.Due.Year())})
 	}
 	return v, nil

@@ -29,6 +29,7 @@ import (
 	"townledger/app/cases/rules"
 	"townledger/app/ids"
 	"townledger/app/problem"
+	"townledger/app/rulesets"
 	"townledger/app/settings"
 	"townledger/app/workdays"
 	"townledger/data"
@@ -192,6 +193,7 @@ type env struct {
 	town         data.Town
 	cal          *workdays.Calendar
 	publishDays  int
+	law          rulesets.Book
 	displayYears int
 	townCode     string
 	bureauCode   string
@@ -225,9 +227,11 @@ func loadEnv(ctx context.Context, store *data.Store, today time.Time) (env, erro
 		}
 		return settings.Defaults[key]
 	}
-	if e.publishDays, err = positive(settings.PublishWorkdays, get(settings.PublishWorkdays), 1000); err != nil {
+	if e.law, err = rulesets.Load(ctx, store); err != nil {
 		return e, err
 	}
+	_, now := e.law.For(time.Time{})
+	e.publishDays = now.PublishWorkdays // for the heading: the period the law sets now
 	if e.displayYears, err = positive(SettingDisplayYears, get(SettingDisplayYears), 100); err != nil {
 		return e, err
 	}
@@ -307,7 +311,9 @@ func (e *env) row(d data.DisclosureRow) Row {
 	}
 	r.DecidedOn = decided
 	r.DisplayUntil = addYears(decided, e.displayYears)
-	r.PublishDue = e.cal.AddWorkdays(decided, e.publishDays)
+	filed, _ := time.ParseInLocation(data.DateLayout, d.FiledOn, time.Local)
+	_, p := e.law.For(filed)
+	r.PublishDue = e.cal.AddWorkdays(decided, p.PublishWorkdays)
 	if p, err := time.ParseInLocation(data.DateLayout, d.PublishedOn, time.UTC); err == nil {
 		r.PublishedOn = p
 	}

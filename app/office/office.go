@@ -23,6 +23,7 @@ import (
 	"townledger/app/parties"
 	"townledger/app/publicity"
 	"townledger/app/report"
+	"townledger/app/rulesets"
 	"townledger/app/settings"
 	"townledger/app/setup"
 	"townledger/app/training"
@@ -44,6 +45,7 @@ type Office struct {
 	Training       training.Service
 	Publicity      publicity.Service
 	Settings       settings.Service
+	Law            rulesets.Service
 	Setup          setup.Service
 	Demo           demo.Service
 	Report         report.Service
@@ -68,10 +70,14 @@ func Open(ctx context.Context, path string) (*Office, error) {
 			s.Close()
 			return nil, fmt.Errorf("add the built-in holiday schedules: %w", err)
 		}
+		if err := rulesets.AdoptOldDefaults(ctx, s); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("adopt the rule sets: %w", err)
+		}
 	}
 	return &Office{store: s, Users: auth.NewUsers(s), Cases: cases.New(s),
 		Catalog: catalog.NewService(s), Parties: parties.NewService(s), Training: training.NewService(s),
-		Publicity: publicity.NewService(s), Settings: settings.NewService(s), Setup: setup.NewService(s),
+		Publicity: publicity.NewService(s), Settings: settings.NewService(s), Law: rulesets.NewService(s), Setup: setup.NewService(s),
 		Demo: demo.NewService(s), Report: report.NewService(s), Outbox: outbox.NewService(s),
 		Disclosure: disclosure.NewService(s), Backup: backup.NewService(s), CaseImport: caseimport.NewService(s),
 		TrainingImport: trainingimport.NewService(s), ActivityImport: activityimport.NewService(s),

@@ -28,31 +28,37 @@ const (
 	LargeFineOrg        = "case.large_fine_org_yuan"    // 较大数额, organisations
 	SummaryMaxPerson    = "case.summary_max_person_yuan"
 	SummaryMaxOrg       = "case.summary_max_org_yuan"
-	ReportDueDay        = "report.due_day"  // day of the next month a report is due
-	LedgerSince         = "ledger.since"    // 建账日期: periods that ended before it are not due
-	ReportPeriods       = "report.periods"  // the periods the district wants, e.g. "month,quarter"
-	ReportReviewer      = "report.reviewer" // 审核人 named on the report's cover
+	PreFilingDays       = "case.prefiling_days"    // an urgent investigation may precede filing by this many days
+	RuleSets            = "case.rule_sets"         // the rule sets the district published, as JSON
+	LocalLawSince       = "case.local_settings_v2" // set once the stored law defaults became local settings
+	ReportDueDay        = "report.due_day"         // day of the next month a report is due
+	LedgerSince         = "ledger.since"           // 建账日期: periods that ended before it are not due
+	ReportPeriods       = "report.periods"         // the periods the district wants, e.g. "month,quarter"
+	ReportReviewer      = "report.reviewer"        // 审核人 named on the report's cover
 )
 
-// Defaults are the values of DOMAIN.md, written at first-run setup.
+// Defaults are written at first-run setup. The law's values come from the rule sets.
 var Defaults = map[string]string{
 	Language:            "zh-Hans",
 	TrainingTargetHours: "60",
-	DecideDays:          "30",
-	DecideExtendedDays:  "90",
-	DecideMaxDays:       "180",
-	StatementWorkdays:   "3",
-	HearingRequestDays:  "5",
-	ServiceWorkdays:     "7",
-	PublishWorkdays:     "7",
-	PaymentDays:         "15",
-	LimitationYears:     "2",
-	LargeFinePerson:     "10000",
-	LargeFineOrg:        "30000",
-	SummaryMaxPerson:    "200",
-	SummaryMaxOrg:       "3000",
 	ReportDueDay:        "5",
 	ReportPeriods:       "month",
+	LocalLawSince:       "1", // a new ledger has no old defaults to adopt
+}
+
+// LawKeys are the settings by which an office departs from the rule set in force — a
+// province's own 较大数额, a local 陈述申辩 period. Empty, they follow the set (app/rulesets).
+var LawKeys = []string{DecideDays, DecideExtendedDays, DecideMaxDays, PreFilingDays, StatementWorkdays,
+	HearingRequestDays, ServiceWorkdays, PublishWorkdays, PaymentDays, LimitationYears, LargeFinePerson,
+	LargeFineOrg, SummaryMaxPerson, SummaryMaxOrg}
+
+// OldLawDefaults are the values earlier versions wrote for every law setting at setup, which
+// are therefore no local choice: the set in force gives them now.
+var OldLawDefaults = map[string]string{
+	DecideDays: "30", DecideExtendedDays: "90", DecideMaxDays: "180", StatementWorkdays: "3",
+	HearingRequestDays: "5", ServiceWorkdays: "7", PublishWorkdays: "7", PaymentDays: "15",
+	LimitationYears: "2", LargeFinePerson: "10000", LargeFineOrg: "30000", SummaryMaxPerson: "200",
+	SummaryMaxOrg: "3000",
 }
 
 // Languages the interface offers, default first.

@@ -10,11 +10,9 @@ import (
 	"townledger/data"
 )
 
-// Editable lists, in display order, the periods and amounts an administrator may change:
-// local rules differ and the law gets revised.
-var Editable = []string{DecideDays, DecideExtendedDays, DecideMaxDays, StatementWorkdays, HearingRequestDays,
-	ServiceWorkdays, PublishWorkdays, PaymentDays, LimitationYears, LargeFinePerson, LargeFineOrg,
-	SummaryMaxPerson, SummaryMaxOrg, TrainingTargetHours, ReportDueDay}
+// Editable lists, in display order, the office's own numbers an administrator may change.
+// The law's periods and amounts are edited through app/rulesets, which knows the rule sets.
+var Editable = []string{TrainingTargetHours, ReportDueDay}
 
 // Values returns the editable settings' current values, defaults filled in.
 func Values(ctx context.Context, s *data.Store) (map[string]string, error) {
@@ -32,8 +30,8 @@ func Values(ctx context.Context, s *data.Store) (map[string]string, error) {
 	return out, nil
 }
 
-// SetValues stores changed settings after checking every one: whole numbers above zero, the
-// decision periods in rising order, a due day that exists in every month.
+// SetValues stores changed settings after checking every one: whole numbers above zero, a
+// due day that exists in every month.
 func SetValues(ctx context.Context, s *data.Store, by auth.Session, values map[string]string) error {
 	if err := by.Require(auth.ManageSettings); err != nil {
 		return err
@@ -59,9 +57,6 @@ func SetValues(ctx context.Context, s *data.Store, by auth.Session, values map[s
 			continue
 		}
 		nums[k], given[k] = n, true
-	}
-	if d, e, m := nums[DecideDays], nums[DecideExtendedDays], nums[DecideMaxDays]; d > 0 && e > 0 && m > 0 && (d > e || e > m) {
-		l = append(l, problem.OnField(DecideExtendedDays, "settings.decide.order", nil))
 	}
 	if d := nums[ReportDueDay]; d > 28 {
 		l = append(l, problem.OnField(ReportDueDay, "settings.due_day.range", nil))

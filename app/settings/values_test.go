@@ -32,9 +32,8 @@ func TestSetValuesChecksAndStoresOnlyChanges(t *testing.T) {
 		values map[string]string
 		want   string
 	}{
-		{map[string]string{LargeFineOrg: "-5"}, "settings.value.invalid"},
-		{map[string]string{LargeFineOrg: "三万"}, "settings.value.invalid"},
-		{map[string]string{DecideDays: "100"}, "settings.decide.order"},
+		{map[string]string{TrainingTargetHours: "-5"}, "settings.value.invalid"},
+		{map[string]string{TrainingTargetHours: "六十"}, "settings.value.invalid"},
 		{map[string]string{ReportDueDay: "31"}, "settings.due_day.range"},
 	}
 	for _, c := range refusals {
@@ -48,18 +47,18 @@ func TestSetValuesChecksAndStoresOnlyChanges(t *testing.T) {
 			t.Errorf("%v: %q, want %q", c.values, got, c.want)
 		}
 	}
-	if err := SetValues(ctx, s, auth.Session{UserID: "o", Roles: []auth.Role{auth.Officer}}, map[string]string{LargeFineOrg: "50000"}); keyOf(err) != "perm.denied" {
-		t.Errorf("officer changed a threshold: %v", err)
+	if err := SetValues(ctx, s, auth.Session{UserID: "o", Roles: []auth.Role{auth.Officer}}, map[string]string{TrainingTargetHours: "80"}); keyOf(err) != "perm.denied" {
+		t.Errorf("officer changed the training target: %v", err)
 	}
 	before, _ := s.AuditCount(ctx, "setting")
-	if err := SetValues(ctx, s, admin, map[string]string{LargeFineOrg: "50000", DecideDays: "30"}); err != nil {
+	if err := SetValues(ctx, s, admin, map[string]string{TrainingTargetHours: "80", ReportDueDay: "5"}); err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := s.AuditCount(ctx, "setting"); after != before+1 {
 		t.Errorf("%d setting writes, want 1 (the unchanged one is not rewritten)", after-before)
 	}
 	v, _ := Values(ctx, s)
-	if v[LargeFineOrg] != "50000" || v[LargeFinePerson] != "10000" {
+	if v[TrainingTargetHours] != "80" || v[ReportDueDay] != "5" {
 		t.Errorf("values %v", v)
 	}
 }

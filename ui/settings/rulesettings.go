@@ -2,20 +2,24 @@ package settings
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/cases/rules"
 	appsettings "townledger/app/settings"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
 
-// RuleSettings edits the law's periods and amounts the office works with.
+// RuleSettings shows the rule sets the office's cases are checked under, each with its start
+// date and the values it gives, and edits the office's local settings over them.
 type RuleSettings struct {
 	u       *kit.Env
-	Entries map[string]*widget.Entry
+	Entries map[string]*widget.Entry // by settings key: the local values and the office's own numbers
+	Sets    []*widget.Label          // one line per rule set: title, start, source, what awaits confirmation
 	Save    *widget.Button
 	Message *widget.Label
 	Notice  *widget.Label
@@ -25,30 +29,70 @@ type RuleSettings struct {
 
 func newRuleSettings(u *kit.Env) *RuleSettings {
 	r := &RuleSettings{u: u, Entries: map[string]*widget.Entry{}, Message: kit.ErrorLabel(), Notice: kit.Notice()}
+	book, err := u.Office.Law.Load(context.Background())
+	if err != nil {
+		kit.SetMessage(r.Message, locale.Err(err))
+	}
 	values, err := u.Office.Settings.Values(context.Background())
 	if err != nil {
 		kit.SetMessage(r.Message, locale.Err(err))
 	}
-	// Numbers in short fields beside their labels, in two columns: the labels are long, the
-	// values a few digits.
-	halves := [2]*widget.Form{widget.NewForm(), widget.NewForm()}
-	for i, k := range appsettings.Editable {
+	entry := func(key, text, hint string) *widget.Entry {
 		e := widget.NewEntry()
-		e.SetText(values[k])
+		e.SetText(text)
+		e.SetPlaceHolder(hint)
 		e.OnChanged = func(string) { kit.SetMessage(r.Notice, "") }
-		r.Entries[k] = e
-		half := halves[0]
-		if i >= (len(appsettings.Editable)+1)/2 {
-			half = halves[1]
-		}
-		half.Append(locale.T("settings.key."+k), container.NewHBox(kit.Narrow(e, 120)))
+		r.Entries[key] = e
+		return e
 	}
-	grid := container.NewGridWithColumns(2, halves[0], halves[1])
+	intro := widget.NewLabel(locale.T("law.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	sets := container.NewVBox()
+	for _, s := range book.Sets {
+		l := widget.NewLabel(setLine(s))
+		l.Wrapping = fyne.TextWrapWord
+		if len(s.Unconfirmed) > 0 {
+			l.Importance = widget.WarningImportance
+		}
+		r.Sets = append(r.Sets, l)
+		sets.Add(l)
+	}
+
+	// The values as a table: a row per parameter, a column per set, the local value last.
+	cols := len(book.Sets) + 2
+	grid := container.NewGridWithColumns(cols, heading(locale.T("law.param")))
+	for _, s := range book.Sets {
+		grid.Add(heading(locale.T("law.set.column", map[string]any{"From": s.From})))
+	}
+	grid.Add(heading(locale.T("law.local")))
+	for _, f := range rules.ParamFields {
+		grid.Add(widget.NewLabel(locale.T(rules.ParamKey(f.Name))))
+		for _, s := range book.Sets {
+			text := s.Params.Text(f.Name)
+			if s.IsUnconfirmed(f.Name) {
+				text = locale.T("law.unconfirmed", map[string]any{"Value": text})
+			}
+			v := widget.NewLabel(text)
+			if s.IsUnconfirmed(f.Name) {
+				v.Importance = widget.WarningImportance
+			}
+			grid.Add(v)
+		}
+		if f.Setting == "" {
+			fixed := widget.NewLabel(locale.T("law.fixed"))
+			fixed.Importance = widget.LowImportance
+			grid.Add(fixed)
+			continue
+		}
+		grid.Add(entry(f.Setting, book.Local[f.Setting], locale.T("law.follow_set")))
+	}
+	own := widget.NewForm()
+	for _, k := range appsettings.Editable {
+		own.Append(locale.T("settings.key."+k), container.NewHBox(kit.Narrow(entry(k, values[k], ""), 120)))
+	}
 	r.Save = widget.NewButton(locale.T("action.save"), r.save)
 	r.Save.Importance = widget.HighImportance
-	intro := widget.NewLabel(locale.T("settings.rules.intro"))
-	intro.Wrapping = fyne.TextWrapWord
-	r.content = kit.FormPage(nil, container.NewVBox(intro, grid), r.Message, r.Notice, r.Save)
+	r.content = kit.FormPage(nil, container.NewVBox(intro, sets, grid, widget.NewSeparator(), own), r.Message, r.Notice, r.Save)
 	r.draft = u.NewDraft("settings.rules", "")
 	for k, e := range r.Entries {
 		r.draft.Entry(k, e)
@@ -56,12 +100,43 @@ func newRuleSettings(u *kit.Env) *RuleSettings {
 	return r
 }
 
-func (r *RuleSettings) save() {
-	values := map[string]string{}
-	for k, e := range r.Entries {
-		values[k] = e.Text
+// setLine describes a set in one line: where it starts, what it is, whether values await
+// confirmation against the published text.
+func setLine(s rules.Set) string {
+	line := locale.T("law.set.line", map[string]any{"From": s.From, "Title": s.Title,
+		"Source": locale.T("law.source." + s.Source)})
+	if n := len(s.Unconfirmed); n > 0 {
+		names := make([]string, n)
+		for i, name := range s.Unconfirmed {
+			names[i] = strings.TrimSpace(locale.T(rules.ParamKey(name)))
+		}
+		line += " " + locale.T("law.set.unconfirmed", map[string]any{"N": n, "Names": strings.Join(names, "、")})
 	}
-	if err := r.u.Office.Settings.SetValues(context.Background(), r.u.Session, values); err != nil {
+	return line
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+func (r *RuleSettings) save() {
+	local, own := map[string]string{}, map[string]string{}
+	for _, k := range appsettings.LawKeys {
+		if e, ok := r.Entries[k]; ok {
+			local[k] = e.Text
+		}
+	}
+	for _, k := range appsettings.Editable {
+		own[k] = r.Entries[k].Text
+	}
+	ctx := context.Background()
+	if err := r.u.Office.Law.SetLocal(ctx, r.u.Session, local); err != nil {
+		kit.SetMessage(r.Message, kit.ListMessage(err))
+		return
+	}
+	if err := r.u.Office.Settings.SetValues(ctx, r.u.Session, own); err != nil {
 		kit.SetMessage(r.Message, kit.ListMessage(err))
 		return
 	}

@@ -175,6 +175,10 @@ func Keys() []string {
 		BasisLimitation, BasisDecide, BasisDecideExtended, BasisDecideMax, BasisStatement,
 		BasisHearingRequest, BasisService, BasisPublication, BasisPayment, BasisEnforcement,
 	}
+	out = append(out, KeySetInvalid, KeySetValue, KeySetFrom)
+	for _, f := range ParamFields {
+		out = append(out, ParamKey(f.Name))
+	}
 	for _, s := range Steps {
 		out = append(out, StepKey(s))
 	}
@@ -196,3 +200,6 @@ func Keys() []string {
 	sort.Strings(out)
 	return out
 }
+
+// ParamKey is the translation key of a parameter's name, e.g. "case.param.name.DecideDays".
+func ParamKey(name string) string { return "case.param.name." + name }

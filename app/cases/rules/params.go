@@ -53,6 +53,99 @@ func DefaultParams() Params {
 	}
 }
 
+// Unit is how a parameter is counted, for its label.
+type Unit string
+
+const (
+	UnitDays     Unit = "days"     // natural days
+	UnitWorkdays Unit = "workdays" // working days (Art. 85)
+	UnitMonths   Unit = "months"
+	UnitYears    Unit = "years"
+	UnitYuan     Unit = "yuan" // stored in fen, shown and set in yuan
+	UnitPeople   Unit = "people"
+)
+
+// ParamField describes one parameter: its Go name (the key in a set's JSON and in
+// Set.Unconfirmed), its unit, the setting that overrides it locally ("" when only a set can
+// change it) and the article it comes from.
+type ParamField struct {
+	Name    string
+	Unit    Unit
+	Setting string
+	Basis   string
+}
+
+// ParamFields lists every parameter in display order.
+var ParamFields = []ParamField{
+	{"DecideDays", UnitDays, settings.DecideDays, "安全生产违法行为行政处罚办法; 行政处罚法 Art. 60"},
+	{"DecideExtendedDays", UnitDays, settings.DecideExtendedDays, "安全生产违法行为行政处罚办法"},
+	{"DecideMaxDays", UnitDays, settings.DecideMaxDays, "安全生产违法行为行政处罚办法"},
+	{"PreFilingDays", UnitDays, settings.PreFilingDays, "安全生产违法行为行政处罚办法"},
+	{"LargeFinePerson", UnitYuan, settings.LargeFinePerson, "安全生产违法行为行政处罚办法; 行政处罚法 Art. 63"},
+	{"LargeFineOrg", UnitYuan, settings.LargeFineOrg, "安全生产违法行为行政处罚办法; 行政处罚法 Art. 63"},
+	{"StatementWorkdays", UnitWorkdays, settings.StatementWorkdays, "行政处罚法 Art. 45"},
+	{"HearingRequestWorkdays", UnitWorkdays, settings.HearingRequestDays, "行政处罚法 Art. 64"},
+	{"HearingAnnounceDays", UnitWorkdays, "", "行政处罚法 Art. 64"},
+	{"ServiceWorkdays", UnitWorkdays, settings.ServiceWorkdays, "行政处罚法 Art. 61"},
+	{"PublishWorkdays", UnitWorkdays, settings.PublishWorkdays, "行政处罚法 Art. 48"},
+	{"PaymentDays", UnitDays, settings.PaymentDays, "行政处罚法 Art. 67"},
+	{"LimitationYears", UnitYears, settings.LimitationYears, "行政处罚法 Art. 36"},
+	{"LimitationYearsHarm", UnitYears, "", "行政处罚法 Art. 36"},
+	{"SummaryMaxPerson", UnitYuan, settings.SummaryMaxPerson, "行政处罚法 Art. 51"},
+	{"SummaryMaxOrg", UnitYuan, settings.SummaryMaxOrg, "行政处罚法 Art. 51"},
+	{"MinOfficers", UnitPeople, "", "行政处罚法 Art. 42"},
+	{"ReviewDays", UnitDays, "", "行政复议法 Art. 20"},
+	{"LawsuitMonths", UnitMonths, "", "行政诉讼法 Art. 46"},
+	{"EnforceMonths", UnitMonths, "", "行政强制法 Art. 53"},
+	{"ReminderWorkdays", UnitWorkdays, "", "行政强制法 Art. 54"},
+}
+
+func fieldNamed(name string) (ParamField, bool) {
+	for _, f := range ParamFields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return ParamField{}, false
+}
+
+// ints and money give the parameters by name; one table so Value and set cannot disagree.
+func (p *Params) ints() map[string]*int {
+	return map[string]*int{
+		"DecideDays": &p.DecideDays, "DecideExtendedDays": &p.DecideExtendedDays, "DecideMaxDays": &p.DecideMaxDays,
+		"PreFilingDays": &p.PreFilingDays, "StatementWorkdays": &p.StatementWorkdays,
+		"HearingRequestWorkdays": &p.HearingRequestWorkdays, "HearingAnnounceDays": &p.HearingAnnounceDays,
+		"ServiceWorkdays": &p.ServiceWorkdays, "PublishWorkdays": &p.PublishWorkdays, "PaymentDays": &p.PaymentDays,
+		"LimitationYears": &p.LimitationYears, "LimitationYearsHarm": &p.LimitationYearsHarm, "MinOfficers": &p.MinOfficers,
+		"ReviewDays": &p.ReviewDays, "LawsuitMonths": &p.LawsuitMonths, "EnforceMonths": &p.EnforceMonths,
+		"ReminderWorkdays": &p.ReminderWorkdays,
+	}
+}
+
+func (p *Params) money() map[string]*int64 {
+	return map[string]*int64{"LargeFinePerson": &p.LargeFinePerson, "LargeFineOrg": &p.LargeFineOrg,
+		"SummaryMaxPerson": &p.SummaryMaxPerson, "SummaryMaxOrg": &p.SummaryMaxOrg}
+}
+
+// Value is the named parameter's value (fen for amounts); 0 for an unknown name.
+func (p Params) Value(name string) int64 {
+	if v, ok := p.ints()[name]; ok {
+		return int64(*v)
+	}
+	if v, ok := p.money()[name]; ok {
+		return *v
+	}
+	return 0
+}
+
+// Text is the named parameter's value as the settings show and take it: yuan for amounts.
+func (p Params) Text(name string) string {
+	if _, ok := p.money()[name]; ok {
+		return strings.TrimSuffix(strings.ReplaceAll(FormatYuan(p.Value(name)), ",", ""), ".00")
+	}
+	return strconv.FormatInt(p.Value(name), 10)
+}
+
 // Keys of settings refusals: a value that is not a usable number; extended periods shorter
 // than the ones they extend.
 const (
@@ -60,55 +153,34 @@ const (
 	KeyParamOrder   = "case.param.order"   // Days, Extended, Max
 )
 
-// ParamsFrom reads the settings of app/settings through get; a missing key keeps its default.
-// A value that is not a positive number (whole days, or yuan with at most two decimals) is
-// refused with the setting's key as the field.
-func ParamsFrom(get func(key string) (string, bool)) (Params, error) {
-	p := DefaultParams()
-	days := []struct {
-		key string
-		to  *int
-	}{
-		{settings.DecideDays, &p.DecideDays},
-		{settings.DecideExtendedDays, &p.DecideExtendedDays},
-		{settings.DecideMaxDays, &p.DecideMaxDays},
-		{settings.StatementWorkdays, &p.StatementWorkdays},
-		{settings.HearingRequestDays, &p.HearingRequestWorkdays},
-		{settings.ServiceWorkdays, &p.ServiceWorkdays},
-		{settings.PublishWorkdays, &p.PublishWorkdays},
-		{settings.PaymentDays, &p.PaymentDays},
-		{settings.LimitationYears, &p.LimitationYears},
-	}
-	for _, d := range days {
-		v, ok := get(d.key)
+// ParamsFrom applies the office's local settings, read through get, over the values of a
+// rule set: a province may fix its own 较大数额, a town its 陈述申辩 period. A missing or empty
+// setting keeps the set's value. A value that is not a positive number (whole days, or yuan
+// with at most two decimals) is refused with the setting's key as the field.
+func ParamsFrom(base Params, get func(key string) (string, bool)) (Params, error) {
+	p := base
+	ints, money := p.ints(), p.money()
+	for _, f := range ParamFields {
+		if f.Setting == "" {
+			continue
+		}
+		v, ok := get(f.Setting)
 		if !ok || strings.TrimSpace(v) == "" {
+			continue
+		}
+		if to, isMoney := money[f.Name]; isMoney {
+			fen, good := parseYuan(v)
+			if !good || fen <= 0 {
+				return p, problem.OnField(f.Setting, KeyParamInvalid, map[string]any{"Key": f.Setting, "Value": v})
+			}
+			*to = fen
 			continue
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n <= 0 || n > 100_000 {
-			return p, &problem.Error{Key: KeyParamInvalid, Field: d.key, Data: map[string]any{"Key": d.key, "Value": v}, Err: err}
+			return p, &problem.Error{Key: KeyParamInvalid, Field: f.Setting, Data: map[string]any{"Key": f.Setting, "Value": v}, Err: err}
 		}
-		*d.to = n
-	}
-	money := []struct {
-		key string
-		to  *int64
-	}{
-		{settings.LargeFinePerson, &p.LargeFinePerson},
-		{settings.LargeFineOrg, &p.LargeFineOrg},
-		{settings.SummaryMaxPerson, &p.SummaryMaxPerson},
-		{settings.SummaryMaxOrg, &p.SummaryMaxOrg},
-	}
-	for _, m := range money {
-		v, ok := get(m.key)
-		if !ok || strings.TrimSpace(v) == "" {
-			continue
-		}
-		fen, good := parseYuan(v)
-		if !good || fen <= 0 {
-			return p, problem.OnField(m.key, KeyParamInvalid, map[string]any{"Key": m.key, "Value": v})
-		}
-		*m.to = fen
+		*ints[f.Name] = n
 	}
 	if p.DecideExtendedDays < p.DecideDays || p.DecideMaxDays < p.DecideExtendedDays {
 		return p, problem.OnField(settings.DecideExtendedDays, KeyParamOrder, map[string]any{

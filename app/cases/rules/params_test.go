@@ -6,18 +6,16 @@ import (
 	"townledger/app/settings"
 )
 
-func TestParamsFromSettingsDefaults(t *testing.T) {
-	// The settings' own defaults give DefaultParams.
-	p, err := ParamsFrom(func(k string) (string, bool) { v, ok := settings.Defaults[k]; return v, ok })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p != DefaultParams() {
-		t.Errorf("from settings.Defaults:\n%+v\nwant\n%+v", p, DefaultParams())
-	}
-	p, err = ParamsFrom(func(string) (string, bool) { return "", false })
-	if err != nil || p != DefaultParams() {
+func TestParamsFromNothingSetKeepsTheSet(t *testing.T) {
+	base := DefaultParams()
+	base.DecideDays = 60
+	p, err := ParamsFrom(base, func(string) (string, bool) { return "", false })
+	if err != nil || p != base {
 		t.Errorf("nothing set: %+v, %v", p, err)
+	}
+	p, err = ParamsFrom(base, func(string) (string, bool) { return " ", true })
+	if err != nil || p != base {
+		t.Errorf("blank settings: %+v, %v", p, err)
 	}
 }
 
@@ -26,7 +24,7 @@ func TestParamsFrom(t *testing.T) {
 		settings.DecideDays: "90", settings.StatementWorkdays: " 5 ", settings.LargeFinePerson: "20,000",
 		settings.LargeFineOrg: "50000.5", settings.SummaryMaxPerson: "200.25",
 	}
-	p, err := ParamsFrom(func(k string) (string, bool) { v, ok := set[k]; return v, ok })
+	p, err := ParamsFrom(DefaultParams(), func(k string) (string, bool) { v, ok := set[k]; return v, ok })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +37,7 @@ func TestParamsFrom(t *testing.T) {
 		settings.LargeFineOrg: "3万", settings.SummaryMaxOrg: "3000.123", settings.LargeFinePerson: "0",
 		settings.DecideExtendedDays: "20",
 	} {
-		_, err := ParamsFrom(func(k string) (string, bool) {
+		_, err := ParamsFrom(DefaultParams(), func(k string) (string, bool) {
 			if k == key {
 				return bad, true
 			}

@@ -134,3 +134,16 @@ type Case struct {
 	PriorViolations int         // earlier penalised violations of this party (for 首违不罚)
 	Events          []Event     // in the order recorded
 }
+
+// FilingDay is the day the case was filed: FiledOn, else the filing step's day; zero before.
+func (c Case) FilingDay() time.Time {
+	if !c.FiledOn.IsZero() {
+		return c.FiledOn
+	}
+	for _, e := range c.Events {
+		if e.Step == StepFiled {
+			return e.On
+		}
+	}
+	return time.Time{}
+}
