@@ -13,6 +13,7 @@ import (
 	"townledger/app/activityimport"
 	"townledger/app/auth"
 	"townledger/app/backup"
+	"townledger/app/calendarimport"
 	"townledger/app/caseimport"
 	"townledger/app/cases"
 	"townledger/app/catalog"
@@ -55,6 +56,7 @@ type Office struct {
 	CaseImport     caseimport.Service
 	TrainingImport trainingimport.Service
 	ActivityImport activityimport.Service
+	CalendarImport calendarimport.Service
 	Drafts         drafts.Service
 }
 
@@ -81,7 +83,8 @@ func Open(ctx context.Context, path string) (*Office, error) {
 		Demo: demo.NewService(s), Report: report.NewService(s), Outbox: outbox.NewService(s),
 		Disclosure: disclosure.NewService(s), Backup: backup.NewService(s), CaseImport: caseimport.NewService(s),
 		TrainingImport: trainingimport.NewService(s), ActivityImport: activityimport.NewService(s),
-		Drafts: drafts.NewService(s)}, nil
+		CalendarImport: calendarimport.NewService(s),
+		Drafts:         drafts.NewService(s)}, nil
 }
 
 // Close closes the database.

@@ -11,6 +11,7 @@ import (
 
 	"townledger/app/activityimport"
 	"townledger/app/auth"
+	"townledger/app/calendarimport"
 	"townledger/app/caseimport"
 	"townledger/app/catalog"
 	"townledger/app/office"
@@ -63,6 +64,11 @@ var (
 			report: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (map[string]any, error) {
 				r, err := o.ActivityImport.Import(ctx, by, path, today)
 				return map[string]any{"N": r.Recorded, "M": r.Skipped}, err
+			}},
+		{name: calendarimport.Kind, spec: calendarimport.Spec, done: "cli.import.calendar.done",
+			report: func(ctx context.Context, o *office.Office, by auth.Session, path string, today time.Time) (map[string]any, error) {
+				r, err := o.CalendarImport.Import(ctx, by, path)
+				return map[string]any{"N": r.Days, "Years": yearList(r.Years)}, err
 			}},
 	}
 	plannedKinds = []string{}
@@ -201,4 +207,13 @@ func runImport(ctx context.Context, c *call) error {
 	}
 	c.say(k.done, done)
 	return nil
+}
+
+// yearList writes years as 2026、2027.
+func yearList(years []int) string {
+	parts := make([]string, len(years))
+	for i, y := range years {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, "、")
 }

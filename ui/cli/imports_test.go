@@ -70,7 +70,7 @@ func TestTemplateAndImportCommands(t *testing.T) {
 		{"template", []string{"--db", db, "template", "enterprises", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"template onto an existing file", []string{"--db", db, "template", "--out", tpl, "enterprises"}, 1, "", "文件已存在，不会覆盖", 1},
 		{"template without a kind", []string{"--db", db, "template"}, 2, "", "请指定模板类型", 1},
-		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases, staff, trainings, attendance, activities.", 1},
+		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases, staff, trainings, attendance, activities, calendar.", 1},
 		{"template with a bad flag", []string{"--db", db, "template", "enterprises", "--nope"}, 2, "", "命令行参数有误", 1},
 		{"import before init", []string{"--db", db, "import", "enterprises", good}, 1, "", "尚未设置本镇信息", 1},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},

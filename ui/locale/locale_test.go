@@ -13,6 +13,7 @@ import (
 
 	"townledger/app/activityimport"
 	"townledger/app/auth"
+	"townledger/app/calendarimport"
 	"townledger/app/caseimport"
 	"townledger/app/cases/rules"
 	"townledger/app/catalog"
@@ -81,7 +82,7 @@ func dynamicKeys() []string {
 	// Every package's refusals, listed by the package itself.
 	for _, ks := range [][]string{outbox.Keys(), mail.Keys(), catalog.Keys(), training.Keys(), parties.Keys(),
 		report.Keys(), disclosure.Keys(), publicity.Keys(), period.Keys(), workbook.Keys(), caseimport.Keys(), trainingimport.Keys(),
-		activityimport.Keys()} {
+		activityimport.Keys(), calendarimport.Keys()} {
 		keys = append(keys, ks...)
 	}
 	for _, k := range settings.PeriodKinds {

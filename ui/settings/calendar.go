@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/calendarimport"
+	"townledger/app/workbook"
 	"townledger/app/workdays"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
@@ -53,7 +55,26 @@ func newCalendarEditor(u *kit.Env) *CalendarEditor {
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(locale.T("casefile.record.on"), e.Date),
 		widget.NewFormItem("", e.Kind), widget.NewFormItem(locale.T("calendar.name"), e.Name))
-	e.content = container.NewVBox(intro, e.Missing, widget.NewForm(widget.NewFormItem(locale.T("calendar.year"), e.Year)),
+	// A whole year arrives as a sheet: the notice typed once, or the file the district sends.
+	transfer := kit.TransferButtons(u, kit.Transfer{
+		ImportFile: func(ctx context.Context, path string) (string, error) {
+			r, err := u.Office.CalendarImport.Import(ctx, u.Session, path)
+			years := make([]string, len(r.Years))
+			for i, y := range r.Years {
+				years[i] = strconv.Itoa(y)
+			}
+			return locale.T("cli.import.calendar.done", map[string]any{"N": r.Days, "Years": strings.Join(years, "、")}), err
+		},
+		WriteTemplate: func(path string) error { return workbook.WriteTemplate(calendarimport.Spec, path) },
+		TemplateName:  locale.T("calendar.template_name"),
+		Export: func(ctx context.Context, path string) (string, error) {
+			n, err := u.Office.CalendarImport.Export(ctx, path)
+			return locale.T("calendar.exported", map[string]any{"N": n, "Path": path}), err
+		},
+		ExportName: locale.T("calendar.export_name"),
+	})
+	e.content = container.NewVBox(intro, e.Missing, container.NewHBox(transfer...),
+		widget.NewForm(widget.NewFormItem(locale.T("calendar.year"), e.Year)),
 		e.Days, widget.NewSeparator(), form, e.Message, container.NewHBox(e.Save))
 	e.Year.SetSelected(strconv.Itoa(this))
 	return e

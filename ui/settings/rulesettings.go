@@ -110,7 +110,7 @@ func setLine(s rules.Set) string {
 		for i, name := range s.Unconfirmed {
 			names[i] = strings.TrimSpace(locale.T(rules.ParamKey(name)))
 		}
-		line += " " + locale.T("law.set.unconfirmed", map[string]any{"N": n, "Names": strings.Join(names, "、")})
+		line += "\n" + locale.T("law.set.unconfirmed", map[string]any{"N": n, "Names": strings.Join(names, "、")})
 	}
 	return line
 }
