@@ -175,7 +175,7 @@ func (s *Service) Record(ctx context.Context, by auth.Session, caseID string, ev
 		return err
 	}
 	if ev.Step == rules.StepDecision && ev.Outcome == rules.OutcomeFine {
-		if err := rules.CheckFine(*v.rules.Item, v.rules.Tier, v.Party.Kind, ev.Fine, v.Case.Late); err != nil {
+		if err := rules.CheckFineReduced(*v.rules.Item, v.rules.Tier, v.Party.Kind, ev.Fine, v.Case.Late, ev.Mitigation != ""); err != nil {
 			return err
 		}
 	}

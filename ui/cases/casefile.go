@@ -148,6 +148,14 @@ func (cv *CaseView) showTimeline() {
 		l.Wrapping = fyne.TextWrapWord
 		cv.Timeline = append(cv.Timeline, l)
 		objs = append(objs, l)
+		// A reduced penalty stands out: its ground is what the legal review must look at.
+		if m := st.Event.Mitigation; m != "" {
+			r := widget.NewLabel(locale.T("casefile.timeline.mitigation", map[string]any{
+				"Ground": locale.T(rules.MitigationKey(m)), "Reason": st.Event.MitigationReason}))
+			r.Wrapping, r.Importance = fyne.TextWrapWord, widget.WarningImportance
+			cv.Timeline = append(cv.Timeline, r)
+			objs = append(objs, r)
+		}
 	}
 	cv.timelineBox.Objects = objs
 	cv.timelineBox.Refresh()

@@ -24,6 +24,8 @@ type stepForm struct {
 	On, ReinspectOn, AnnouncedOn               *widget.Entry
 	Outcome                                    *kit.Select
 	Fine, Amount, Penalty, Note                *widget.Entry
+	Mitigation                                 *kit.Select   // 减轻处罚 ground (Art. 30–32), first "none"
+	MitigationReason                           *widget.Entry // its facts in words
 	FineHint                                   *widget.Label // the tier's range, under the fine
 	Officers                                   *Officers
 	HearingOffered, RightsInformed, Correction *widget.Check
@@ -35,6 +37,7 @@ type stepForm struct {
 	steps                                      []rules.Step
 	outcomes                                   []rules.Outcome
 	approvals                                  []rules.Approval
+	mitigations                                []rules.Mitigation // parallel to Mitigation's options; "" for none
 	certified                                  map[string]bool
 	rows                                       *formRows
 	fineRow                                    *fyne.Container
@@ -84,6 +87,15 @@ func (cv *CaseView) buildForm() {
 	f.Passed = widget.NewCheck(locale.T("casefile.record.passed"), nil)
 	f.WaivesHearing = widget.NewCheck(locale.T("casefile.record.waives_hearing"), nil)
 	f.Approval = kit.Choice(approvalLabels, nil)
+	mitigationLabels := []string{locale.T("casefile.record.mitigation.none")}
+	f.mitigations = []rules.Mitigation{""}
+	for _, m := range rules.Mitigations {
+		f.mitigations = append(f.mitigations, m)
+		mitigationLabels = append(mitigationLabels, locale.T(rules.MitigationKey(m)))
+	}
+	f.Mitigation = kit.Choice(mitigationLabels, func(string) { cv.showFields() })
+	f.Mitigation.PlaceHolder = mitigationLabels[0]
+	f.MitigationReason = kit.Entry(locale.T("casefile.record.mitigation_reason.hint"), nil)
 	f.Save = widget.NewButtonWithIcon(locale.T("casefile.record.save"), theme.DocumentSaveIcon(), cv.save)
 	f.Save.Importance = widget.HighImportance
 
@@ -95,7 +107,9 @@ func (cv *CaseView) buildForm() {
 		w   fyne.CanvasObject
 	}{
 		{"casefile.record.step", f.Step}, {"casefile.record.on", f.On}, {"filing.officers", f.Officers.content},
-		{"casefile.record.outcome", f.Outcome}, {"casefile.record.fine", f.fineRow}, {"casefile.record.penalty", f.Penalty},
+		{"casefile.record.outcome", f.Outcome}, {"casefile.record.fine", f.fineRow},
+		{"casefile.record.mitigation", f.Mitigation}, {"casefile.record.mitigation_reason", f.MitigationReason},
+		{"casefile.record.penalty", f.Penalty},
 		{"", f.HearingOffered}, {"", f.RightsInformed}, {"", f.Correction}, {"casefile.record.reinspect_on", f.ReinspectOn},
 		{"", f.WaivesHearing}, {"casefile.record.announced_on", f.AnnouncedOn}, {"", f.Passed},
 		{"casefile.record.amount", f.Amount}, {"casefile.record.approval", f.Approval}, {"casefile.record.note", f.Note},
@@ -115,8 +129,9 @@ func (cv *CaseView) keepDraft() {
 	d.Select("step", f.Step)
 	d.Select("outcome", f.Outcome)
 	d.Select("approval", f.Approval)
+	d.Select("mitigation", f.Mitigation)
 	for name, e := range map[string]*widget.Entry{"on": f.On, "reinspect_on": f.ReinspectOn, "announced_on": f.AnnouncedOn,
-		"fine": f.Fine, "amount": f.Amount, "penalty": f.Penalty, "note": f.Note} {
+		"fine": f.Fine, "amount": f.Amount, "penalty": f.Penalty, "note": f.Note, "mitigation_reason": f.MitigationReason} {
 		d.Entry(name, e)
 	}
 	for name, c := range map[string]*widget.Check{"hearing_offered": f.HearingOffered, "rights_informed": f.RightsInformed,
@@ -144,6 +159,13 @@ func (f *stepForm) chosen() rules.Step {
 	return ""
 }
 
+func (f *stepForm) mitigation() rules.Mitigation {
+	if i := f.Mitigation.SelectedIndex(); i >= 0 {
+		return f.mitigations[i]
+	}
+	return ""
+}
+
 func (f *stepForm) outcome() rules.Outcome {
 	if i := f.Outcome.SelectedIndex(); i >= 0 {
 		return f.outcomes[i]
@@ -157,18 +179,21 @@ func (cv *CaseView) showFields() {
 	step, out := f.chosen(), f.outcome()
 	penalty := step == rules.StepNotice || step == rules.StepDecision
 	show := map[fyne.CanvasObject]bool{
-		f.Outcome:        penalty,
-		f.fineRow:        penalty && (out == "" || out == rules.OutcomeFine),
-		f.Penalty:        penalty && out == rules.OutcomeOther,
-		f.HearingOffered: step == rules.StepNotice,
-		f.RightsInformed: step == rules.StepDecision && cv.View.Case.Procedure == string(rules.Summary), // told on the spot
-		f.Correction:     step == rules.StepDecision && out.NotPenalised(),
-		f.ReinspectOn:    step == rules.StepDecision && out.NotPenalised(),
-		f.WaivesHearing:  step == rules.StepStatement,
-		f.AnnouncedOn:    step == rules.StepHearing,
-		f.Passed:         step == rules.StepLegalReview,
-		f.Amount:         step == rules.StepPayment,
-		f.Approval:       step == rules.StepExtension,
+		f.Outcome: penalty,
+		f.fineRow: penalty && (out == "" || out == rules.OutcomeFine),
+		// 减轻 concerns fines; a summary case cannot have the legal review it needs.
+		f.Mitigation:       penalty && out == rules.OutcomeFine && cv.View.Case.Procedure != string(rules.Summary),
+		f.MitigationReason: penalty && out == rules.OutcomeFine && f.mitigation() != "",
+		f.Penalty:          penalty && out == rules.OutcomeOther,
+		f.HearingOffered:   step == rules.StepNotice,
+		f.RightsInformed:   step == rules.StepDecision && cv.View.Case.Procedure == string(rules.Summary), // told on the spot
+		f.Correction:       step == rules.StepDecision && out.NotPenalised(),
+		f.ReinspectOn:      step == rules.StepDecision && out.NotPenalised(),
+		f.WaivesHearing:    step == rules.StepStatement,
+		f.AnnouncedOn:      step == rules.StepHearing,
+		f.Passed:           step == rules.StepLegalReview,
+		f.Amount:           step == rules.StepPayment,
+		f.Approval:         step == rules.StepExtension,
 	}
 	for w, visible := range show {
 		f.rows.show(w, visible)
@@ -183,8 +208,9 @@ func (cv *CaseView) resetForm() {
 	f.Step.ClearSelected()
 	f.Outcome.ClearSelected()
 	f.Approval.ClearSelected()
+	f.Mitigation.ClearSelected()
 	f.On.SetText(cv.c.u.Now().Format("2006-01-02"))
-	for _, e := range []*widget.Entry{f.ReinspectOn, f.AnnouncedOn, f.Fine, f.Amount, f.Penalty, f.Note} {
+	for _, e := range []*widget.Entry{f.ReinspectOn, f.AnnouncedOn, f.Fine, f.Amount, f.Penalty, f.Note, f.MitigationReason} {
 		e.SetText("")
 	}
 	for _, c := range []*widget.Check{f.HearingOffered, f.RightsInformed, f.Correction, f.Passed, f.WaivesHearing} {
@@ -242,6 +268,9 @@ func (cv *CaseView) Event() (rules.Event, []string) {
 	case rules.StepNotice, rules.StepDecision:
 		if ev.Outcome == rules.OutcomeFine {
 			ev.Fine = money(rules.FieldFine, "casefile.record.fine", f.Fine)
+			if cv.View.Case.Procedure != string(rules.Summary) {
+				ev.Mitigation, ev.MitigationReason = f.mitigation(), strings.TrimSpace(f.MitigationReason.Text)
+			}
 		}
 		if ev.Step == rules.StepDecision && ev.Outcome.NotPenalised() {
 			ev.ReinspectOn = optDay(rules.FieldReinspectOn, "casefile.record.reinspect_on", f.ReinspectOn)

@@ -349,8 +349,11 @@ func checkPenalty(c Case, e Event, p Params) error {
 			return refuse(FieldProcedure, KeySummaryLimit, map[string]any{"Fine": FormatYuan(e.Fine), "Max": FormatYuan(limit)})
 		}
 	}
+	if err := checkMitigation(c, e); err != nil {
+		return err
+	}
 	if e.Fine > 0 && c.Item != nil {
-		return CheckFine(*c.Item, c.Tier, c.PartyKind, e.Fine, c.Late)
+		return CheckFineReduced(*c.Item, c.Tier, c.PartyKind, e.Fine, c.Late, e.Mitigation != "")
 	}
 	return nil
 }
@@ -466,6 +469,15 @@ func checkDecision(c Case, h history, next Event, on time.Time, cal Calendar, p 
 		}
 	}
 	notice := h.lastOf(StepNotice)
+	// A fine under the legal minimum (减轻, Art. 32) is decided only after a passed legal
+	// review has looked at its ground (Art. 58): on the spot there is none, so never there.
+	if next.Outcome == OutcomeFine && c.Item != nil {
+		if least, below := BelowLegalMinimum(*c.Item, c.PartyKind, next.Fine, c.Late); below {
+			if r := lastReview(h); r == nil || r.Passed == nil || !*r.Passed {
+				return refuse(FieldStep, KeyMitigationReview, map[string]any{"Fine": FormatYuan(next.Fine), "Min": FormatYuan(least)})
+			}
+		}
+	}
 	if c.Procedure == Summary {
 		if notice == nil && !next.RightsInformed {
 			return refuse(FieldRights, KeyNoNotice, nil)

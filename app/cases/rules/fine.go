@@ -114,6 +114,12 @@ func legalRange(item ItemRanges, partyKind string, late bool) (r Range, isLate b
 // (PartyOrg or PartyPerson; the "not corrected in time" ranges when lateCorrection) and inside
 // the chosen tier's range (tier may be nil). The refusal states the allowed range in yuan.
 func CheckFine(item ItemRanges, tier *TierRange, partyKind string, fine int64, lateCorrection bool) error {
+	return CheckFineReduced(item, tier, partyKind, fine, lateCorrection, false)
+}
+
+// CheckFineReduced is CheckFine for a fine that may be reduced (减轻, 行政处罚法 Art. 32): with
+// reduced, a fine under the legal and the tier's minimum is allowed; the maximum still holds.
+func CheckFineReduced(item ItemRanges, tier *TierRange, partyKind string, fine int64, lateCorrection, reduced bool) error {
 	if partyKind != PartyOrg && partyKind != PartyPerson {
 		return problem.OnField("party_kind", KeyFineParty, map[string]any{"Party": partyKind})
 	}
@@ -128,6 +134,9 @@ func CheckFine(item ItemRanges, tier *TierRange, partyKind string, fine int64, l
 	if late {
 		keys = lateKeys
 	}
+	if reduced {
+		r.Min = nil
+	}
 	if err := inRange(r, fine, keys, nil); err != nil {
 		return err
 	}
@@ -135,6 +144,12 @@ func CheckFine(item ItemRanges, tier *TierRange, partyKind string, fine int64, l
 		return nil
 	}
 	tr := tier.For(partyKind)
+	if reduced {
+		if tr.Min != nil && fine < *tr.Min {
+			return nil // below the tier altogether: the ground and the review answer for it
+		}
+		tr.Min = nil
+	}
 	if tr.Min != nil && tr.Max != nil && *tr.Min == *tr.Max && fine != *tr.Min {
 		return problem.OnField(FieldFine, KeyFineTierExact,
 			map[string]any{"Fine": FormatYuan(fine), "Tier": tier.Name, "Amount": FormatYuan(*tr.Min)})

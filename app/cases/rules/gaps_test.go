@@ -48,3 +48,36 @@ func TestCheckProcedureGaps(t *testing.T) {
 		{"heavy penalty discussed", general(heavyNotice, reviewed, ev(StepCollective, "2024-09-24")), ev(StepDecision, "2024-09-25", heavy), "", "", nil},
 	})
 }
+
+// Art. 30–32: a fine below the legal minimum only with a ground the law names, the facts in
+// words, and a passed legal review before the decision.
+func TestCheckReducedPenalty(t *testing.T) {
+	minItem := ItemRanges{Unit: Range{i64(yuan(20_000)), i64(yuan(50_000))}}
+	withItem := func(c Case) Case { c.Item = &minItem; return c }
+	ground := func(m Mitigation, why string) func(*Event) {
+		return func(e *Event) { e.Mitigation, e.MitigationReason = m, why }
+	}
+	harm := ground(MitigationHarmRemoved, "检查当日即停止作业、自行拆除违规电焊设备，未造成后果")
+	noticed := ev(StepNotice, "2024-09-10", fine(8_000), harm)
+	reviewed := ev(StepLegalReview, "2024-09-18", passed)
+	runChecks(t, DefaultParams(), []checkCase{
+		{"below the minimum, no ground", withItem(general(ev(StepNotice, "2024-09-10", fine(8_000)))), ev(StepDecision, "2024-09-20", fine(8_000)),
+			KeyFineLegalBelow, FieldFine, map[string]any{"Fine": "8,000.00", "Min": "20,000.00"}},
+		{"notice proposing a reduced fine", withItem(general()), ev(StepNotice, "2024-09-10", fine(8_000), harm), "", "", nil},
+		{"ground without the facts", withItem(general(noticed, reviewed)), ev(StepDecision, "2024-09-20", fine(8_000), ground(MitigationConfessed, " ")),
+			KeyMitigationReason, FieldMitigationText, nil},
+		{"a ground the law does not name", withItem(general(noticed, reviewed)), ev(StepDecision, "2024-09-20", fine(8_000), ground("good_attitude", "态度好")),
+			KeyMitigationGround, FieldMitigation, nil},
+		{"a minor's ground for a company", withItem(general(noticed, reviewed)), ev(StepDecision, "2024-09-20", fine(8_000), ground(MitigationMinor, "未成年")),
+			KeyMitigationPerson, FieldMitigation, nil},
+		{"reduced without legal review", withItem(general(noticed)), ev(StepDecision, "2024-09-20", fine(8_000), harm),
+			KeyMitigationReview, FieldStep, map[string]any{"Fine": "8,000.00", "Min": "20,000.00"}},
+		{"reduced after a failed review", withItem(general(noticed, ev(StepLegalReview, "2024-09-18", failed))), ev(StepDecision, "2024-09-20", fine(8_000), harm),
+			KeyMitigationReview, FieldStep, nil},
+		{"reduced after a passed review", withItem(general(noticed, reviewed)), ev(StepDecision, "2024-09-20", fine(8_000), harm), "", "", nil},
+		{"a ground does not lift the maximum", withItem(general(noticed, reviewed)), ev(StepDecision, "2024-09-20", fine(60_000), harm),
+			KeyFineLegalMax, FieldFine, map[string]any{"Max": "50,000.00"}},
+		{"reduced on the spot", withItem(summary(PartyOrg)), ev(StepDecision, "2024-09-02", fine(2_000), harm, rights, officers),
+			KeyMitigationReview, FieldStep, nil},
+	})
+}

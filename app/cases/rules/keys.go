@@ -175,7 +175,11 @@ func Keys() []string {
 		BasisLimitation, BasisDecide, BasisDecideExtended, BasisDecideMax, BasisStatement,
 		BasisHearingRequest, BasisService, BasisPublication, BasisPayment, BasisEnforcement,
 	}
-	out = append(out, KeySetInvalid, KeySetValue, KeySetFrom)
+	out = append(out, KeySetInvalid, KeySetValue, KeySetFrom, KeyMitigationGround, KeyMitigationReason,
+		KeyMitigationReview, KeyMitigationPerson)
+	for _, m := range Mitigations {
+		out = append(out, MitigationKey(m))
+	}
 	for _, f := range ParamFields {
 		out = append(out, ParamKey(f.Name))
 	}

@@ -111,6 +111,11 @@ type Event struct {
 	CorrectionOrdered bool       // 责令改正 issued
 	ReinspectOn       *time.Time // 复查 date
 
+	// Notice and decision: the Art. 30–32 ground for a fine below the legal minimum, and the
+	// facts that make it out, in words.
+	Mitigation       Mitigation
+	MitigationReason string
+
 	Passed        *bool      // legal review: nil until the result is known
 	WaivesHearing bool       // statement: the party gave up the hearing in writing as well
 	AnnouncedOn   *time.Time // hearing: the day the party was notified of its time and place
