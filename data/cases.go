@@ -31,6 +31,7 @@ type Case struct {
 	TierOrdinal  int // 0 = no tier chosen
 	Late         bool
 	Year, Seq    int    // the case's place in its issuing body's yearly sequence; 0 before filing
+	NumberMark   string // the town's mark in a number given in the bureau's name (委托), "" otherwise
 	NextDueOn    string // the next date the office must meet, "" when none
 	NextDueKind  string // which deadline that is
 	Officers     string // officers at filing, "、"-separated
@@ -44,7 +45,7 @@ func (c Case) row() Row {
 		"fine": c.Fine, "facts": c.Facts, "notes": c.Notes, "violation_on": nullIfEmpty(c.ViolationOn),
 		"harmful": c.Harmful, "major": c.Major, "tier_ordinal": zeroNull(c.TierOrdinal), "late": c.Late,
 		"case_year": zeroNull(c.Year), "case_seq": zeroNull(c.Seq), "next_due_on": nullIfEmpty(c.NextDueOn),
-		"next_due_kind": c.NextDueKind, "officers": c.Officers}
+		"next_due_kind": c.NextDueKind, "officers": c.Officers, "number_mark": c.NumberMark}
 }
 
 // InsertCase opens a case file.
@@ -93,13 +94,13 @@ func (t *Tx) indexCase(c Case, replace bool) error {
 const caseCols = `id, procedure, COALESCE(item_id, ''), party_id, title, stage, issuing_body, COALESCE(case_no, ''),
 	COALESCE(discovered_on, ''), COALESCE(filed_on, ''), COALESCE(decided_on, ''), COALESCE(closed_on, ''),
 	outcome, fine, facts, notes, COALESCE(violation_on, ''), harmful, major, COALESCE(tier_ordinal, 0), late,
-	COALESCE(case_year, 0), COALESCE(case_seq, 0), COALESCE(next_due_on, ''), next_due_kind, officers`
+	COALESCE(case_year, 0), COALESCE(case_seq, 0), COALESCE(next_due_on, ''), next_due_kind, officers, number_mark`
 
 func scanCase(sc interface{ Scan(...any) error }) (Case, error) {
 	var c Case
 	err := sc.Scan(&c.ID, &c.Procedure, &c.ItemID, &c.PartyID, &c.Title, &c.Stage, &c.IssuingBody, &c.CaseNo,
 		&c.DiscoveredOn, &c.FiledOn, &c.DecidedOn, &c.ClosedOn, &c.Outcome, &c.Fine, &c.Facts, &c.Notes,
-		&c.ViolationOn, &c.Harmful, &c.Major, &c.TierOrdinal, &c.Late, &c.Year, &c.Seq, &c.NextDueOn, &c.NextDueKind, &c.Officers)
+		&c.ViolationOn, &c.Harmful, &c.Major, &c.TierOrdinal, &c.Late, &c.Year, &c.Seq, &c.NextDueOn, &c.NextDueKind, &c.Officers, &c.NumberMark)
 	return c, err
 }
 
@@ -180,11 +181,24 @@ func (s *Store) CaseEvents(ctx context.Context, caseID string) ([]CaseEvent, err
 // and a number is never reused. Write transactions are serialised (BEGIN IMMEDIATE and a
 // single writer connection), so two saves can never take the same number.
 func (t *Tx) TakeNumber(issuer, docCode string, year int, caseID string) (int, error) {
+	return t.TakeNumberIn(issuer, docCode, year, caseID, 0, 0)
+}
+
+// ErrRangeUsed: every number of a reserved range has been taken.
+var ErrRangeUsed = errors.New("the reserved number range is used up")
+
+// TakeNumberIn is TakeNumber within a range the district reserved for the town (from..to,
+// 0 for an open end): the sequence starts at from, and past to it refuses with ErrRangeUsed.
+func (t *Tx) TakeNumberIn(issuer, docCode string, year int, caseID string, from, to int) (int, error) {
 	var next int
 	err := t.tx.QueryRowContext(t.ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM case_number
 		WHERE issuing_body = ? AND doc_code = ? AND year = ?`, issuer, docCode, year).Scan(&next)
 	if err != nil {
 		return 0, fmt.Errorf("next number: %w", t.s.wrap(err))
+	}
+	next = max(next, from)
+	if to > 0 && next > to {
+		return 0, fmt.Errorf("%s%s %d: %w", issuer, docCode, year, ErrRangeUsed)
 	}
 	_, err = t.insert("case_number", Row{"issuing_body": issuer, "doc_code": docCode, "year": year, "seq": next,
 		"case_id": nullIfEmpty(caseID), "state": "used"})

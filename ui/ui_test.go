@@ -354,6 +354,23 @@ func TestAdministratorChangesALegalThreshold(t *testing.T) {
 	if got := u.Shell.Current.(*settings.Settings).Rules.Entries["case.large_fine_org_yuan"].Text; got != "50000" {
 		t.Errorf("threshold after reopening: %q", got)
 	}
+	// The district's numbering for entrusted cases: refused in words until it keeps the
+	// town's numbers apart from the bureau's.
+	rs = u.Shell.Current.(*settings.Settings).Rules
+	typeInto(rs.Entries["case.entrust.issuer"], "示范区")
+	typeInto(rs.Entries["case.entrust.mark"], "")
+	test.Tap(rs.Save)
+	if !strings.Contains(rs.Message.Text, "本镇标识或号段") {
+		t.Fatalf("numbering with nothing to keep it apart: %q", rs.Message.Text)
+	}
+	typeInto(rs.Entries["case.entrust.mark"], "青石")
+	test.Tap(rs.Save)
+	if rs.Message.Visible() {
+		t.Fatalf("numbering refused: %q", rs.Message.Text)
+	}
+	if n, _ := u.Office.Settings.Entrust(context.Background()); n.Issuer != "示范区" || n.Mark != "青石" {
+		t.Errorf("numbering stored %+v", n)
+	}
 }
 
 func TestAdministratorEditsTheOfficeLists(t *testing.T) {

@@ -52,6 +52,7 @@ type entry struct {
 	ident      string        // the party's credit code or ID number
 	number     string        // the case number as the app writes it
 	issuer     string
+	mark       string // the town's mark in a 委托 number (settings.EntrustNumbering)
 	year, seq  int
 	c          data.Case // without PartyID until stored
 	events     []rules.Event
@@ -71,6 +72,7 @@ type importer struct {
 	town      data.Town
 	cal       *workdays.Calendar
 	law       rulesets.Book
+	entrust   settings.EntrustNumbering
 	certified map[string]bool               // officers on the roster with a valid certificate
 	bad       map[int]map[string]bool       // cells the reader already refused, by row and header
 	inForce   map[string][]data.CatalogItem // by filing date
@@ -201,6 +203,9 @@ func (im *importer) loadEnv() error {
 	if im.law, err = rulesets.Load(im.ctx, im.store); err != nil {
 		return err
 	}
+	if im.entrust, err = settings.Entrust(im.ctx, im.store); err != nil {
+		return err
+	}
 	officers, err := im.store.Officers(im.ctx)
 	if err != nil {
 		return err
@@ -268,12 +273,12 @@ func (im *importer) check(r workbook.Record) (*entry, error) {
 	// The number.
 	numberOK := false
 	if s := r.Text(FieldNumber); s != "" {
-		issuer, _, year, seq, err := rules.ParseNumber(s)
+		issuer, _, mark, year, seq, err := rules.ParseMarked(s)
 		if err != nil {
 			fail(FieldNumber, err)
 		} else {
-			e.issuer, e.year, e.seq, numberOK = issuer, year, seq, true
-			e.number = rules.FormatNumber(issuer, caseCode(), year, seq)
+			e.issuer, e.mark, e.year, e.seq, numberOK = issuer, mark, year, seq, true
+			e.number = rules.FormatMarked(issuer, caseCode(), year, mark, seq)
 		}
 	}
 
@@ -441,6 +446,9 @@ func (im *importer) check(r workbook.Record) (*entry, error) {
 	}
 	if itemOK && numberOK {
 		bureau := strings.TrimSuffix(im.town.DistrictName, "应急管理局")
+		if im.entrust.Issuer != "" {
+			bureau = im.entrust.Issuer // the name the district has its towns number with
+		}
 		switch expected := rules.IssuerFor(item.Delegation, im.town.ShortName, bureau); {
 		case expected == "":
 			fail(FieldNumber, problem.New(KeyNoIssuer, map[string]any{"Code": item.Code}))
@@ -464,7 +472,7 @@ func (im *importer) check(r workbook.Record) (*entry, error) {
 		}
 	}
 	c := data.Case{Procedure: string(proc), ItemID: item.ID, Title: r.Text(FieldTitle), Facts: r.Text(FieldFacts),
-		Notes: r.Text(FieldNotes), IssuingBody: e.issuer, CaseNo: e.number, Year: e.year, Seq: e.seq,
+		Notes: r.Text(FieldNotes), IssuingBody: e.issuer, NumberMark: e.mark, CaseNo: e.number, Year: e.year, Seq: e.seq,
 		DiscoveredOn: dateText(dates, FieldDiscoveredOn), FiledOn: dateText(dates, FieldFiledOn),
 		DecidedOn: dateText(dates, FieldDecidedOn), ClosedOn: dateText(dates, FieldClosedOn),
 		Officers: strings.Join(officers, "、")}

@@ -277,7 +277,7 @@ func TestALedgerImportsAndItsCasesContinueInTheApp(t *testing.T) {
 		byCode[it.Code] = it.ID
 	}
 	officers := []rules.Officer{{Name: "李明", Certified: true}, {Name: "张强", Certified: true}}
-	for _, want := range []struct{ item, no string }{{"AQ-05", "青石镇应急罚〔2024〕10号"}, {"AQ-04", "示范区应急罚〔2024〕4号"}} {
+	for _, want := range []struct{ item, no string }{{"AQ-05", "青石镇应急罚〔2024〕10号"}, {"AQ-04", "示范区应急罚〔2024〕青石4号"}} {
 		id, err := svc.File(ctx, f.officer, cases.Filing{Procedure: rules.General, PartyID: f.demo[0].ID, ItemID: byCode[want.item],
 			DiscoveredOn: day("2024-12-27"), FiledOn: day("2024-12-30"), Officers: officers})
 		if err != nil {

@@ -239,7 +239,7 @@ func store1(tx *data.Tx, e *entry) error {
 		}
 		docNo := ""
 		if code := rules.DocCode(ev); code != "" {
-			docNo = rules.FormatNumber(e.issuer, code, e.year, e.seq)
+			docNo = rules.FormatMarked(e.issuer, code, e.year, e.mark, e.seq)
 		}
 		names := make([]string, len(ev.Officers))
 		for i, o := range ev.Officers {

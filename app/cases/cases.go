@@ -5,6 +5,7 @@ package cases
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -96,6 +97,29 @@ func (s *Service) env(ctx context.Context) (env, error) {
 	return e, err
 }
 
+// Refusals of numbering a case decided in the bureau's name.
+const (
+	KeyNoNumbering = "casefile.entrust.no_numbering" // Code
+	KeyRangeUsed   = "casefile.entrust.range_used"   // From, To, Year
+)
+
+// numbering is the district's numbering for a 委托 item's case, nil for the town's own; a
+// 委托 case cannot be filed before the district has supplied it, or its number would repeat
+// one of the bureau's.
+func (s *Service) numbering(ctx context.Context, item data.CatalogItem) (*settings.EntrustNumbering, error) {
+	if rules.IssuerFor(item.Delegation, "town", "bureau") != "bureau" {
+		return nil, nil
+	}
+	n, err := settings.Entrust(ctx, s.store)
+	if err != nil {
+		return nil, err
+	}
+	if !n.Complete() {
+		return nil, problem.OnField(FieldItem, KeyNoNumbering, map[string]any{"Code": item.Code})
+	}
+	return &n, nil
+}
+
 // issuer is the body whose name and number sequence a case's documents carry: the town for
 // 赋权 items, the district bureau for 委托 items.
 func issuer(town data.Town, item data.CatalogItem) string {
@@ -124,10 +148,17 @@ func (s *Service) File(ctx context.Context, by auth.Session, f Filing) (string, 
 	if err != nil {
 		return "", err
 	}
+	numbering, err := s.numbering(ctx, item)
+	if err != nil {
+		return "", err
+	}
 	dc := data.Case{Procedure: string(f.Procedure), ItemID: f.ItemID, PartyID: f.PartyID, Title: strings.TrimSpace(f.Title),
 		Stage: string(rules.StepFiled), Facts: f.Facts, ViolationOn: dateOrEmpty(f.ViolationOn),
 		DiscoveredOn: dateOrEmpty(f.DiscoveredOn), FiledOn: dateOrEmpty(f.FiledOn), Harmful: f.Harmful, Major: f.Major,
 		TierOrdinal: f.TierOrdinal, Late: f.Late, IssuingBody: issuer(en.town, item)}
+	if numbering != nil {
+		dc.IssuingBody, dc.NumberMark = numbering.Issuer, numbering.Mark
+	}
 	if dc.Title == "" {
 		dc.Title = item.Name
 	}
@@ -145,10 +176,18 @@ func (s *Service) File(ctx context.Context, by auth.Session, f Filing) (string, 
 	var id string
 	err = s.store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
 		dc.Year = f.FiledOn.Year()
-		if dc.Seq, err = tx.TakeNumber(dc.IssuingBody, rules.DocCodes[rules.StepDecision], dc.Year, ""); err != nil {
+		var from, to int
+		if numbering != nil {
+			from, to = numbering.From, numbering.To
+		}
+		dc.Seq, err = tx.TakeNumberIn(dc.IssuingBody, rules.DocCodes[rules.StepDecision], dc.Year, "", from, to)
+		if errors.Is(err, data.ErrRangeUsed) {
+			return problem.OnField(FieldItem, KeyRangeUsed, map[string]any{"From": from, "To": to, "Year": dc.Year})
+		}
+		if err != nil {
 			return err
 		}
-		dc.CaseNo = rules.FormatNumber(dc.IssuingBody, rules.DocCodes[rules.StepDecision], dc.Year, dc.Seq)
+		dc.CaseNo = rules.FormatMarked(dc.IssuingBody, rules.DocCodes[rules.StepDecision], dc.Year, dc.NumberMark, dc.Seq)
 		if id, err = tx.InsertCase(dc); err != nil {
 			return err
 		}
@@ -208,7 +247,7 @@ func (s *Service) insertEvent(tx *data.Tx, caseID string, c data.Case, ev rules.
 	}
 	docNo := ""
 	if code := rules.DocCode(ev); code != "" && c.Seq > 0 {
-		docNo = rules.FormatNumber(c.IssuingBody, code, c.Year, c.Seq)
+		docNo = rules.FormatMarked(c.IssuingBody, code, c.Year, c.NumberMark, c.Seq)
 	}
 	_, err = tx.InsertCaseEvent(data.CaseEvent{CaseID: caseID, Step: string(ev.Step), OccurredOn: dateOrEmpty(ev.On),
 		Officers: officerNames(ev.Officers), DocNo: docNo, Notes: ev.Note, Payload: string(payload)})

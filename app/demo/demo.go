@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"townledger/app/auth"
@@ -47,6 +48,17 @@ func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time)
 		since := time.Date(today.Year()-1, 1, 1, 0, 0, 0, 0, time.Local).Format(data.DateLayout)
 		if err := tx.SetSetting(settings.LedgerSince, since); err != nil {
 			return err
+		}
+		// The district's numbering for cases decided in its name: its name and the town's mark.
+		town, _, err := s.Town(ctx)
+		if err != nil {
+			return err
+		}
+		for k, v := range map[string]string{settings.EntrustIssuer: strings.TrimSuffix(town.DistrictName, "应急管理局"),
+			settings.EntrustMark: strings.TrimSuffix(town.ShortName, "镇")} {
+			if err := tx.SetSetting(k, v); err != nil {
+				return err
+			}
 		}
 		return tx.SetSetting(loadedKey, today.Format(data.DateLayout))
 	})

@@ -19,6 +19,7 @@ import (
 	"townledger/app/disclosure"
 	"townledger/app/parties"
 	"townledger/app/problem"
+	"townledger/app/settings"
 	"townledger/app/setup"
 	"townledger/data"
 )
@@ -68,6 +69,11 @@ func newFixture(t testing.TB) fixture {
 		t.Fatal("no demo party", err)
 	}
 	svc := cases.New(s)
+	// The district reserved numbers from 1 for the town's cases in its name.
+	if err := settings.SetEntrust(ctx, s, auth.Session{UserID: "a", Roles: []auth.Role{auth.Admin}},
+		settings.EntrustNumbering{Issuer: "示范区", From: 1}); err != nil {
+		t.Fatal(err)
+	}
 	team := []rules.Officer{{Name: "李明", Certified: true}, {Name: "张强", Certified: true}}
 	on := day("2023-11-20")
 	for _, c := range []struct {

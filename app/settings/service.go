@@ -85,3 +85,11 @@ func (v Service) SetValues(ctx context.Context, by auth.Session, values map[stri
 func (v Service) CalendarGap(ctx context.Context, today time.Time) (int, error) {
 	return CalendarGap(ctx, v.store, today)
 }
+
+// Entrust is the package's Entrust on this ledger.
+func (v Service) Entrust(ctx context.Context) (EntrustNumbering, error) { return Entrust(ctx, v.store) }
+
+// SetEntrust is the package's SetEntrust on this ledger.
+func (v Service) SetEntrust(ctx context.Context, by auth.Session, n EntrustNumbering) error {
+	return SetEntrust(ctx, v.store, by, n)
+}

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -90,9 +91,10 @@ func newRuleSettings(u *kit.Env) *RuleSettings {
 	for _, k := range appsettings.Editable {
 		own.Append(locale.T("settings.key."+k), container.NewHBox(kit.Narrow(entry(k, values[k], ""), 120)))
 	}
+	entrust := r.entrustForm(entry)
 	r.Save = widget.NewButton(locale.T("action.save"), r.save)
 	r.Save.Importance = widget.HighImportance
-	r.content = kit.FormPage(nil, container.NewVBox(intro, sets, grid, widget.NewSeparator(), own), r.Message, r.Notice, r.Save)
+	r.content = kit.FormPage(nil, container.NewVBox(intro, sets, grid, widget.NewSeparator(), own, entrust), r.Message, r.Notice, r.Save)
 	r.draft = u.NewDraft("settings.rules", "")
 	for k, e := range r.Entries {
 		r.draft.Entry(k, e)
@@ -113,6 +115,58 @@ func setLine(s rules.Set) string {
 		line += "\n" + locale.T("law.set.unconfirmed", map[string]any{"N": n, "Names": strings.Join(names, "、")})
 	}
 	return line
+}
+
+// entrustForm edits the district's numbering of 委托 cases, with the number it gives shown.
+func (r *RuleSettings) entrustForm(entry func(key, text, hint string) *widget.Entry) fyne.CanvasObject {
+	n, err := r.u.Office.Settings.Entrust(context.Background())
+	if err != nil {
+		kit.SetMessage(r.Message, locale.Err(err))
+	}
+	num := func(v int) string {
+		if v == 0 {
+			return ""
+		}
+		return strconv.Itoa(v)
+	}
+	issuer := entry(appsettings.EntrustIssuer, n.Issuer, "示范区")
+	mark := entry(appsettings.EntrustMark, n.Mark, "")
+	from, to := entry(appsettings.EntrustFrom, num(n.From), ""), entry(appsettings.EntrustTo, num(n.To), "")
+	example := widget.NewLabel("")
+	show := func() {
+		first, _ := strconv.Atoi(strings.TrimSpace(from.Text))
+		no := rules.FormatMarked(strings.TrimSpace(issuer.Text), rules.DocCodes[rules.StepDecision], r.u.Now().Year(),
+			strings.TrimSpace(mark.Text), max(first, 1))
+		example.SetText(locale.T("settings.entrust.intro") + no)
+	}
+	for _, e := range []*widget.Entry{issuer, mark, from, to} {
+		e.OnChanged = func(string) { kit.SetMessage(r.Notice, ""); show() }
+	}
+	example.Wrapping = fyne.TextWrapWord
+	show()
+	form := widget.NewForm(
+		widget.NewFormItem(locale.T("settings.entrust.issuer_label"), kit.Narrow(issuer, 200)),
+		widget.NewFormItem(locale.T("settings.entrust.mark_label"), kit.Narrow(mark, 200)),
+		widget.NewFormItem(locale.T("settings.entrust.from_label"), container.NewHBox(kit.Narrow(from, 120),
+			widget.NewLabel(locale.T("settings.entrust.to_label")), kit.Narrow(to, 120))))
+	return widget.NewCard(locale.T("settings.entrust.title"), "", container.NewVBox(example, form))
+}
+
+// entrust reads the numbering fields; a range that is not a number is refused here.
+func (r *RuleSettings) entrust() (appsettings.EntrustNumbering, bool) {
+	n := appsettings.EntrustNumbering{Issuer: r.Entries[appsettings.EntrustIssuer].Text, Mark: r.Entries[appsettings.EntrustMark].Text}
+	for k, to := range map[string]*int{appsettings.EntrustFrom: &n.From, appsettings.EntrustTo: &n.To} {
+		text := strings.TrimSpace(r.Entries[k].Text)
+		if text == "" {
+			continue
+		}
+		v, err := strconv.Atoi(text)
+		if err != nil {
+			return n, false
+		}
+		*to = v
+	}
+	return n, true
 }
 
 func heading(text string) *widget.Label {
@@ -137,6 +191,15 @@ func (r *RuleSettings) save() {
 		return
 	}
 	if err := r.u.Office.Settings.SetValues(ctx, r.u.Session, own); err != nil {
+		kit.SetMessage(r.Message, kit.ListMessage(err))
+		return
+	}
+	n, ok := r.entrust()
+	if !ok {
+		kit.SetMessage(r.Message, locale.T(appsettings.KeyEntrustRange))
+		return
+	}
+	if err := r.u.Office.Settings.SetEntrust(ctx, r.u.Session, n); err != nil {
 		kit.SetMessage(r.Message, kit.ListMessage(err))
 		return
 	}

@@ -41,16 +41,35 @@ func DocCode(e Event) string {
 // FormatNumber writes a document number: 青石 + 应急罚 + 〔2024〕 + 12号, the year in the
 // tortoise-shell brackets U+3014 and U+3015.
 func FormatNumber(issuer, docCode string, year, seq int) string {
-	return issuer + docCode + "〔" + strconv.Itoa(year) + "〕" + strconv.Itoa(seq) + "号"
+	return FormatMarked(issuer, docCode, year, "", seq)
 }
+
+// FormatMarked writes a number with the town's mark before the sequence, as a district
+// bureau numbers what its towns decide in its name (委托): 示范区应急罚〔2026〕青石12号.
+func FormatMarked(issuer, docCode string, year int, mark string, seq int) string {
+	return issuer + docCode + "〔" + strconv.Itoa(year) + "〕" + mark + strconv.Itoa(seq) + "号"
+}
+
+// maxMark is the longest mark a number may carry between its year and its sequence.
+const maxMark = 10
 
 // ParseNumber reads a document number as FormatNumber writes it, also accepting the brackets
 // people type instead ([] ［］ 【】 〖〗 （） ()), full-width digits, spaces, a "第" before the
 // sequence and a missing "号". The document code must be one of DocCodes; the issuer is what
 // precedes it and may not be empty.
 func ParseNumber(s string) (issuer, docCode string, year, seq int, err error) {
-	bad := func() (string, string, int, int, error) {
+	issuer, docCode, mark, year, seq, err := ParseMarked(s)
+	if err == nil && mark != "" {
 		return "", "", 0, 0, problem.OnField(FieldNumber, KeyNumberInvalid, map[string]any{"Value": s})
+	}
+	return issuer, docCode, year, seq, err
+}
+
+// ParseMarked is ParseNumber for numbers that may carry a town's mark before the sequence
+// (FormatMarked): up to ten characters, neither digits nor brackets.
+func ParseMarked(s string) (issuer, docCode, mark string, year, seq int, err error) {
+	bad := func() (string, string, string, int, int, error) {
+		return "", "", "", 0, 0, problem.OnField(FieldNumber, KeyNumberInvalid, map[string]any{"Value": s})
 	}
 	if !utf8.ValidString(s) || len(s) > 400 {
 		return bad()
@@ -78,6 +97,14 @@ func ParseNumber(s string) (issuer, docCode string, year, seq int, err error) {
 	if i > 0 && r[i-1] == '第' {
 		i--
 	}
+	markEnd := i
+	for i > 0 && markEnd-i < maxMark && !strings.ContainsRune("〕]］】〗）)〔[［【〖（(", r[i-1]) && (r[i-1] < '0' || r[i-1] > '9') {
+		i--
+	}
+	mark = string(r[i:markEnd])
+	if strings.ContainsRune(mark, '第') { // 第 belongs before the sequence, never in the mark
+		return bad()
+	}
 	if i == 0 || !strings.ContainsRune("〕]］】〗）)", r[i-1]) {
 		return bad()
 	}
@@ -95,13 +122,13 @@ func ParseNumber(s string) (issuer, docCode string, year, seq int, err error) {
 		}
 	}
 	if docCode == "" {
-		return "", "", 0, 0, problem.OnField(FieldNumber, KeyNumberCode, map[string]any{"Value": s})
+		return "", "", "", 0, 0, problem.OnField(FieldNumber, KeyNumberCode, map[string]any{"Value": s})
 	}
 	issuer = strings.TrimSuffix(prefix, docCode)
 	if issuer == "" {
 		return bad()
 	}
-	return issuer, docCode, year, seq, nil
+	return issuer, docCode, mark, year, seq, nil
 }
 
 // digitsBefore reads the run of ASCII digits ending at r[end-1], least to most long.

@@ -141,3 +141,43 @@ func mapValues(m map[Step]string) []string {
 	}
 	return out
 }
+
+func TestMarkedNumbers(t *testing.T) {
+	if got := FormatMarked("示范区", "应急罚", 2026, "青石", 12); got != "示范区应急罚〔2026〕青石12号" {
+		t.Errorf("FormatMarked = %q", got)
+	}
+	for _, tt := range []struct{ in, issuer, mark string }{
+		{"示范区应急罚〔2026〕青石12号", "示范区", "青石"},
+		{"示范区应急罚[2026]青石第12号", "示范区", "青石"},
+		{"示范区应急罚〔2026〕12号", "示范区", ""},
+	} {
+		issuer, _, mark, year, seq, err := ParseMarked(tt.in)
+		if err != nil || issuer != tt.issuer || mark != tt.mark || year != 2026 || seq != 12 {
+			t.Errorf("ParseMarked(%q) = %q %q %d %d %v", tt.in, issuer, mark, year, seq, err)
+		}
+	}
+	// A number without a mark is what ParseNumber takes; a marked one is not its kind.
+	if _, _, _, _, err := ParseNumber("示范区应急罚〔2026〕青石12号"); err == nil {
+		t.Error("ParseNumber took a marked number")
+	}
+	if _, _, _, _, _, err := ParseMarked("示范区应急罚〔2026〕一二三四五六七八九十十一12号"); err == nil {
+		t.Error("a mark of eleven characters was taken")
+	}
+}
+
+func FuzzParseMarked(f *testing.F) {
+	for _, s := range []string{"示范区应急罚〔2026〕青石12号", "示范区应急罚[2026]青石第12号", "青石应急罚〔2024〕12号", "〔〕号"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		issuer, code, mark, year, seq, err := ParseMarked(s)
+		if err != nil {
+			return
+		}
+		canon := FormatMarked(issuer, code, year, mark, seq)
+		i2, c2, m2, y2, n2, err := ParseMarked(canon)
+		if err != nil || i2 != issuer || c2 != code || m2 != mark || y2 != year || n2 != seq {
+			t.Fatalf("round trip of %q via %q = %q %q %q %d %d %v", s, canon, i2, c2, m2, y2, n2, err)
+		}
+	})
+}
