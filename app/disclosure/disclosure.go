@@ -47,6 +47,11 @@ const (
 	// SettingBureauCreditCode is the 统一社会信用代码 of the district bureau, the 处罚机关 of
 	// 委托 items.
 	SettingBureauCreditCode = "disclosure.bureau_credit_code"
+	// SettingIncludeSummary ("1" or "0") is whether decisions made on the spot (简易程序) are
+	// published too. Off by default: the practice where the districts' 双公示 rules speak of it
+	// is to publish general-procedure decisions, the small on-the-spot fines being of little
+	// social effect (Art. 48 asks for decisions "具有一定社会影响的").
+	SettingIncludeSummary = "disclosure.include_summary"
 )
 
 // Defaults are the values used while a setting is not stored. The credit codes are empty:
@@ -55,6 +60,7 @@ var Defaults = map[string]string{
 	SettingDisplayYears:     "3",
 	SettingTownCreditCode:   "",
 	SettingBureauCreditCode: "",
+	SettingIncludeSummary:   "0",
 }
 
 // Translation keys of this package's refusals; the data each carries is noted. Invalid
@@ -90,7 +96,7 @@ type Row struct {
 	ViolationType string    // 违法行为类型: the catalogue item's name
 	Facts         string    // 违法事实: the case's facts, else its title
 	Basis         string    // 处罚依据, from the item's structured references
-	Category      string    // 处罚类别: 罚款, 警告 or 其他
+	Category      string    // 处罚类别: the kinds of Art. 9 the decision gives (Category)
 	Content       string    // 处罚内容: "罚款 25,000.00 元", "警告", or the penalty in words
 	Fine          int64     // fen; 0 without a fine
 	FineWan       string    // 罚款金额（万元）: rules.FormatWanYuan, "" without a fine
@@ -197,6 +203,7 @@ type env struct {
 	displayYears int
 	townCode     string
 	bureauCode   string
+	summary      bool // SettingIncludeSummary
 	today        time.Time
 	basis        map[string]string // 处罚依据 by catalogue item: rows of an item share it
 }
@@ -238,6 +245,7 @@ func loadEnv(ctx context.Context, store *data.Store, today time.Time) (env, erro
 	if e.townCode, err = creditCode(SettingTownCreditCode, get(SettingTownCreditCode)); err != nil {
 		return e, err
 	}
+	e.summary = get(SettingIncludeSummary) == "1"
 	e.bureauCode, err = creditCode(SettingBureauCreditCode, get(SettingBureauCreditCode))
 	return e, err
 }
@@ -277,13 +285,14 @@ func (e *env) row(d data.DisclosureRow) Row {
 	}
 	r.Facts = firstNonEmpty(d.Facts, d.Title, d.ItemName)
 	penalty := strings.TrimSpace(d.Penalty)
+	r.Category = Category(rules.Outcome(d.Outcome), d.Fine, penalty)
 	switch rules.Outcome(d.Outcome) {
 	case rules.OutcomeFine:
-		r.Category, r.Content = "罚款", "罚款 "+rules.FormatYuan(d.Fine)+" 元"
+		r.Content = "罚款 " + rules.FormatYuan(d.Fine) + " 元"
 	case rules.OutcomeWarning:
-		r.Category, r.Content = "警告", "警告"
+		r.Content = "警告"
 	default:
-		r.Category, r.Content = "其他", penalty
+		r.Content = penalty
 		penalty = ""
 	}
 	if d.Fine > 0 {
@@ -359,6 +368,9 @@ func Each(ctx context.Context, store *data.Store, from, to, today time.Time, fn 
 func (e *env) each(ctx context.Context, store *data.Store, from, to time.Time, fn func(Row) error) (int, error) {
 	n := 0
 	err := store.Disclosures(ctx, from.Format(data.DateLayout), to.Format(data.DateLayout), func(d data.DisclosureRow) error {
+		if d.Procedure == string(rules.Summary) && !e.summary {
+			return nil
+		}
 		if err := fn(e.row(d)); err != nil {
 			return err
 		}

@@ -94,6 +94,10 @@ func newFixture(t testing.TB) fixture {
 			t.Fatal(err)
 		}
 	}
+	// The district publishes on-the-spot decisions too (SettingIncludeSummary; off by default).
+	if err := s.Write(ctx, data.System, func(tx *data.Tx) error { return tx.SetSetting(disclosure.SettingIncludeSummary, "1") }); err != nil {
+		t.Fatal(err)
+	}
 	return fixture{store: s, dir: dir}
 }
 
@@ -283,6 +287,12 @@ func TestSettingsDecideAuthorityCodeAndDisplayPeriod(t *testing.T) {
 				t.Errorf("town agency %q %q", r.Authority, r.AuthorityCode)
 			}
 		}
+	}
+	// Without the district asking for them, on-the-spot decisions are not published.
+	set(disclosure.SettingIncludeSummary, "0")
+	n, err := disclosure.Each(ctx, f.store, day("2023-11-20"), day("2023-11-20"), day("2023-12-01"), func(disclosure.Row) error { return nil })
+	if err != nil || n != 0 {
+		t.Errorf("summary decisions published by default: %d rows, %v", n, err)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"townledger/app/auth"
 	"townledger/data"
 )
 
@@ -27,4 +28,14 @@ func (v Service) Write(ctx context.Context, from, to time.Time, path string) (in
 // WriteOn is the package's WriteOn on this ledger.
 func (v Service) WriteOn(ctx context.Context, from, to time.Time, path string, today time.Time) (n int, err error) {
 	return WriteOn(ctx, v.store, from, to, path, today)
+}
+
+// CurrentOptions is the package's CurrentOptions on this ledger.
+func (v Service) CurrentOptions(ctx context.Context) (Options, error) {
+	return CurrentOptions(ctx, v.store)
+}
+
+// SetOptions is the package's SetOptions on this ledger.
+func (v Service) SetOptions(ctx context.Context, by auth.Session, o Options) error {
+	return SetOptions(ctx, v.store, by, o)
 }

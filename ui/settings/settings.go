@@ -23,11 +23,12 @@ func ctxBG() context.Context { return context.Background() }
 type Settings struct {
 	u        *kit.Env
 	Language *kit.Select
-	Users    *UserAdmin      // nil unless the user may manage accounts
-	Calendar *CalendarEditor // nil unless the user may change settings
-	Rules    *RuleSettings   // the same
-	Lists    *ListSettings   // the same
-	Mail     *MailSettings   // the same
+	Users    *UserAdmin          // nil unless the user may manage accounts
+	Calendar *CalendarEditor     // nil unless the user may change settings
+	Rules    *RuleSettings       // the same
+	Lists    *ListSettings       // the same
+	Mail     *MailSettings       // the same
+	Disclose *DisclosureSettings // the same
 	Tabs     *container.AppTabs
 	Data     *DataSettings // nil for those who may not back up
 	content  fyne.CanvasObject
@@ -79,6 +80,8 @@ func New(u *kit.Env) *Settings {
 		tabs.Append(tab("calendar.title", s.Calendar.content))
 		s.Lists = newListSettings(u)
 		tabs.Append(form("lists.title", s.Lists.content))
+		s.Disclose = newDisclosureSettings(u)
+		tabs.Append(form("disclosure.settings.tab", s.Disclose.content))
 		s.Mail = newMailSettings(u)
 		tabs.Append(form("mail.tab", s.Mail.content))
 	}
