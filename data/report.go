@@ -11,15 +11,15 @@ type ReportFigures struct {
 	CaseParties  int   // enterprises with a case filed or decided in the period (涉案企业)
 	Cases        int   // cases filed or decided in the period
 	Filed        int   // cases filed (立案) in the period
-	Decided      int   // cases decided in the period
+	Decided      int   // penalty decisions made in the period (不予处罚 decisions are not penalties)
 	Closed       int   // cases closed (结案) in the period
 	Summary      int   // of Cases: summary procedure (简易程序)
 	General      int   // of Cases: general procedure (普通程序)
 	Fines        int64 // fen: fines of the decisions made in the period
 	NotPenalised int   // decisions in the period not to penalise (轻微/首违/无过错不罚)
 	Hearings     int   // hearings (听证) held in the period
-	LegalReviews int   // legal reviews (法制审核) in the period
-	Collective   int   // collective discussions (集体讨论) in the period
+	LegalReviews int   // decisions of the period made after a legal review (法制审核), in 起
+	Collective   int   // decisions of the period made after a collective discussion (集体讨论), in 起
 	Published    int   // penalty decisions of the period with a publication step recorded
 
 	TrainingSessions int     // sessions held in the period
@@ -34,7 +34,7 @@ func (s *Store) ReportFigures(ctx context.Context, from, to string) (ReportFigur
 	var f ReportFigures
 	err := s.queryRow(ctx, []any{&f.Filed, &f.Decided, &f.Closed, &f.Fines, &f.NotPenalised, &f.Published},
 		`SELECT COALESCE(SUM(c.filed_on BETWEEN ?1 AND ?2), 0),
-			COALESCE(SUM(c.decided_on BETWEEN ?1 AND ?2), 0),
+			COALESCE(SUM(c.decided_on BETWEEN ?1 AND ?2 AND c.outcome NOT LIKE 'not\_penalised%' ESCAPE '\'), 0),
 			COALESCE(SUM(c.closed_on BETWEEN ?1 AND ?2), 0),
 			COALESCE(SUM(CASE WHEN c.decided_on BETWEEN ?1 AND ?2 AND c.outcome NOT LIKE 'not\_penalised%' ESCAPE '\'
 				THEN c.fine ELSE 0 END), 0),
@@ -66,12 +66,20 @@ func (s *Store) ReportFigures(ctx context.Context, from, to string) (ReportFigur
 	if err != nil {
 		return ReportFigures{}, fmt.Errorf("report enterprise figures: %w", err)
 	}
-	err = s.queryRow(ctx, []any{&f.Hearings, &f.LegalReviews, &f.Collective},
-		`SELECT COALESCE(SUM(e.step = 'hearing'), 0), COALESCE(SUM(e.step = 'legal_review'), 0),
-			COALESCE(SUM(e.step = 'collective'), 0)
-		FROM case_event e JOIN case_file c ON c.id = e.case_id
-		WHERE e.deleted_at IS NULL AND `+reportCaseWhere+` AND e.occurred_on BETWEEN ?1 AND ?2
-			AND e.step IN ('hearing', 'legal_review', 'collective')`, from, to)
+	err = s.queryRow(ctx, []any{&f.Hearings},
+		`SELECT COUNT(*) FROM case_event e JOIN case_file c ON c.id = e.case_id
+		WHERE e.deleted_at IS NULL AND `+reportCaseWhere+` AND e.occurred_on BETWEEN ?1 AND ?2 AND e.step = 'hearing'`, from, to)
+	if err != nil {
+		return ReportFigures{}, fmt.Errorf("report case steps: %w", err)
+	}
+	// Reviews and discussions count as the annual statistics count them: decisions (起) of the
+	// period made after one, however many meetings it took.
+	err = s.queryRow(ctx, []any{&f.LegalReviews, &f.Collective},
+		`SELECT COALESCE(SUM(EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.step = 'legal_review'
+				AND e.deleted_at IS NULL AND e.occurred_on <= c.decided_on)), 0),
+			COALESCE(SUM(EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.step = 'collective'
+				AND e.deleted_at IS NULL AND e.occurred_on <= c.decided_on)), 0)
+		FROM case_file c WHERE `+reportCaseWhere+` AND c.decided_on BETWEEN ?1 AND ?2`, from, to)
 	if err != nil {
 		return ReportFigures{}, fmt.Errorf("report case steps: %w", err)
 	}

@@ -52,6 +52,7 @@ func TestReportFiguresAddUpThePeriod(t *testing.T) {
 			('c5', '110105100', 'x', 'x', 'x', 'x', 'general', 'p1', 'filed', '2024-05-02', NULL, NULL, '', 0)`,
 		`INSERT INTO case_event (id, town_code, created_at, created_by, updated_at, updated_by, case_id, step, occurred_on) VALUES
 			('e1', '110105100', 'x', 'x', 'x', 'x', 'c1', 'legal_review', '2024-07-25'),
+			('e0', '110105100', 'x', 'x', 'x', 'x', 'c1', 'legal_review', '2024-07-24'),
 			('e2', '110105100', 'x', 'x', 'x', 'x', 'c1', 'collective', '2024-07-28'),
 			('e3', '110105100', 'x', 'x', 'x', 'x', 'c1', 'publication', '2024-08-03'),
 			('e4', '110105100', 'x', 'x', 'x', 'x', 'c5', 'hearing', '2024-05-20')`,
@@ -64,7 +65,8 @@ func TestReportFiguresAddUpThePeriod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ReportFigures{CaseParties: 1, Cases: 3, Filed: 1, Decided: 3, Closed: 1, Summary: 1, General: 2, Fines: 250000,
+	// Two reviews of c1 make one reviewed decision (起); c3 decides not to penalise: no penalty.
+	want := ReportFigures{CaseParties: 1, Cases: 3, Filed: 1, Decided: 2, Closed: 1, Summary: 1, General: 2, Fines: 250000,
 		NotPenalised: 1, Hearings: 0, LegalReviews: 1, Collective: 1, Published: 1,
 		TrainingSessions: 1, Attendances: 2, TrainingHours: 5}
 	if f != want {

@@ -86,10 +86,10 @@ func TestOfficeOpensTheReport(t *testing.T) {
 	}{
 		{"案件数（立案或作出决定）/件", float64(figs.Cases)},
 		{"立案数/件", float64(figs.Filed)},
-		{"作出处罚决定数/件", float64(figs.Decided)},
+		{"作出行政处罚决定数（不含不予处罚）/件", float64(figs.Decided)},
 		{"结案数/件", float64(figs.Closed)},
 		{"罚款金额/元", float64(figs.Fines) / 100},
-		{"法制审核/次", float64(figs.LegalReviews)},
+		{"经法制审核作出的决定/起", float64(figs.LegalReviews)},
 		{"处罚决定公示/件", float64(figs.Published)},
 		{"其中：按时公示/件", float64(figs.OnTime)},
 		{"培训场次/场", float64(figs.TrainingSessions)},

@@ -13,7 +13,6 @@ import (
 	"math"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -21,7 +20,6 @@ import (
 	"townledger/app/period"
 	"townledger/app/problem"
 	"townledger/app/publicity"
-	"townledger/app/settings"
 	"townledger/data"
 )
 
@@ -94,7 +92,7 @@ func (f Figures) lines() []figure {
 		{"case_parties", "涉案企业", "家", f.CaseParties, kindInt},
 		{"cases", "案件数（立案或作出决定）", "件", f.Cases, kindInt},
 		{"filed", "立案数", "件", f.Filed, kindInt},
-		{"decided", "作出处罚决定数", "件", f.Decided, kindInt},
+		{"decided", "作出行政处罚决定数（不含不予处罚）", "件", f.Decided, kindInt},
 		{"closed", "结案数", "件", f.Closed, kindInt},
 		{"summary", "其中：简易程序", "件", f.Summary, kindInt},
 		{"general", "其中：普通程序", "件", f.General, kindInt},
@@ -102,8 +100,8 @@ func (f Figures) lines() []figure {
 		{"fines_wan", "罚款金额", "万元", math.Round(float64(f.Fines)/100) / 10000, kindWan},
 		{"not_penalised", "不予处罚案件（轻微不罚、首违不罚等）", "件", f.NotPenalised, kindInt},
 		{"hearings", "听证", "次", f.Hearings, kindInt},
-		{"legal_reviews", "法制审核", "次", f.LegalReviews, kindInt},
-		{"collective", "集体讨论", "次", f.Collective, kindInt},
+		{"legal_reviews", "经法制审核作出的决定", "起", f.LegalReviews, kindInt},
+		{"collective", "经集体讨论作出的决定", "起", f.Collective, kindInt},
 		{"published", "处罚决定公示", "件", f.Published, kindInt},
 		{"published_on_time", "其中：按时公示", "件", f.OnTime, kindInt},
 		{"training_sessions", "培训场次", "场", f.TrainingSessions, kindInt},
@@ -135,19 +133,6 @@ func valueText(v any) string {
 type record struct{ table, id string }
 
 func day(t time.Time) string { return t.Format(data.DateLayout) }
-
-// publishDays reads the legal publication period in working days (default 7).
-func publishDays(ctx context.Context, store *data.Store) (int, error) {
-	v, err := settings.Get(ctx, store, settings.PublishWorkdays)
-	if err != nil {
-		return 0, err
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil || n <= 0 {
-		n = 7
-	}
-	return n, nil
-}
 
 // gather reads everything the report needs besides the rows streamed into the sheets.
 func gather(ctx context.Context, store *data.Store, from, to, now time.Time) (Figures, error) {

@@ -95,7 +95,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 	}
 	live := `FROM case_file WHERE deleted_at IS NULL AND stage <> 'void' AND `
 	filed := count(`SELECT COUNT(*) ` + live + `filed_on BETWEEN '2023-01-01' AND '2023-12-31'`)
-	decided := count(`SELECT COUNT(*) ` + live + `decided_on BETWEEN '2023-01-01' AND '2023-12-31'`)
+	decided := count(`SELECT COUNT(*) ` + live + `decided_on BETWEEN '2023-01-01' AND '2023-12-31' AND outcome NOT LIKE 'not\_penalised%' ESCAPE '\'`)
 	var caseIDs []string
 	rows, err := db.Query(`SELECT id ` + live + `(filed_on BETWEEN '2023-01-01' AND '2023-12-31'
 		OR decided_on BETWEEN '2023-01-01' AND '2023-12-31') ORDER BY id`)
@@ -169,7 +169,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 		key  string
 		want float64
 	}{
-		{"立案数/件", float64(filed)}, {"作出处罚决定数/件", float64(decided)},
+		{"立案数/件", float64(filed)}, {"作出行政处罚决定数（不含不予处罚）/件", float64(decided)},
 		{"涉案企业/家", float64(count(`SELECT COUNT(DISTINCT c.party_id) FROM case_file c JOIN party p ON p.id = c.party_id
 			WHERE p.kind = 'org' AND c.deleted_at IS NULL AND c.stage <> 'void' AND (c.filed_on BETWEEN '2023-01-01' AND '2023-12-31'
 			OR c.decided_on BETWEEN '2023-01-01' AND '2023-12-31')`))},

@@ -15,6 +15,7 @@ import (
 	"townledger/app/disclosure"
 	"townledger/app/period"
 	"townledger/app/problem"
+	"townledger/app/rulesets"
 	"townledger/app/settings"
 	"townledger/app/training"
 	"townledger/data"
@@ -115,6 +116,7 @@ func (b *book) content(ctx context.Context, store *data.Store, townCode string, 
 				b.hash.Write(p.fork.hash.Sum(nil))
 				b.byName[name] = p.fork.ids
 				b.onTime += p.fork.onTime
+				b.published += p.fork.published
 			}
 		}
 	}
@@ -123,7 +125,9 @@ func (b *book) content(ctx context.Context, store *data.Store, townCode string, 
 			b.figs = p.fork.figs
 		}
 	}
-	b.figs.OnTime = b.onTime
+	// The decisions the 双公示 sheet lists are the ones counted as published: the district's
+	// choice about on-the-spot decisions applies to the cover as to the sheet.
+	b.figs.OnTime, b.figs.Published = b.onTime, b.published
 	return nil
 }
 
@@ -154,11 +158,12 @@ func (b *book) cases(ctx context.Context, store *data.Store, from, to, _ time.Ti
 // disclosure writes the 双公示 sheet; whether a decision is published yet depends on the day
 // of export, so that column stays out of the hash.
 func (b *book) disclosure(ctx context.Context, store *data.Store, from, to, now time.Time) error {
-	days, err := publishDays(ctx, store)
+	law, err := rulesets.Load(ctx, store)
 	if err != nil {
 		return err
 	}
-	heads := disclosure.Headers(days)
+	_, p := law.For(time.Time{})
+	heads := disclosure.Headers(p.PublishWorkdays)
 	kinds := []cellKind{kindWrap, kindText, kindText, kindText, kindWrap, kindWrap, kindWrap, kindText, kindWrap,
 		kindWan, kindDate, kindDate, kindWrap, kindText, kindText, kindWrap, kindDate, kindDate, kindText}
 	widths := []float64{28, 22, 12, 26, 30, 40, 36, 10, 24, 12, 13, 13, 22, 22, 16, 28, 18, 13, 14}
@@ -177,6 +182,9 @@ func (b *book) disclosure(ctx context.Context, store *data.Store, from, to, now 
 			}
 			if r.Publication == disclosure.PublishedOnTime {
 				b.onTime++
+			}
+			if !r.PublishedOn.IsZero() {
+				b.published++
 			}
 			return emit(record{table: TableCase, id: r.CaseID}, r.PartyName, r.CreditCode, r.LegalRep, r.DecisionNo,
 				r.ViolationType, r.Facts, r.Basis, r.Category, r.Content, wan, r.DecidedOn, r.DisplayUntil, r.Authority,

@@ -43,14 +43,15 @@ type column struct {
 // rows up into the content hash, which is how a period's current data is compared with what
 // was sent.
 type book struct {
-	x      *excelize.File
-	styles map[cellKind]int
-	header int
-	hash   hash.Hash              // over every hashed sheet's rows
-	ids    []uuid.UUID            // the records shown on the sheet this book (a fork) wrote, in row order
-	byName map[string][]uuid.UUID // the main book: each sheet's records, joined from the forks
-	onTime int
-	figs   Figures // the cover's figures, once the sheets are written
+	x         *excelize.File
+	styles    map[cellKind]int
+	header    int
+	hash      hash.Hash              // over every hashed sheet's rows
+	ids       []uuid.UUID            // the records shown on the sheet this book (a fork) wrote, in row order
+	byName    map[string][]uuid.UUID // the main book: each sheet's records, joined from the forks
+	onTime    int
+	published int
+	figs      Figures // the cover's figures, once the sheets are written
 	// mu guards the workbook's shared state (starting and flushing a sheet) when sheets are
 	// written at once by forks of the book; the rows of one sheet touch only its writer.
 	mu *sync.Mutex
