@@ -145,11 +145,38 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	record("作出决定", "2024-11-18", func(cv *cases.CaseView) { cv.Outcome.SetSelected("罚款"); typeInto(cv.Fine, "25000") })
 	record("送达", "2024-11-19", nil)
 	record("公示", "2024-11-20", nil)
-	record("缴纳罚款", "2024-11-20", func(cv *cases.CaseView) { typeInto(cv.Amount, "25000") })
-	record("结案", "2024-11-20", nil)
+	// The party asks to pay in instalments: refused without the hardship in words, then the
+	// approved last day becomes the payment deadline.
+	cs.Case.Step.SetSelected("暂缓或分期缴纳")
+	typeInto(cs.Case.On, "2024-11-22")
+	typeInto(cs.Case.DueOn, "2025-01-20")
+	typeInto(cs.Case.Instalments, "3")
+	test.Tap(cs.Case.Save)
+	if !strings.Contains(cs.Case.Message.Text, "经济困难") {
+		t.Fatalf("deferral without its reason: %q", cs.Case.Message.Text)
+	}
+	record("暂缓或分期缴纳", "2024-11-22", func(cv *cases.CaseView) {
+		typeInto(cv.DueOn, "2025-01-20")
+		typeInto(cv.Instalments, "3")
+		typeInto(cv.Note, "当事人书面申请，经营困难，经负责人批准分三期缴纳")
+	})
+	if !strings.Contains(cs.Case.Timeline[len(cs.Case.Timeline)-1].Text, "缴至 2025-01-20（3 期）") {
+		t.Errorf("deferral in the timeline: %q", cs.Case.Timeline[len(cs.Case.Timeline)-1].Text)
+	}
+	payDue := ""
+	for _, l := range cs.Case.Deadlines {
+		if strings.Contains(l.Text, "缴纳罚款") {
+			payDue = l.Text
+		}
+	}
+	if !strings.Contains(payDue, "2025-01-20") {
+		t.Errorf("payment deadline after the deferral: %q", payDue)
+	}
+	record("缴纳罚款", "2024-11-25", func(cv *cases.CaseView) { typeInto(cv.Amount, "25000") })
+	record("结案", "2024-11-25", nil)
 
 	v := cs.Case.View
-	if v.Case.Stage != "closing" || len(cs.Case.Timeline) != 8 || v.Case.Fine != 2500000 {
+	if v.Case.Stage != "closing" || len(cs.Case.Timeline) != 9 || v.Case.Fine != 2500000 {
 		t.Errorf("closed case: stage %s, %d steps, fine %d", v.Case.Stage, len(cs.Case.Timeline), v.Case.Fine)
 	}
 	for _, l := range cs.Case.Deadlines {

@@ -36,6 +36,23 @@ type View struct {
 	Deadlines []Due
 	Law       rules.Set // the rule set the case is checked under: the one in force on its filing day
 	rules     rules.Case
+	cal       rules.Calendar
+	params    rules.Params
+}
+
+// LateFee is the late fee (加处罚款) the party owes on a day, review and lawsuit days left
+// out (Art. 72, 73).
+func (v View) LateFee(on time.Time) int64 {
+	if v.cal == nil {
+		return 0
+	}
+	return rules.LateFeeOn(v.rules, v.cal, v.params, on)
+}
+
+// FirstExemptOpen tells whether the case may end as 首违不罚: its item is on the list and the
+// party has no earlier penalised violation.
+func (v View) FirstExemptOpen() bool {
+	return v.rules.FirstExempt && v.rules.PriorViolations == 0
 }
 
 func (s *Service) load(ctx context.Context, caseID string) (View, error) {
@@ -72,7 +89,8 @@ func (s *Service) load(ctx context.Context, caseID string) (View, error) {
 // rulesCase is what the rules need to know of a stored case.
 func (s *Service) rulesCase(ctx context.Context, c data.Case, item data.CatalogItem, party data.Party, steps []Step) (rules.Case, error) {
 	rc := rules.Case{Procedure: rules.Procedure(c.Procedure), PartyKind: party.Kind, ViolationOn: parseDate(c.ViolationOn),
-		DiscoveredOn: parseDate(c.DiscoveredOn), FiledOn: parseDate(c.FiledOn), Harmful: c.Harmful, Major: c.Major, Late: c.Late}
+		DiscoveredOn: parseDate(c.DiscoveredOn), FiledOn: parseDate(c.FiledOn), Harmful: c.Harmful, Major: c.Major, Late: c.Late,
+		FirstExempt: item.FirstExempt}
 	ranges := rules.ItemRangesOf(item)
 	rc.Item = &ranges
 	for _, t := range item.Tiers {
@@ -138,7 +156,8 @@ func (s *Service) loadWith(ctx context.Context, en env, caseID string, today tim
 	if err != nil {
 		return v, err
 	}
-	v.Law, _ = en.law.For(v.rules.FilingDay())
+	v.Law, v.params = en.law.For(v.rules.FilingDay())
+	v.cal = en.cal
 	for _, d := range rules.Deadlines(v.rules, en.cal, en.params(v.rules)) {
 		v.Deadlines = append(v.Deadlines, Due{Deadline: d, Status: rules.Status(d, today), Guessed: !en.cal.Covers(d.Due.Year())})
 	}

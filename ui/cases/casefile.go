@@ -126,7 +126,7 @@ func (cv *CaseView) showDeadlines() {
 			add(g)
 		}
 		if d.Kind == rules.DeadlinePayment && d.Status == rules.StatusOverdue {
-			fee := rules.LateFee(cv.View.Case.Fine, d.Due, cv.c.u.Now())
+			fee := cv.View.LateFee(cv.c.u.Now())
 			late := widget.NewLabel(locale.T("casefile.late_fee", map[string]any{"Fee": rules.FormatYuan(fee)}))
 			late.Importance = widget.DangerImportance
 			add(late)
@@ -144,7 +144,8 @@ func (cv *CaseView) showTimeline() {
 	var objs []fyne.CanvasObject
 	for _, st := range cv.View.Steps {
 		l := widget.NewLabel(strings.Join(strings.Fields(locale.T("casefile.timeline.line", map[string]any{"On": st.OccurredOn,
-			"Step": locale.T(rules.StepKey(rules.Step(st.Step))), "Doc": st.DocNo, "Officers": st.Officers})), "  "))
+			"Step": locale.T(rules.StepKey(rules.Step(st.Step))), "Doc": st.DocNo, "Officers": st.Officers})), "  ") +
+			stepDetail(st.Event))
 		l.Wrapping = fyne.TextWrapWord
 		cv.Timeline = append(cv.Timeline, l)
 		objs = append(objs, l)
@@ -173,4 +174,27 @@ func (cv *CaseView) showFineHint() {
 		}
 	}
 	cv.FineHint.Hide()
+}
+
+// stepDetail is what a step recorded beyond its date: the amount and receipt of a payment,
+// the new last day of a deferral, the words of a change — so the timeline reads as the file.
+func stepDetail(e rules.Event) string {
+	var parts []string
+	if e.Amount > 0 {
+		parts = append(parts, locale.T("casefile.detail.amount", map[string]any{"Amount": rules.FormatYuan(e.Amount)}))
+	}
+	if e.ReceiptNo != "" {
+		parts = append(parts, locale.T("casefile.detail.receipt", map[string]any{"No": e.ReceiptNo}))
+	}
+	if e.DueOn != nil {
+		parts = append(parts, locale.T("casefile.detail.due_on", map[string]any{"Due": e.DueOn.Format("2006-01-02"),
+			"N": max(e.Instalments, 1)}))
+	}
+	if n := strings.TrimSpace(e.Note); n != "" {
+		parts = append(parts, n)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "  · " + strings.Join(parts, "；")
 }

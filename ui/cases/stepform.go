@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,7 +22,9 @@ import (
 // the user taps is always the one on screen (see Choice).
 type stepForm struct {
 	Step                                       *kit.Select
-	On, ReinspectOn, AnnouncedOn               *widget.Entry
+	On, ReinspectOn, AnnouncedOn, DueOn        *widget.Entry
+	ReceiptNo, Instalments                     *widget.Entry
+	FirstHint                                  *widget.Label // 首违不罚 open to this case
 	Outcome                                    *kit.Select
 	Fine, Amount, Penalty, Note                *widget.Entry
 	Mitigation                                 *kit.Select   // 减轻处罚 ground (Art. 30–32), first "none"
@@ -65,7 +68,11 @@ func (cv *CaseView) buildForm() {
 	f.Step = kit.Choice(stepLabels, func(string) { cv.stepChanged() })
 	f.Step.PlaceHolder = locale.T("casefile.record.step.pick")
 	f.On = kit.DateEntry(true)
-	f.ReinspectOn, f.AnnouncedOn = kit.DateEntry(false), kit.DateEntry(false)
+	f.ReinspectOn, f.AnnouncedOn, f.DueOn = kit.DateEntry(false), kit.DateEntry(false), kit.DateEntry(false)
+	f.ReceiptNo = kit.Entry(locale.T("casefile.record.receipt_no.hint"), nil)
+	f.Instalments = kit.Entry("1", nil)
+	f.FirstHint = widget.NewLabel(locale.T("casefile.record.first_hint"))
+	f.FirstHint.Wrapping, f.FirstHint.Importance = fyne.TextWrapWord, widget.SuccessImportance
 	f.Outcome = kit.Choice(outcomeLabels, func(string) { cv.showFields() })
 	f.Fine, f.Amount = kit.Entry(locale.T("casefile.record.yuan_hint"), nil), kit.Entry(locale.T("casefile.record.yuan_hint"), nil)
 	f.FineHint = widget.NewLabel("")
@@ -112,7 +119,9 @@ func (cv *CaseView) buildForm() {
 		{"casefile.record.penalty", f.Penalty},
 		{"", f.HearingOffered}, {"", f.RightsInformed}, {"", f.Correction}, {"casefile.record.reinspect_on", f.ReinspectOn},
 		{"", f.WaivesHearing}, {"casefile.record.announced_on", f.AnnouncedOn}, {"", f.Passed},
-		{"casefile.record.amount", f.Amount}, {"casefile.record.approval", f.Approval}, {"casefile.record.note", f.Note},
+		{"casefile.record.amount", f.Amount}, {"casefile.record.receipt_no", f.ReceiptNo},
+		{"casefile.record.due_on", f.DueOn}, {"casefile.record.instalments", f.Instalments}, {"", f.FirstHint},
+		{"casefile.record.approval", f.Approval}, {"casefile.record.note", f.Note},
 	} {
 		f.rows.add(r.key, r.w)
 	}
@@ -131,7 +140,8 @@ func (cv *CaseView) keepDraft() {
 	d.Select("approval", f.Approval)
 	d.Select("mitigation", f.Mitigation)
 	for name, e := range map[string]*widget.Entry{"on": f.On, "reinspect_on": f.ReinspectOn, "announced_on": f.AnnouncedOn,
-		"fine": f.Fine, "amount": f.Amount, "penalty": f.Penalty, "note": f.Note, "mitigation_reason": f.MitigationReason} {
+		"fine": f.Fine, "amount": f.Amount, "penalty": f.Penalty, "note": f.Note, "mitigation_reason": f.MitigationReason,
+		"receipt_no": f.ReceiptNo, "due_on": f.DueOn, "instalments": f.Instalments} {
 		d.Entry(name, e)
 	}
 	for name, c := range map[string]*widget.Check{"hearing_offered": f.HearingOffered, "rights_informed": f.RightsInformed,
@@ -210,7 +220,8 @@ func (cv *CaseView) resetForm() {
 	f.Approval.ClearSelected()
 	f.Mitigation.ClearSelected()
 	f.On.SetText(cv.c.u.Now().Format("2006-01-02"))
-	for _, e := range []*widget.Entry{f.ReinspectOn, f.AnnouncedOn, f.Fine, f.Amount, f.Penalty, f.Note, f.MitigationReason} {
+	for _, e := range []*widget.Entry{f.ReinspectOn, f.AnnouncedOn, f.Fine, f.Amount, f.Penalty, f.Note, f.MitigationReason,
+		f.ReceiptNo, f.DueOn, f.Instalments} {
 		e.SetText("")
 	}
 	for _, c := range []*widget.Check{f.HearingOffered, f.RightsInformed, f.Correction, f.Passed, f.WaivesHearing} {
@@ -282,6 +293,19 @@ func (cv *CaseView) Event() (rules.Event, []string) {
 		ev.Passed = &passed
 	case rules.StepPayment:
 		ev.Amount = money(rules.FieldAmount, "casefile.record.amount", f.Amount)
+	case rules.StepCollection:
+		ev.Amount = money(rules.FieldAmount, "casefile.record.amount", f.Amount)
+		ev.ReceiptNo = strings.TrimSpace(f.ReceiptNo.Text)
+	case rules.StepDeferral:
+		ev.DueOn = optDay(rules.FieldDueOn, "casefile.record.due_on", f.DueOn)
+		ev.Instalments = 1
+		if t := strings.TrimSpace(f.Instalments.Text); t != "" {
+			n, err := strconv.Atoi(t)
+			if err != nil || n < 1 || n > 36 {
+				problems, typo[rules.FieldInstalments] = append(problems, locale.T("casefile.record.instalments.invalid")), true
+			}
+			ev.Instalments = n
+		}
 	}
 	for _, p := range rules.Missing(ev) {
 		if !typo[p.Field] {

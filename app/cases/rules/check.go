@@ -35,7 +35,7 @@ func scan(c Case) history {
 			h.void = true
 		case StepDecision:
 			h.decision = e
-		case StepPayment:
+		case StepPayment, StepCollection:
 			h.paid += e.Amount
 		}
 	}
@@ -78,17 +78,24 @@ func (h history) fine() int64 {
 
 // prerequisites: a step may not be dated before any recorded event of these steps.
 var prerequisites = map[Step][]Step{
-	StepNotice:         {StepInvestigation},
-	StepStatement:      {StepNotice},
-	StepHearingRequest: {StepNotice},
-	StepHearing:        {StepHearingRequest},
-	StepDecision:       {StepInvestigation, StepNotice, StepStatement, StepHearing, StepLegalReview, StepCollective},
-	StepService:        {StepDecision},
-	StepPublication:    {StepDecision},
-	StepPayment:        {StepDecision},
-	StepReminder:       {StepDecision, StepService},
-	StepEnforcement:    {StepReminder},
-	StepClosing:        Steps,
+	StepNotice:          {StepInvestigation},
+	StepStatement:       {StepNotice},
+	StepHearingRequest:  {StepNotice},
+	StepHearing:         {StepHearingRequest},
+	StepDecision:        {StepInvestigation, StepNotice, StepStatement, StepHearing, StepLegalReview, StepCollective},
+	StepService:         {StepDecision},
+	StepPublication:     {StepDecision},
+	StepPayment:         {StepDecision},
+	StepReminder:        {StepDecision, StepService},
+	StepEnforcement:     {StepReminder},
+	StepCollection:      {StepDecision},
+	StepHandIn:          {StepCollection},
+	StepDeferral:        {StepService},
+	StepAppeal:          {StepDecision},
+	StepAppealEnd:       {StepAppeal},
+	StepDecisionChanged: {StepDecision},
+	StepWithdrawal:      {StepPublication, StepDecisionChanged},
+	StepClosing:         Steps,
 }
 
 // summaryExcluded are the steps the summary procedure does not have.
@@ -145,6 +152,9 @@ func Check(c Case, next Event, cal Calendar, p Params) error {
 	}
 	if prev := h.latest(prerequisites[next.Step]); on.Before(prev) {
 		return refuse(FieldOn, KeyBeforePrevious, map[string]any{"On": dateText(on), "Prev": dateText(prev)})
+	}
+	if handled, err := checkLater(c, h, next, on, cal, p); handled {
+		return err
 	}
 	switch next.Step {
 	case StepInvestigation:
@@ -206,7 +216,7 @@ func Check(c Case, next Event, cal Calendar, p Params) error {
 		if s == nil {
 			return refuse(FieldStep, KeyNoService, nil)
 		}
-		if due := day(cal.DueByDays(day(s.On), p.PaymentDays)); !on.After(due) {
+		if due := paymentDue(h, cal, p); !on.After(due) {
 			return refuse(FieldOn, KeyReminderEarly, map[string]any{"Due": dateText(due)})
 		}
 	case StepEnforcement:
@@ -221,9 +231,13 @@ func Check(c Case, next Event, cal Calendar, p Params) error {
 			return refuse(FieldOn, KeyReminderWait, map[string]any{
 				"Reminded": dateText(day(r.On)), "Ends": dateText(ends), "Days": p.ReminderWorkdays})
 		}
+		if a := h.openAppeal(); a != nil {
+			return refuse(FieldStep, KeyAppealPending, map[string]any{"On": dateText(day(a.On))})
+		}
 		// The court is asked only once the party's review (60 days) and lawsuit (6 months)
-		// periods have run, and within 3 months after (行政强制法 Art. 53).
-		if s := h.lastOf(StepService); s != nil {
+		// periods have run, and within 3 months after (行政强制法 Art. 53). After a review or
+		// lawsuit the decision stands by its outcome, which the office records as the end.
+		if s := h.lastOf(StepService); s != nil && !h.has(StepAppeal) {
 			served := day(s.On)
 			remedies := laterOf(served.AddDate(0, 0, p.ReviewDays), addMonths(served, p.LawsuitMonths))
 			if !on.After(remedies) {
@@ -241,7 +255,7 @@ func Check(c Case, next Event, cal Calendar, p Params) error {
 		if !h.has(StepService) {
 			return refuse(FieldStep, KeyNotServed, nil)
 		}
-		if f := h.fine(); f > 0 && h.paid < f && !h.has(StepEnforcement) {
+		if f := h.fine(); f > 0 && h.paid < f && !h.has(StepEnforcement) && !h.has(StepDecisionChanged) {
 			return refuse(FieldStep, KeyUnpaid, map[string]any{"Fine": FormatYuan(f), "Paid": FormatYuan(h.paid)})
 		}
 	case StepVoid:
@@ -466,6 +480,10 @@ func checkDecision(c Case, h history, next Event, on time.Time, cal Calendar, p 
 		}
 		if next.Outcome == OutcomeNotPenalisedFirst && c.PriorViolations > 0 {
 			return refuse(FieldOutcome, KeyNotFirst, map[string]any{"N": c.PriorViolations})
+		}
+		// 首违不罚 is for the items the province lists (Art. 33 ¶1): the catalogue marks them.
+		if next.Outcome == OutcomeNotPenalisedFirst && c.Item != nil && !c.FirstExempt {
+			return refuse(FieldOutcome, KeyNotOnFirstList, nil)
 		}
 	}
 	notice := h.lastOf(StepNotice)

@@ -67,15 +67,20 @@ func Deadlines(c Case, cal Calendar, p Params) []Deadline {
 		add(Deadline{Kind: DeadlinePublication, Due: day(cal.AddWorkdays(decided, p.PublishWorkdays)), Done: h.has(StepPublication),
 			BasisKey: BasisPublication, Data: map[string]any{"Days": p.PublishWorkdays}})
 	}
+	laterDeadlines(h, cal, add)
 	s := h.lastOf(StepService)
 	if h.fine() <= 0 || s == nil {
 		return out
 	}
 	served := day(s.On)
-	paid := h.paid >= h.fine()
-	add(Deadline{Kind: DeadlinePayment, Due: day(cal.DueByDays(served, p.PaymentDays)), Done: paid,
-		BasisKey: BasisPayment, Data: map[string]any{"Days": p.PaymentDays}})
-	if !paid {
+	paid := h.paid >= h.fine() || h.has(StepDecisionChanged)
+	pay := Deadline{Kind: DeadlinePayment, Due: paymentDue(h, cal, p), Done: paid,
+		BasisKey: BasisPayment, Data: map[string]any{"Days": p.PaymentDays}}
+	if d := h.lastOf(StepDeferral); d != nil {
+		pay.BasisKey, pay.Data = BasisDeferred, map[string]any{"Instalments": max(d.Instalments, 1)}
+	}
+	add(pay)
+	if !paid && !h.has(StepAppeal) {
 		remedies := laterOf(served.AddDate(0, 0, p.ReviewDays), addMonths(served, p.LawsuitMonths))
 		opens := remedies.AddDate(0, 0, 1)
 		add(Deadline{Kind: DeadlineEnforcement, Opens: opens, Due: addMonths(remedies, p.EnforceMonths),

@@ -241,7 +241,11 @@ const LateFeePercentPerDay = 3
 // LateFee is the late fee in fen for a fine paid on paidOn when it was due on due: 3 % of the
 // fine for every day after due, rounded to the fen, capped at the fine (Art. 72).
 func LateFee(fine int64, due, paidOn time.Time) int64 {
-	days := daysBetween(due, paidOn)
+	return lateFeeDays(fine, daysBetween(due, paidOn))
+}
+
+// lateFeeDays is the late fee for a fine paid days days late.
+func lateFeeDays(fine int64, days int64) int64 {
 	if fine <= 0 || days <= 0 {
 		return 0
 	}

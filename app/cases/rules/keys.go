@@ -109,7 +109,7 @@ const (
 )
 
 // DeadlineKinds lists every deadline kind.
-var DeadlineKinds = []string{DeadlineLimitation, DeadlineDecide, DeadlineStatement, DeadlineHearingRequest,
+var DeadlineKinds = []string{DeadlineLimitation, DeadlineDecide, DeadlineStatement, DeadlineHearingRequest, DeadlineHandIn, DeadlineWithdraw,
 	DeadlineService, DeadlinePublication, DeadlinePayment, DeadlineEnforcement}
 
 // Statuses Status returns.
@@ -176,7 +176,10 @@ func Keys() []string {
 		BasisHearingRequest, BasisService, BasisPublication, BasisPayment, BasisEnforcement,
 	}
 	out = append(out, KeySetInvalid, KeySetValue, KeySetFrom, KeyMitigationGround, KeyMitigationReason,
-		KeyMitigationReview, KeyMitigationPerson)
+		KeyMitigationReview, KeyMitigationPerson, KeyCollectionGround, KeyCollectionNo, KeyNoCollection,
+		KeyDeferralReason, KeyDeferralDate, KeyDeferralLate, KeyAppealOpen, KeyNoAppeal, KeyAppealPending,
+		KeyChangeReason, KeyNoPublication, KeyNoChange, KeyWithdrawReason, KeyNotOnFirstList,
+		BasisHandIn, BasisWithdraw, BasisDeferred)
 	for _, m := range Mitigations {
 		out = append(out, MitigationKey(m))
 	}

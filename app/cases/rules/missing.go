@@ -57,6 +57,28 @@ func Missing(e Event) problem.List {
 		if strings.TrimSpace(e.Note) == "" {
 			add(FieldNote, KeyVoidReason, nil)
 		}
+	case StepCollection:
+		if e.Amount == 0 {
+			add(FieldAmount, KeyPaymentAmount, nil)
+		}
+		if strings.TrimSpace(e.ReceiptNo) == "" {
+			add(FieldReceipt, KeyCollectionNo, nil)
+		}
+	case StepDeferral:
+		if e.DueOn == nil {
+			add(FieldDueOn, KeyDeferralDate, map[string]any{"Due": ""})
+		}
+		if strings.TrimSpace(e.Note) == "" {
+			add(FieldNote, KeyDeferralReason, nil)
+		}
+	case StepDecisionChanged, StepWithdrawal:
+		key := KeyChangeReason
+		if e.Step == StepWithdrawal {
+			key = KeyWithdrawReason
+		}
+		if strings.TrimSpace(e.Note) == "" {
+			add(FieldNote, key, nil)
+		}
 	}
 	return l
 }

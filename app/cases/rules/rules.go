@@ -37,12 +37,15 @@ const (
 	StepClosing        Step = "closing"         // 结案
 	StepExtension      Step = "extension"       // 延长办案期限, a recorded approval with Approval
 	StepVoid           Step = "void"            // 撤销立案 / 作废, with Note
+	// The steps after the decision in later.go: collection, hand-in, deferral, appeal and
+	// its end, a change of the decision and the withdrawal of its publication.
 )
 
 // Steps lists every step in the usual order, for menus and translation tests.
 var Steps = []Step{StepFiled, StepInvestigation, StepNotice, StepStatement, StepHearingRequest,
 	StepHearing, StepLegalReview, StepCollective, StepDecision, StepService, StepPublication,
-	StepPayment, StepReminder, StepEnforcement, StepClosing, StepExtension, StepVoid}
+	StepCollection, StepHandIn, StepPayment, StepDeferral, StepAppeal, StepAppealEnd, StepReminder,
+	StepEnforcement, StepDecisionChanged, StepWithdrawal, StepClosing, StepExtension, StepVoid}
 
 // Procedure is the summary (简易) or the general (普通) procedure.
 type Procedure string
@@ -119,7 +122,10 @@ type Event struct {
 	Passed        *bool      // legal review: nil until the result is known
 	WaivesHearing bool       // statement: the party gave up the hearing in writing as well
 	AnnouncedOn   *time.Time // hearing: the day the party was notified of its time and place
-	Amount        int64      // payment: fen paid
+	Amount        int64      // payment, collection: fen paid
+	ReceiptNo     string     // collection: the number of the receipt handed over (Art. 70)
+	DueOn         *time.Time // deferral: the new last day to pay (the last instalment's)
+	Instalments   int        // deferral: 1 for a deferral, more for instalments
 	Approval      Approval   // extension: who approved it
 	Note          string     // void: the reason
 }
@@ -134,6 +140,7 @@ type Case struct {
 	Harmful         bool        // harmed life, health or financial safety: 5-year limitation (Art. 36)
 	Major           bool        // complex or serious (情节复杂或重大): legal review and collective discussion
 	Item            *ItemRanges // the catalogue item's fine ranges; nil = not checked
+	FirstExempt     bool        // the item is on the 首违不罚 list
 	Tier            *TierRange  // chosen discretion tier, nil when none
 	Late            bool        // "not corrected in time" (逾期未改正): the item's late ranges apply
 	PriorViolations int         // earlier penalised violations of this party (for 首违不罚)
