@@ -1,10 +1,3 @@
-// Package rules holds the law's rules for penalty cases, free of storage and screens: which
-// step may follow which, the deadlines, the fine ranges and the case-number format; every
-// refusal says why in words.
-//
-// Everything here is a pure function over plain values. Dates are calendar days: only the
-// year, month and day of a time.Time count, in whatever location it carries. Money is in fen.
-// The law's periods and thresholds come in through Params, read from the office's settings.
 package rules
 
 import "time"
