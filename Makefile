@@ -72,8 +72,11 @@ SHOTS := \
 	activities:50:296 \
 	publicity-stats:50:296,-191:73 \
 	exports:50:334 \
-	mail:50:373,752:72 \
-	data:50:373,843:72
+	rules:50:373,c420:72 \
+	calendar:50:373,c524:72 \
+	disclosure:50:373,c697:72 \
+	mail:50:373,c772:72 \
+	data:50:373,c862:72
 screenshot: build
 	build/screenshot.sh $(BIN) docs/wizard.png wizard
 	SHOT_SIZE=1920x1080 build/screenshot.sh $(BIN) docs/wide/wizard.png wizard

@@ -80,9 +80,7 @@ func newRuleSettings(u *kit.Env) *RuleSettings {
 			grid.Add(v)
 		}
 		if f.Setting == "" {
-			fixed := widget.NewLabel(locale.T("law.fixed"))
-			fixed.Importance = widget.LowImportance
-			grid.Add(fixed)
+			grid.Add(widget.NewLabel(locale.T("law.fixed")))
 			continue
 		}
 		grid.Add(entry(f.Setting, book.Local[f.Setting], locale.T("law.follow_set")))
