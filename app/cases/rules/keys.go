@@ -177,7 +177,7 @@ func Keys() []string {
 	}
 	out = append(out, KeySetInvalid, KeySetValue, KeySetFrom, KeyMitigationGround, KeyMitigationReason,
 		KeyMitigationReview, KeyMitigationPerson, KeyCollectionGround, KeyCollectionNo, KeyNoCollection,
-		KeyDeferralReason, KeyDeferralDate, KeyDeferralLate, KeyAppealOpen, KeyNoAppeal, KeyAppealPending,
+		KeyDeferralReason, KeyDeferralDate, KeyDeferralNoDate, KeyDeferralLate, KeyAppealOpen, KeyNoAppeal, KeyAppealPending,
 		KeyChangeReason, KeyNoPublication, KeyNoChange, KeyWithdrawReason, KeyNotOnFirstList,
 		BasisHandIn, BasisWithdraw, BasisDeferred)
 	for _, m := range Mitigations {

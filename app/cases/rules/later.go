@@ -50,6 +50,7 @@ const (
 	KeyNoCollection     = "case.rule.no_collection"      //
 	KeyDeferralReason   = "case.rule.deferral_reason"    //
 	KeyDeferralDate     = "case.rule.deferral_date"      // Due
+	KeyDeferralNoDate   = "case.rule.deferral_no_date"   //
 	KeyDeferralLate     = "case.rule.deferral_enforced"  //
 	KeyAppealOpen       = "case.rule.appeal_open"        // On
 	KeyNoAppeal         = "case.rule.no_appeal"          //
@@ -105,7 +106,10 @@ func checkLater(c Case, h history, next Event, on time.Time, cal Calendar, p Par
 			return true, refuse(FieldNote, KeyDeferralReason, nil)
 		}
 		due := paymentDue(h, cal, p)
-		if next.DueOn == nil || !day(*next.DueOn).After(due) {
+		if next.DueOn == nil {
+			return true, refuse(FieldDueOn, KeyDeferralNoDate, nil)
+		}
+		if !day(*next.DueOn).After(due) {
 			return true, refuse(FieldDueOn, KeyDeferralDate, map[string]any{"Due": dateText(due)})
 		}
 	case StepAppeal:

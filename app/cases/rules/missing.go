@@ -66,7 +66,7 @@ func Missing(e Event) problem.List {
 		}
 	case StepDeferral:
 		if e.DueOn == nil {
-			add(FieldDueOn, KeyDeferralDate, map[string]any{"Due": ""})
+			add(FieldDueOn, KeyDeferralNoDate, nil)
 		}
 		if strings.TrimSpace(e.Note) == "" {
 			add(FieldNote, KeyDeferralReason, nil)
