@@ -147,7 +147,13 @@ func TestGeneralCaseFromFilingToClosing(t *testing.T) {
 	record("公示", "2024-11-20", nil)
 	// The party asks to pay in instalments: refused without the hardship in words, then the
 	// approved last day becomes the payment deadline.
+	if cs.Case.DueOn.Visible() || cs.Case.ReceiptNo.Visible() || cs.Case.Instalments.Visible() {
+		t.Error("the deferral and collection fields show before their step is chosen")
+	}
 	cs.Case.Step.SetSelected("暂缓或分期缴纳")
+	if !cs.Case.DueOn.Visible() || !cs.Case.Instalments.Visible() || cs.Case.ReceiptNo.Visible() {
+		t.Error("the deferral step does not show just its fields")
+	}
 	typeInto(cs.Case.On, "2024-11-22")
 	typeInto(cs.Case.DueOn, "2025-01-20")
 	typeInto(cs.Case.Instalments, "3")

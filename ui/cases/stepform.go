@@ -202,7 +202,11 @@ func (cv *CaseView) showFields() {
 		f.WaivesHearing:    step == rules.StepStatement,
 		f.AnnouncedOn:      step == rules.StepHearing,
 		f.Passed:           step == rules.StepLegalReview,
-		f.Amount:           step == rules.StepPayment,
+		f.Amount:           step == rules.StepPayment || step == rules.StepCollection,
+		f.ReceiptNo:        step == rules.StepCollection,
+		f.DueOn:            step == rules.StepDeferral,
+		f.Instalments:      step == rules.StepDeferral,
+		f.FirstHint:        step == rules.StepDecision && cv.View.FirstExemptOpen(),
 		f.Approval:         step == rules.StepExtension,
 	}
 	for w, visible := range show {
