@@ -74,7 +74,8 @@ func yuan(n int64) int64 { return n * 100 }
 
 func i64(n int64) *int64 { return &n }
 
-// wantKey fails unless err is a *problem.Error with key (or nil when key is "").
+// wantKey fails unless err is a *problem.Error with key (or nil when key is ""); a key it
+// found is noted for TestMain, which reports the refusal keys no test produced.
 func wantKey(t *testing.T, err error, key string) *problem.Error {
 	t.Helper()
 	if key == "" {
@@ -90,6 +91,7 @@ func wantKey(t *testing.T, err error, key string) *problem.Error {
 	if pe.Key != key {
 		t.Fatalf("want %s, got %v", key, pe)
 	}
+	sawKey(key)
 	return pe
 }
 

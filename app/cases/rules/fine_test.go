@@ -20,6 +20,9 @@ func TestCheckFine(t *testing.T) {
 	}
 	item8 := ItemRanges{Unit: Range{nil, i64(yuan(50_000))}, LatePerson: Range{i64(yuan(50_000)), i64(yuan(100_000))}}
 	floor := ItemRanges{Unit: Range{i64(yuan(10_000)), nil}}
+	bounded := ItemRanges{Unit: Range{i64(yuan(10_000)), i64(yuan(50_000))}}
+	lateCap := ItemRanges{Unit: Range{nil, i64(yuan(50_000))}, LateUnit: Range{nil, i64(yuan(100_000))}}
+	lateFloor := ItemRanges{Unit: Range{nil, i64(yuan(50_000))}, LateUnit: Range{i64(yuan(50_000)), nil}}
 	tests := []struct {
 		name  string
 		item  ItemRanges
@@ -42,6 +45,14 @@ func TestCheckFine(t *testing.T) {
 			map[string]any{"Fine": "15,000.00", "Tier": "三阶", "Min": "20,000.00", "Max": "30,000.00"}},
 		{"below the legal range", ItemRanges{Unit: Range{i64(yuan(10_000)), i64(yuan(50_000))}}, nil, PartyOrg, 5_000, false,
 			KeyFineLegalBelow, map[string]any{"Min": "10,000.00", "Max": "50,000.00"}},
+		{"above the legal range", bounded, nil, PartyOrg, 50_001, false, KeyFineLegalRange,
+			map[string]any{"Fine": "50,001.00", "Min": "10,000.00", "Max": "50,000.00"}},
+		{"late, open below: above the cap", lateCap, nil, PartyOrg, 100_001, true, KeyFineLateMax,
+			map[string]any{"Fine": "100,001.00", "Max": "100,000.00"}},
+		{"late, open below: at the cap", lateCap, nil, PartyOrg, 100_000, true, "", nil},
+		{"late, open above: below the floor", lateFloor, nil, PartyOrg, 49_999, true, KeyFineLateMin,
+			map[string]any{"Fine": "49,999.00", "Min": "50,000.00"}},
+		{"late, open above: on the floor", lateFloor, nil, PartyOrg, 50_000, true, "", nil},
 		{"tier's lower bound", item5, tier("三阶", 20_000, 30_000), PartyOrg, 20_000, false, "", nil},
 		{"single-amount tier", item5, tier("一阶", 10_000, 10_000), PartyOrg, 15_000, false, KeyFineTierExact,
 			map[string]any{"Fine": "15,000.00", "Tier": "一阶", "Amount": "10,000.00"}},

@@ -26,6 +26,10 @@ func TestMissingNamesEveryEmptyPartOfTheStep(t *testing.T) {
 		{"payment without amount, no date", Event{Step: StepPayment}, []string{KeyNoDate, KeyPaymentAmount}},
 		{"extension without approval", Event{Step: StepExtension, On: on}, []string{KeyExtensionLevel}},
 		{"void without reason", Event{Step: StepVoid, On: on, Note: "  "}, []string{KeyVoidReason}},
+		{"collection without amount or receipt", Event{Step: StepCollection, On: on}, []string{KeyPaymentAmount, KeyCollectionNo}},
+		{"deferral without last day or reason", Event{Step: StepDeferral, On: on}, []string{KeyDeferralNoDate, KeyDeferralReason}},
+		{"change without reason", Event{Step: StepDecisionChanged, On: on}, []string{KeyChangeReason}},
+		{"withdrawal without reason", Event{Step: StepWithdrawal, On: on, Note: " "}, []string{KeyWithdrawReason}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -36,6 +40,10 @@ func TestMissingNamesEveryEmptyPartOfTheStep(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+			continue
+		}
+		for _, k := range got {
+			sawKey(k)
 		}
 	}
 	// Whatever Missing names, Check refuses too.

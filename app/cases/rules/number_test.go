@@ -52,6 +52,7 @@ func TestParseNumber(t *testing.T) {
 			if !errors.As(err, &pe) || pe.Key != tt.key || pe.Field != FieldNumber {
 				t.Errorf("ParseNumber(%q) = %v, want %s", tt.in, err, tt.key)
 			} else {
+				sawKey(pe.Key)
 				say(t, "zh-Hans", pe)
 				say(t, "en", pe)
 			}
