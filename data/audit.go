@@ -63,8 +63,12 @@ type ChainBreak struct {
 // VerifyAudit recomputes the audit hash chain row by row (streamed, so it works at any size)
 // and returns the first break, or nil when every row is intact.
 func (s *Store) VerifyAudit(ctx context.Context) (*ChainBreak, int64, error) {
+	stateCol := "NULL"
+	if s.states {
+		stateCol = "state_json"
+	}
 	rows, err := s.query(ctx, `SELECT seq, id, town_code, at, user_id, user_name, action, entity, entity_id,
-		before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq`)
+		before_json, after_json, prev_hash, hash, `+stateCol+` FROM audit_log ORDER BY seq`)
 	if err != nil {
 		return nil, 0, fmt.Errorf("read audit log: %w", err)
 	}
@@ -77,14 +81,17 @@ func (s *Store) VerifyAudit(ctx context.Context) (*ChainBreak, int64, error) {
 		}
 		var b auditBody
 		var seq int64
-		var before, after sql.NullString
+		var before, after, state sql.NullString
 		var prevHash, hash string
 		if err := rows.Scan(&seq, &b.ID, &b.Town, &b.At, &b.UserID, &b.UserName, &b.Action, &b.Entity, &b.EntityID,
-			&before, &after, &prevHash, &hash); err != nil {
+			&before, &after, &prevHash, &hash, &state); err != nil {
 			return nil, n, fmt.Errorf("read audit log: %w", s.wrap(err))
 		}
 		n++
 		b.Before, b.After = rawOrNull(before), rawOrNull(after)
+		if state.Valid {
+			b.State = json.RawMessage(state.String)
+		}
 		if prevHash != prev {
 			return &ChainBreak{Seq: seq, Reason: "previous hash does not match"}, n, nil
 		}

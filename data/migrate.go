@@ -93,8 +93,18 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 			return err
 		}
 	}
+	s.states = max(have, target) >= stateVersion
+	// A ledger that had records before its audit rows kept states gets one snapshot of each.
+	if have > 0 && have < stateVersion && target >= stateVersion {
+		if err := s.snapshotRecords(ctx); err != nil {
+			return fmt.Errorf("record the states of the existing records: %w", err)
+		}
+	}
 	return nil
 }
+
+// stateVersion is the schema from which audit rows carry record states.
+const stateVersion = 12
 
 func (s *Store) apply(ctx context.Context, m migration) error {
 	tx, err := s.w.BeginTx(ctx, nil)

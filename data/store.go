@@ -33,6 +33,8 @@ type Store struct {
 	w    *sql.DB
 	r    *sql.DB
 	now  func() time.Time
+	// states: the schema keeps each record's state in its audit rows (version 12 on).
+	states bool
 }
 
 // Open opens (creating if needed) the database at path, applies pending migrations and

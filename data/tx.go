@@ -212,6 +212,9 @@ type auditBody struct {
 	EntityID string          `json:"entity_id"`
 	Before   json.RawMessage `json:"before"`
 	After    json.RawMessage `json:"after"`
+	// State is the record's whole state after the change (schema 12 on); rows written before
+	// have none, and their hash is what it always was.
+	State json.RawMessage `json:"state,omitempty"`
 }
 
 func (b auditBody) hash(prev string) string {
@@ -247,6 +250,11 @@ func (t *Tx) audit(action, entity, entityID string, before, after any) error {
 	if b.After, err = marshalOrNull(after); err != nil {
 		return err
 	}
+	if t.s.states {
+		if b.State, err = t.rowState(entity, entityID); err != nil {
+			return err
+		}
+	}
 	if t.lastHash == "" {
 		err := t.tx.QueryRowContext(t.ctx, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").Scan(&t.lastHash)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -256,11 +264,23 @@ func (t *Tx) audit(action, entity, entityID string, before, after any) error {
 		}
 	}
 	h := b.hash(t.lastHash)
-	_, err = t.tx.ExecContext(t.ctx, `INSERT INTO audit_log
-		(id, town_code, at, user_id, user_name, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		b.ID, b.Town, b.At, b.UserID, b.UserName, b.Action, b.Entity, b.EntityID,
-		string(b.Before), string(b.After), t.lastHash, h)
+	if t.s.states {
+		var state any // NULL without a state
+		if b.State != nil {
+			state = string(b.State)
+		}
+		_, err = t.tx.ExecContext(t.ctx, `INSERT INTO audit_log
+			(id, town_code, at, user_id, user_name, action, entity, entity_id, before_json, after_json, prev_hash, hash, state_json)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			b.ID, b.Town, b.At, b.UserID, b.UserName, b.Action, b.Entity, b.EntityID,
+			string(b.Before), string(b.After), t.lastHash, h, state)
+	} else { // a ledger migrated only part way (tests of old schemas)
+		_, err = t.tx.ExecContext(t.ctx, `INSERT INTO audit_log
+			(id, town_code, at, user_id, user_name, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			b.ID, b.Town, b.At, b.UserID, b.UserName, b.Action, b.Entity, b.EntityID,
+			string(b.Before), string(b.After), t.lastHash, h)
+	}
 	if err != nil {
 		return fmt.Errorf("append audit row: %w", t.s.wrap(err))
 	}

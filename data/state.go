@@ -1,0 +1,139 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// AuditedTables are the tables every change of which goes through Tx and its audit row;
+// verify replays the log against them.
+var AuditedTables = []string{"town", "setting", "app_user", "party", "catalog_item", "legal_ref", "discretion_tier",
+	"case_file", "case_event", "case_number", "calendar_day", "staff", "training", "attendance", "activity",
+	"attachment", "export_record", "outbox"}
+
+// secretColumns are stored in a record's state as their hash only: the log must not copy a
+// password hash, yet a changed one must show.
+var secretColumns = map[string]map[string]bool{"app_user": {"password_hash": true}}
+
+// labelColumns name a record for people in verify's findings.
+var labelColumns = map[string]string{"town": "name", "setting": "key", "app_user": "username", "party": "name",
+	"catalog_item": "code", "case_file": "case_no", "case_event": "step", "calendar_day": "day", "staff": "name",
+	"training": "title", "activity": "title", "attachment": "file_name"}
+
+func audited(table string) bool {
+	for _, t := range AuditedTables {
+		if t == table {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOf turns a row's columns into its canonical state: JSON with sorted keys, blobs and
+// secrets as "sha256:…", everything else as SQLite gave it.
+func stateOf(table string, cols []string, vals []any) (json.RawMessage, error) {
+	m := make(map[string]any, len(cols))
+	for i, c := range cols {
+		v := vals[i]
+		switch x := v.(type) {
+		case []byte:
+			v = digest(x)
+		case string:
+			if secretColumns[table][c] {
+				v = digest([]byte(x))
+			}
+		}
+		m[c] = v
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("record state of %s: %w", table, err)
+	}
+	return b, nil
+}
+
+func digest(b []byte) string {
+	h := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(h[:])
+}
+
+// rowState reads the state of one record in the transaction; nil when the table is not
+// audited or the record does not exist.
+func (t *Tx) rowState(table, id string) (json.RawMessage, error) {
+	if id == "" || !audited(table) {
+		return nil, nil
+	}
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT * FROM "+ident(table)+" WHERE id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("read %s for the audit: %w", table, t.s.wrap(err))
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, t.s.wrap(rows.Err())
+	}
+	cols, vals, err := scanAny(rows)
+	if err != nil {
+		return nil, fmt.Errorf("read %s for the audit: %w", table, t.s.wrap(err))
+	}
+	return stateOf(table, cols, vals)
+}
+
+func scanAny(rows *sql.Rows) ([]string, []any, error) {
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, nil, err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	return cols, vals, rows.Scan(ptrs...)
+}
+
+// snapshotRecords gives every record without a state in the log one "snapshot" audit row,
+// once, when a ledger made by an earlier version reaches the schema that keeps states.
+func (s *Store) snapshotRecords(ctx context.Context) error {
+	var pending int
+	for _, table := range AuditedTables {
+		var n int
+		if err := s.w.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+ident(table)).Scan(&n); err != nil {
+			return fmt.Errorf("count %s: %w", table, s.wrap(err))
+		}
+		pending += n
+	}
+	if pending == 0 {
+		return nil
+	}
+	return s.Write(ctx, System, func(tx *Tx) error {
+		for _, table := range AuditedTables {
+			rows, err := tx.tx.QueryContext(ctx, "SELECT id FROM "+ident(table)+" ORDER BY rowid")
+			if err != nil {
+				return fmt.Errorf("list %s: %w", table, s.wrap(err))
+			}
+			var ids []string
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return fmt.Errorf("list %s: %w", table, s.wrap(err))
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			for _, id := range ids {
+				if err := tx.audit("snapshot", table, id, nil, nil); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+var errNoStates = errors.New("the audit log keeps no record states")
