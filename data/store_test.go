@@ -218,10 +218,35 @@ func TestEveryWriteAppendsAnAuditRow(t *testing.T) {
 	if n, _ := s.AuditCount(ctx, "setting"); n != 2 {
 		t.Errorf("setting audit rows = %d, want 2 (insert, update)", n)
 	}
-	page, _ := s.AuditPage(ctx, 0, 1)
-	if len(page) != 1 || page[0].Action != "update" || page[0].UserName != "alice" ||
-		!strings.Contains(page[0].Before, `"5"`) || !strings.Contains(page[0].After, `"6"`) {
-		t.Errorf("last audit row = %+v", page)
+	// The whole log, newest first: the setting's update and insert by alice, then setup's
+	// user and town by the system.
+	page, err := s.AuditPage(ctx, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ action, entity, user string }{
+		{"update", "setting", "alice"},
+		{"insert", "setting", "alice"},
+		{"insert", "app_user", "system"},
+		{"insert", "town", "system"},
+	}
+	if len(page) != len(want) {
+		t.Fatalf("audit log has %d rows, want %d: %+v", len(page), len(want), page)
+	}
+	for i, w := range want {
+		e := page[i]
+		if e.Action != w.action || e.Entity != w.entity || e.UserName != w.user || e.EntityID == "" {
+			t.Errorf("audit row %d = %s %s %q by %s, want %s %s by %s", i, e.Action, e.Entity, e.EntityID, e.UserName, w.action, w.entity, w.user)
+		}
+	}
+	if page[0].EntityID != page[1].EntityID {
+		t.Errorf("the update names setting %q, the insert %q", page[0].EntityID, page[1].EntityID)
+	}
+	if !strings.Contains(page[0].Before, `"5"`) || !strings.Contains(page[0].After, `"6"`) {
+		t.Errorf("update before %s after %s, want 5 then 6", page[0].Before, page[0].After)
+	}
+	if !strings.Contains(page[1].After, `"report.due_day"`) || !strings.Contains(page[1].After, `"5"`) {
+		t.Errorf("insert after %s, want report.due_day = 5", page[1].After)
 	}
 	if err := s.Write(ctx, alice, func(tx *Tx) error { return nil }); !errors.Is(err, ErrNoAudit) {
 		t.Errorf("empty write: %v, want ErrNoAudit", err)
