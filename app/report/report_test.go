@@ -3,6 +3,7 @@ package report_test
 import (
 	"context"
 	"database/sql"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -62,12 +63,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 		t.Fatalf("summary %+v", sum)
 	}
 
-	// The figures the app computes elsewhere, and case counts straight from SQL.
-	from, to, _ := period.Parse("2023")
-	pub, err := publicity.Totals(ctx, s, from, to)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The figures the app computes elsewhere, and case and activity counts straight from SQL.
 	totals, err := training.Totals(ctx, s, 2023)
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +88,15 @@ func TestWriteTheYearsReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		return n
+	}
+	var pub struct{ Activities, Boards, Materials, People int }
+	if err := db.QueryRow(`SELECT COUNT(*), SUM(boards), SUM(materials), SUM(people) FROM activity
+		WHERE deleted_at IS NULL AND held_on BETWEEN '2023-01-01' AND '2023-12-31'`).Scan(
+		&pub.Activities, &pub.Boards, &pub.Materials, &pub.People); err != nil {
+		t.Fatal(err)
+	}
+	if pub.Activities == 0 || pub.People == 0 {
+		t.Fatalf("the demo has no activities in 2023: the test would prove nothing")
 	}
 	live := `FROM case_file WHERE deleted_at IS NULL AND stage <> 'void' AND `
 	filed := count(`SELECT COUNT(*) ` + live + `filed_on BETWEEN '2023-01-01' AND '2023-12-31'`)
@@ -185,11 +190,15 @@ func TestWriteTheYearsReport(t *testing.T) {
 			t.Errorf("cover %s = %v, want %v", c.key, got, c.want)
 		}
 	}
-	if sum.Figures.Filed != filed || sum.Figures.Decided != decided || sum.Figures.Publicity != pub {
+	if p := sum.Figures.Publicity; sum.Figures.Filed != filed || sum.Figures.Decided != decided ||
+		p.Activities != pub.Activities || p.Boards != pub.Boards || p.Materials != pub.Materials || p.People != pub.People {
 		t.Errorf("summary figures %+v", sum.Figures)
 	}
 	if got := len(readSheet(t, f, report.SheetCases)) - 1; got != len(caseIDs) {
 		t.Errorf("case sheet has %d rows, want %d", got, len(caseIDs))
+	}
+	if got := len(readSheet(t, f, report.SheetActivities)) - 1; got != pub.Activities {
+		t.Errorf("activity sheet has %d rows, want %d", got, pub.Activities)
 	}
 
 	m, err := report.ReadMeta(ctx, path)
@@ -226,6 +235,73 @@ func TestWriteTheYearsReport(t *testing.T) {
 	}
 	if q4.ContentHash == sum.ContentHash {
 		t.Error("Q4 and the year share a content hash")
+	}
+}
+
+// TestCoverAddsUpThePeriodsPublicity: the cover's publicity lines are the sums of the
+// activities held in the period, worked out here by hand: those held on its first and last
+// day count, those the day before or after and a deleted one do not.
+func TestCoverAddsUpThePeriodsPublicity(t *testing.T) {
+	ctx := context.Background()
+	s := officetest.NewStore(t) // no records but these
+	publicist := auth.Session{UserID: "u-sun", Username: "sun", Roles: []auth.Role{auth.Publicist}}
+	ids := map[string]string{}
+	for _, a := range []publicity.Activity{
+		{HeldOn: "2024-04-01", Title: "四月一日进企业", Type: "进企业", PlaceName: "宏达机械厂", Banners: 2, Boards: 3, Materials: 150, People: 40},
+		{HeldOn: "2024-06-30", Title: "六月底讲座", Type: "讲座", PlaceName: "东村", Banners: 1, Materials: 50, Consultations: 7, People: 120},
+		{HeldOn: "2024-05-15", Title: "小学演练", Type: "应急演练", PlaceName: "镇中心小学", Boards: 4, People: 300, Drills: 1, DrillPeople: 280},
+		{HeldOn: "2024-03-31", Title: "季度前一天", Type: "讲座", PlaceName: "西村", Banners: 9, Boards: 9, Materials: 900, People: 999},
+		{HeldOn: "2024-07-01", Title: "季度后一天", Type: "讲座", PlaceName: "西村", Banners: 8, Boards: 8, Materials: 800, People: 888},
+		{HeldOn: "2024-05-20", Title: "删掉的活动", Type: "讲座", PlaceName: "北村", Banners: 7, Boards: 7, Materials: 700, People: 777},
+	} {
+		id, err := publicity.Save(ctx, s, publicist, a)
+		if err != nil {
+			t.Fatalf("save %s: %v", a.Title, err)
+		}
+		ids[a.Title] = id
+	}
+	if err := publicity.Delete(ctx, s, publicist, ids["删掉的活动"]); err != nil {
+		t.Fatal(err)
+	}
+
+	path := filepath.Join(t.TempDir(), "2024-Q2.xlsx")
+	sum, err := report.Write(ctx, s, "2024-Q2", path, time.Date(2024, 7, 5, 9, 0, 0, 0, time.Local), "孙")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := publicity.Sums{Activities: 3, Banners: 3, Boards: 7, Materials: 200, Consultations: 7, People: 460,
+		Drills: 1, DrillPeople: 280}
+	if sum.Figures.Publicity != want {
+		t.Errorf("summary publicity %+v, want %+v", sum.Figures.Publicity, want)
+	}
+
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cover := map[string]string{}
+	for _, r := range readSheet(t, f, report.SheetCover)[1:] {
+		if len(r) > 2 {
+			cover[r[0]+"/"+r[2]] = r[1]
+		}
+	}
+	for key, want := range map[string]string{"宣传活动/场次": "3", "悬挂横幅/条": "3", "宣传展板/块": "7",
+		"发放宣传资料/份": "200", "受教育群众/人次": "460"} {
+		if cover[key] != want {
+			t.Errorf("cover %s = %q, want %s", key, cover[key], want)
+		}
+	}
+	// The activity sheet lists the three, each with its own people figure.
+	people := map[string]string{} // title → 受教育群众（人次）, the tenth column
+	for _, r := range readSheet(t, f, report.SheetActivities)[1:] {
+		if len(r) < 10 {
+			t.Fatalf("activity row too short: %q", r)
+		}
+		people[r[1]] = r[9]
+	}
+	if wantPeople := map[string]string{"四月一日进企业": "40", "六月底讲座": "120", "小学演练": "300"}; !maps.Equal(people, wantPeople) {
+		t.Errorf("activity sheet lists %v, want %v", people, wantPeople)
 	}
 }
 
