@@ -393,15 +393,3 @@ func TestAdministratorEditsTheOfficeLists(t *testing.T) {
 		t.Errorf("activity types offered: %v", got)
 	}
 }
-
-func TestExporterWritesThePeriodReport(t *testing.T) {
-	u := signedIn(t)
-	u.Shell.Select("nav.exports")
-	ex := u.Shell.Current.(*exports.Exports)
-	if len(ex.Period.Options) < 4 || ex.Period.Selected != "2024年10月" {
-		t.Fatalf("periods offered: %v, chosen %q", ex.Period.Options, ex.Period.Selected)
-	}
-	if ex.Export.Disabled() {
-		t.Error("an administrator cannot export")
-	}
-}
