@@ -61,46 +61,17 @@ type ChainBreak struct {
 }
 
 // VerifyAudit recomputes the audit hash chain row by row (streamed, so it works at any size)
-// and returns the first break, or nil when every row is intact.
+// and returns the first break, or nil when every row is intact, with the number of rows
+// read — all of them, also those after a break.
 func (s *Store) VerifyAudit(ctx context.Context) (*ChainBreak, int64, error) {
-	stateCol := "NULL"
-	if s.states {
-		stateCol = "state_json"
-	}
-	rows, err := s.query(ctx, `SELECT seq, id, town_code, at, user_id, user_name, action, entity, entity_id,
-		before_json, after_json, prev_hash, hash, `+stateCol+` FROM audit_log ORDER BY seq`)
-	if err != nil {
-		return nil, 0, fmt.Errorf("read audit log: %w", err)
-	}
-	defer rows.Close()
-	prev := genesisHash
+	chain := chainCheck{prev: genesisHash}
 	var n int64
-	for rows.Next() {
-		if err := ctx.Err(); err != nil {
-			return nil, n, err
-		}
-		var b auditBody
-		var seq int64
-		var before, after, state sql.NullString
-		var prevHash, hash string
-		if err := rows.Scan(&seq, &b.ID, &b.Town, &b.At, &b.UserID, &b.UserName, &b.Action, &b.Entity, &b.EntityID,
-			&before, &after, &prevHash, &hash, &state); err != nil {
-			return nil, n, fmt.Errorf("read audit log: %w", s.wrap(err))
-		}
+	err := s.walkAudit(ctx, func(r auditRow) error {
 		n++
-		b.Before, b.After = rawOrNull(before), rawOrNull(after)
-		if state.Valid {
-			b.State = json.RawMessage(state.String)
-		}
-		if prevHash != prev {
-			return &ChainBreak{Seq: seq, Reason: "previous hash does not match"}, n, nil
-		}
-		if b.hash(prev) != hash {
-			return &ChainBreak{Seq: seq, Reason: "row content does not match its hash"}, n, nil
-		}
-		prev = hash
-	}
-	return nil, n, s.wrap(rows.Err())
+		chain.add(r)
+		return nil
+	})
+	return chain.broken, n, err
 }
 
 func rawOrNull(s sql.NullString) json.RawMessage {

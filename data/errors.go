@@ -24,6 +24,8 @@ const (
 	ErrFull                  // disk full
 	ErrConflict              // a uniqueness rule was broken
 	ErrNotFound              // no such record
+	ErrEmptyFile             // a file of 0 bytes where a database should be
+	ErrForeign               // a SQLite file another program made
 )
 
 // Error is a store failure with its kind, the file it concerns and the cause.
@@ -58,6 +60,10 @@ func (e *Error) Error() string {
 		what = "record conflicts with an existing one"
 	case ErrNotFound:
 		what = "record not found"
+	case ErrEmptyFile:
+		what = "file is empty, not a database"
+	case ErrForeign:
+		what = "SQLite file of another program, not a TownLedger database"
 	default:
 		what = "database error"
 	}

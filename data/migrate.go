@@ -94,8 +94,9 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 		}
 	}
 	s.states = max(have, target) >= stateVersion
-	// A ledger that had records before its audit rows kept states gets one snapshot of each.
-	if have > 0 && have < stateVersion && target >= stateVersion {
+	// A ledger upgraded to a schema that keeps states gets one snapshot row per record: before
+	// version 12 its rows kept none, and a later migration may add or fill columns.
+	if have > 0 && have < target && target >= stateVersion {
 		if err := s.snapshotRecords(ctx); err != nil {
 			return fmt.Errorf("record the states of the existing records: %w", err)
 		}

@@ -23,7 +23,8 @@ var secretColumns = map[string]map[string]bool{"app_user": {"password_hash": tru
 // labelColumns name a record for people in verify's findings.
 var labelColumns = map[string]string{"town": "name", "setting": "key", "app_user": "username", "party": "name",
 	"catalog_item": "code", "case_file": "case_no", "case_event": "step", "calendar_day": "day", "staff": "name",
-	"training": "title", "activity": "title", "attachment": "file_name"}
+	"training": "title", "activity": "title", "attachment": "file_name", "export_record": "file_name",
+	"discretion_tier": "name", "legal_ref": "law"}
 
 func audited(table string) bool {
 	for _, t := range AuditedTables {

@@ -35,6 +35,8 @@ type Store struct {
 	now  func() time.Time
 	// states: the schema keeps each record's state in its audit rows (version 12 on).
 	states bool
+	// readOnly: opened by OpenReadOnly, one pool for both roles.
+	readOnly bool
 }
 
 // Open opens (creating if needed) the database at path, applies pending migrations and
@@ -89,7 +91,10 @@ func dsn(path string, busy time.Duration, readOnly bool) string {
 	return b.String()
 }
 
-// checkFile gives a precise reason before SQLite's generic "unable to open".
+// checkFile gives a precise reason before SQLite's generic "unable to open". A new database
+// is created here, empty and readable by its owner only (0600, in a 0700 folder), before
+// SQLite opens it: SQLite gives its -wal and -shm files the database file's mode, so they
+// are private too. An existing database open to others is made private (see private).
 func checkFile(path string, mustExist bool) error {
 	st, err := os.Stat(path)
 	switch {
@@ -118,6 +123,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close releases both connection pools.
 func (s *Store) Close() error {
+	if s.readOnly {
+		return s.closeReadOnly()
+	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 

@@ -254,6 +254,9 @@ func (t *Tx) audit(action, entity, entityID string, before, after any) error {
 		if b.State, err = t.rowState(entity, entityID); err != nil {
 			return err
 		}
+		if b.State == nil && entityID != "" && audited(entity) {
+			b.State = json.RawMessage("null") // the record is gone
+		}
 	}
 	if t.lastHash == "" {
 		err := t.tx.QueryRowContext(t.ctx, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").Scan(&t.lastHash)

@@ -42,15 +42,15 @@ func Make(ctx context.Context, s *data.Store, out string, now time.Time) (string
 // Report is what a verification found.
 type Report struct {
 	SchemaVersion int
-	Problems      []string // from SQLite's integrity and foreign-key checks
-	AuditRows     int64
-	AuditBreak    *data.ChainBreak
+	Problems      []string // from SQLite's integrity and foreign-key checks, as SQLite says them
+	Log           data.LogCheck
 }
 
-// OK reports a sound file with an unbroken audit chain.
-func (r Report) OK() bool { return len(r.Problems) == 0 && r.AuditBreak == nil }
+// OK reports a sound file whose audit log chains, is whole and agrees with every record.
+func (r Report) OK() bool { return len(r.Problems) == 0 && r.Log.OK() }
 
-// Verify checks an open store.
+// Verify checks an open store: the file's integrity, then the audit log against itself and
+// against the records.
 func Verify(ctx context.Context, s *data.Store) (Report, error) {
 	var r Report
 	var err error
@@ -60,15 +60,16 @@ func Verify(ctx context.Context, s *data.Store) (Report, error) {
 	if r.Problems, err = s.IntegrityProblems(ctx); err != nil {
 		return r, err
 	}
-	if r.AuditBreak, r.AuditRows, err = s.VerifyAudit(ctx); err != nil {
+	if r.Log, err = s.CheckLog(ctx); err != nil {
 		return r, err
 	}
 	return r, nil
 }
 
-// VerifyFile opens an existing database file (a backup) and checks it.
+// VerifyFile checks a database file (the ledger or a backup) as it is: opened read-only,
+// never upgraded; an empty file, another program's file or a newer ledger is refused.
 func VerifyFile(ctx context.Context, path string) (Report, error) {
-	s, err := data.Open(ctx, path, data.Options{MustExist: true})
+	s, err := data.OpenReadOnly(ctx, path)
 	if err != nil {
 		return Report{}, err
 	}

@@ -37,7 +37,7 @@ func TestMakeVerifiesAndRefusesToOverwrite(t *testing.T) {
 		t.Errorf("second backup at the same path: %v", err)
 	}
 	rep, err := VerifyFile(ctx, out)
-	if err != nil || !rep.OK() || rep.AuditRows != 1 {
+	if err != nil || !rep.OK() || rep.Log.Rows != 1 {
 		t.Errorf("verify backup: %+v %v", rep, err)
 	}
 }
@@ -62,7 +62,7 @@ func TestVerifyReportsAnAlteredAuditLog(t *testing.T) {
 	}
 	db.Close()
 	rep, err := VerifyFile(ctx, path)
-	if err != nil || rep.OK() || rep.AuditBreak == nil || rep.AuditBreak.Seq != 1 {
+	if err != nil || rep.OK() || rep.Log.Break == nil || rep.Log.Break.Seq != 1 {
 		t.Errorf("altered log not reported: %+v %v", rep, err)
 	}
 }

@@ -58,7 +58,7 @@ func Restore(ctx context.Context, dbPath, from string, now time.Time) (Restored,
 	if ok, err := hasTown(ctx, staged); err != nil || !ok {
 		return Restored{}, &problem.Error{Key: "backup.restore.unusable", Data: map[string]any{"Path": src}, Err: err}
 	}
-	out := Restored{From: src, Records: rep.AuditRows}
+	out := Restored{From: src, Records: rep.Log.Rows}
 	if _, err := os.Stat(live); err == nil {
 		out.Before = beforeRestoreName(live, now)
 		if err := os.MkdirAll(filepath.Dir(out.Before), 0o700); err != nil {

@@ -83,6 +83,8 @@ var storeKeys = map[data.ErrorKind]string{
 	data.ErrFull:        "db.full",
 	data.ErrConflict:    "db.conflict",
 	data.ErrNotFound:    "db.not_found",
+	data.ErrEmptyFile:   "db.empty",
+	data.ErrForeign:     "db.foreign",
 }
 
 // From finds the refusal inside err, translating store and identifier errors; anything

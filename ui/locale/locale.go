@@ -63,9 +63,30 @@ func Current() string { return current }
 // T translates key, filling in the template data if given.
 func T(key string, data ...map[string]any) string {
 	if len(data) > 0 && data[0] != nil {
-		return lang.X(key, key, data[0])
+		return lang.X(key, key, nested(data[0]))
 	}
 	return lang.X(key, key)
+}
+
+// nested translates the values that are themselves refusals or names by key (a table's
+// name inside a finding), so the app layer can compose a line without knowing the language.
+func nested(data map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range data {
+		if p, ok := v.(*problem.Error); ok && p != nil {
+			if out == nil {
+				out = make(map[string]any, len(data))
+				for k2, v2 := range data {
+					out[k2] = v2
+				}
+			}
+			out[k] = T(p.Key, p.Data)
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 // Err says err in the user's language: a refusal by its key, anything else as an

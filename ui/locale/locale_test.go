@@ -13,6 +13,7 @@ import (
 
 	"townledger/app/activityimport"
 	"townledger/app/auth"
+	"townledger/app/backup"
 	"townledger/app/calendarimport"
 	"townledger/app/caseimport"
 	"townledger/app/cases/rules"
@@ -82,7 +83,7 @@ func dynamicKeys() []string {
 	// Every package's refusals, listed by the package itself.
 	for _, ks := range [][]string{outbox.Keys(), mail.Keys(), catalog.Keys(), training.Keys(), parties.Keys(),
 		report.Keys(), disclosure.Keys(), publicity.Keys(), period.Keys(), workbook.Keys(), caseimport.Keys(), trainingimport.Keys(),
-		activityimport.Keys(), calendarimport.Keys()} {
+		activityimport.Keys(), calendarimport.Keys(), backup.Keys()} {
 		keys = append(keys, ks...)
 	}
 	for _, k := range settings.PeriodKinds {

@@ -1,0 +1,336 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// FindingKind says how a record disagrees with the audit log.
+type FindingKind int
+
+// The ways a record can disagree with the log.
+const (
+	Differs FindingKind = iota // the record is not in the state its last audit row gives
+	Missing                    // the log says the record exists; the table has no such row
+	Extra                      // the table has a record the log never wrote
+)
+
+// Finding is one record whose stored state is not what the audit log says it should be.
+type Finding struct {
+	Kind    FindingKind
+	Table   string
+	ID      string
+	Label   string   // how people know the record: a case number, a name, a setting's key
+	Case    string   // for a case's step, number or attachment: the case's number
+	Columns []string // the columns that differ (Differs)
+	Seq     int64    // the audit row that last wrote the record (0 for Extra)
+}
+
+// AuditHead is the last row of the audit chain: its sequence number and hash pin the whole
+// history up to it.
+type AuditHead struct {
+	Seq  int64
+	Hash string
+}
+
+// LogCheck is what checking the audit log against itself and against the tables found.
+type LogCheck struct {
+	Rows  int64       // audit rows read, all of them, also past a break
+	Break *ChainBreak // the first row that does not chain, or nil
+	Head  AuditHead   // the last row
+	// States: the log keeps record states (schema 12 on), so the tables were compared.
+	States bool
+	// Records is how many records of the audited tables were compared.
+	Records int64
+	// Written is how many audit rows were ever numbered; more than the last row's number
+	// means rows were cut from the end.
+	Written  int64
+	Findings []Finding // at most MaxFindings
+	More     int       // findings beyond MaxFindings
+}
+
+// MaxFindings bounds the findings a check returns; a ledger rewritten wholesale would
+// otherwise list every record.
+const MaxFindings = 200
+
+// Truncated is the number of rows cut from the end of the log (0 when none).
+func (c LogCheck) Truncated() int64 {
+	if c.Written > c.Head.Seq {
+		return c.Written - c.Head.Seq
+	}
+	return 0
+}
+
+// OK reports a log that chains, is whole and agrees with every record.
+func (c LogCheck) OK() bool {
+	return c.Break == nil && c.Truncated() == 0 && len(c.Findings) == 0
+}
+
+type logged struct {
+	sum  [32]byte
+	seq  int64
+	gone bool
+}
+
+// CheckLog recomputes the audit chain, then replays the log's record states and compares
+// them with every audited table. Streamed: memory grows with the number of records (a
+// hash each), not with the log.
+func (s *Store) CheckLog(ctx context.Context) (LogCheck, error) {
+	var c LogCheck
+	c.States = s.states
+	last := map[string]logged{}
+	chain := chainCheck{prev: genesisHash}
+	err := s.walkAudit(ctx, func(r auditRow) error {
+		c.Rows++
+		chain.add(r)
+		c.Head = AuditHead{Seq: r.seq, Hash: r.hash}
+		if r.body.State != nil {
+			last[r.body.Entity+"\x00"+r.body.EntityID] = logged{sum: sha256.Sum256(r.body.State), seq: r.seq,
+				gone: string(r.body.State) == "null"}
+		}
+		return nil
+	})
+	if err != nil {
+		return c, err
+	}
+	c.Break = chain.broken
+	if err := s.queryRow(ctx, []any{&c.Written}, `SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("read the audit log's counter: %w", err)
+	}
+	if !s.states {
+		return c, nil
+	}
+	var found []Finding
+	for _, table := range AuditedTables {
+		if err := s.compareTable(ctx, table, last, &found, &c.Records); err != nil {
+			return c, err
+		}
+	}
+	for key, l := range last { // what the log has and no table holds
+		if !l.gone {
+			table, id := splitKey(key)
+			found = append(found, Finding{Kind: Missing, Table: table, ID: id, Seq: l.seq})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].Kind != found[j].Kind {
+			return found[i].Kind < found[j].Kind
+		}
+		return found[i].Seq < found[j].Seq
+	})
+	if len(found) > MaxFindings {
+		c.More, found = len(found)-MaxFindings, found[:MaxFindings]
+	}
+	for i := range found {
+		if err := s.describe(ctx, &found[i]); err != nil {
+			return c, err
+		}
+	}
+	c.Findings = found
+	return c, nil
+}
+
+func splitKey(key string) (string, string) {
+	for i := 0; i < len(key); i++ {
+		if key[i] == 0 {
+			return key[:i], key[i+1:]
+		}
+	}
+	return key, ""
+}
+
+// compareTable reads every row of table and checks it against the log, removing what it
+// saw from last so the rest is what is missing.
+func (s *Store) compareTable(ctx context.Context, table string, last map[string]logged, found *[]Finding, records *int64) error {
+	rows, err := s.query(ctx, "SELECT * FROM "+ident(table))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cols, vals, err := scanAny(rows)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", table, s.wrap(err))
+		}
+		var id string
+		for i, col := range cols {
+			if col == "id" {
+				id = fmt.Sprint(vals[i])
+			}
+		}
+		state, err := stateOf(table, cols, vals)
+		if err != nil {
+			return err
+		}
+		*records++
+		key := table + "\x00" + id
+		l, ok := last[key]
+		delete(last, key)
+		switch {
+		case !ok || l.gone:
+			*found = append(*found, Finding{Kind: Extra, Table: table, ID: id, Seq: l.seq})
+		case sha256.Sum256(state) != l.sum:
+			*found = append(*found, Finding{Kind: Differs, Table: table, ID: id, Seq: l.seq})
+		}
+	}
+	return s.wrap(rows.Err())
+}
+
+// describe names the record of a finding and, for a changed one, the columns that differ,
+// from the table's row and the state its last audit row logged.
+func (s *Store) describe(ctx context.Context, f *Finding) error {
+	now, err := s.currentState(ctx, f.Table, f.ID)
+	if err != nil {
+		return err
+	}
+	var was map[string]any
+	if f.Seq > 0 {
+		var raw sql.NullString
+		if err := s.queryRow(ctx, []any{&raw}, `SELECT state_json FROM audit_log WHERE seq = ?`, f.Seq); err != nil {
+			return fmt.Errorf("read audit row %d: %w", f.Seq, err)
+		}
+		if raw.Valid {
+			_ = json.Unmarshal([]byte(raw.String), &was) // a forged row that is not JSON names no columns
+		}
+	}
+	if f.Kind == Differs {
+		f.Columns = differingColumns(was, now)
+	}
+	label := now
+	if label == nil {
+		label = was
+	}
+	s.labelOf(ctx, f, label)
+	return nil
+}
+
+func (s *Store) currentState(ctx context.Context, table, id string) (map[string]any, error) {
+	rows, err := s.query(ctx, "SELECT * FROM "+ident(table)+" WHERE id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", table, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, s.wrap(rows.Err())
+	}
+	cols, vals, err := scanAny(rows)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", table, s.wrap(err))
+	}
+	raw, err := stateOf(table, cols, vals)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	return m, json.Unmarshal(raw, &m)
+}
+
+func differingColumns(was, now map[string]any) []string {
+	var out []string
+	for k, v := range now {
+		if w, ok := was[k]; !ok || fmt.Sprint(w) != fmt.Sprint(v) {
+			out = append(out, k)
+		}
+	}
+	for k := range was {
+		if _, ok := now[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// labelOf names a record by its label column, and a case's parts by the case's number
+// too (from the table, or from the log when the case itself is gone).
+func (s *Store) labelOf(ctx context.Context, f *Finding, state map[string]any) {
+	if state == nil {
+		return
+	}
+	if col, ok := labelColumns[f.Table]; ok && state[col] != nil {
+		f.Label = fmt.Sprint(state[col])
+	}
+	caseID, ok := state["case_id"].(string)
+	if !ok || f.Table == "case_file" {
+		return
+	}
+	var no sql.NullString
+	if err := s.queryRow(ctx, []any{&no}, `SELECT case_no FROM case_file WHERE id = ?`, caseID); err == nil && no.Valid {
+		f.Case = no.String
+		return
+	}
+	var raw sql.NullString
+	if err := s.queryRow(ctx, []any{&raw}, `SELECT state_json FROM audit_log WHERE entity = 'case_file' AND entity_id = ?
+		AND state_json IS NOT NULL AND state_json <> 'null' ORDER BY seq DESC LIMIT 1`, caseID); err == nil && raw.Valid {
+		var was map[string]any
+		if json.Unmarshal([]byte(raw.String), &was) == nil && was["case_no"] != nil {
+			f.Case = fmt.Sprint(was["case_no"])
+		}
+	}
+}
+
+// auditRow is one audit row as read for checking.
+type auditRow struct {
+	seq            int64
+	body           auditBody
+	prevHash, hash string
+}
+
+// walkAudit streams the audit log in order.
+func (s *Store) walkAudit(ctx context.Context, fn func(auditRow) error) error {
+	stateCol := "NULL"
+	if s.states {
+		stateCol = "state_json"
+	}
+	rows, err := s.query(ctx, `SELECT seq, id, town_code, at, user_id, user_name, action, entity, entity_id,
+		before_json, after_json, prev_hash, hash, `+stateCol+` FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("read audit log: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var r auditRow
+		var before, after, state sql.NullString
+		b := &r.body
+		if err := rows.Scan(&r.seq, &b.ID, &b.Town, &b.At, &b.UserID, &b.UserName, &b.Action, &b.Entity, &b.EntityID,
+			&before, &after, &r.prevHash, &r.hash, &state); err != nil {
+			return fmt.Errorf("read audit log: %w", s.wrap(err))
+		}
+		b.Before, b.After = rawOrNull(before), rawOrNull(after)
+		if state.Valid {
+			b.State = json.RawMessage(state.String)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return s.wrap(rows.Err())
+}
+
+// chainCheck follows the hash chain row by row and keeps the first break.
+type chainCheck struct {
+	prev   string
+	broken *ChainBreak
+}
+
+func (k *chainCheck) add(r auditRow) {
+	if k.broken == nil {
+		if r.prevHash != k.prev {
+			k.broken = &ChainBreak{Seq: r.seq, Reason: "previous hash does not match"}
+		} else if r.body.hash(k.prev) != r.hash {
+			k.broken = &ChainBreak{Seq: r.seq, Reason: "row content does not match its hash"}
+		}
+	}
+	k.prev = r.hash
+}
