@@ -334,3 +334,25 @@ func (k *chainCheck) add(r auditRow) {
 	}
 	k.prev = r.hash
 }
+
+// Head returns the last row of the audit chain (zero when the log is empty).
+func (s *Store) Head(ctx context.Context) (AuditHead, error) {
+	var h AuditHead
+	err := s.queryRow(ctx, []any{&h.Seq, &h.Hash}, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return h, fmt.Errorf("read the audit log's last row: %w", err)
+	}
+	return h, nil
+}
+
+// HashAt returns the hash of audit row seq; ok is false when the log has no such row.
+func (s *Store) HashAt(ctx context.Context, seq int64) (hash string, ok bool, err error) {
+	err = s.queryRow(ctx, []any{&hash}, `SELECT hash FROM audit_log WHERE seq = ?`, seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read audit row %d: %w", seq, err)
+	}
+	return hash, true, nil
+}

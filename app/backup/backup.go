@@ -44,10 +44,19 @@ type Report struct {
 	SchemaVersion int
 	Problems      []string // from SQLite's integrity and foreign-key checks, as SQLite says them
 	Log           data.LogCheck
+	Anchors       []Anchor // the reports it was checked against
 }
 
-// OK reports a sound file whose audit log chains, is whole and agrees with every record.
-func (r Report) OK() bool { return len(r.Problems) == 0 && r.Log.OK() }
+// OK reports a sound file whose audit log chains, is whole, agrees with every record and
+// still holds the head each report given recorded.
+func (r Report) OK() bool {
+	for _, a := range r.Anchors {
+		if !a.Found {
+			return false
+		}
+	}
+	return len(r.Problems) == 0 && r.Log.OK()
+}
 
 // Verify checks an open store: the file's integrity, then the audit log against itself and
 // against the records.
@@ -67,12 +76,30 @@ func Verify(ctx context.Context, s *data.Store) (Report, error) {
 }
 
 // VerifyFile checks a database file (the ledger or a backup) as it is: opened read-only,
-// never upgraded; an empty file, another program's file or a newer ledger is refused.
-func VerifyFile(ctx context.Context, path string) (Report, error) {
+// never upgraded; an empty file, another program's file or a newer ledger is refused. Each
+// report workbook in against (sent to the district) is checked as an anchor: the ledger's
+// log must still hold the head the report recorded.
+func VerifyFile(ctx context.Context, path string, against ...string) (Report, error) {
 	s, err := data.OpenReadOnly(ctx, path)
 	if err != nil {
 		return Report{}, err
 	}
 	defer s.Close()
-	return Verify(ctx, s)
+	return VerifyAgainst(ctx, s, against...)
+}
+
+// VerifyAgainst is Verify and the anchor check of each report in against.
+func VerifyAgainst(ctx context.Context, s *data.Store, against ...string) (Report, error) {
+	r, err := Verify(ctx, s)
+	if err != nil {
+		return r, err
+	}
+	for _, path := range against {
+		a, err := CheckAnchor(ctx, s, path)
+		if err != nil {
+			return r, err
+		}
+		r.Anchors = append(r.Anchors, a)
+	}
+	return r, nil
 }

@@ -41,6 +41,9 @@ func (r Report) Lines() []*problem.Error {
 	if r.Log.More > 0 {
 		out = append(out, problem.New("verify.more", map[string]any{"N": r.Log.More}))
 	}
+	for _, a := range r.Anchors {
+		out = append(out, a.Line())
+	}
 	if r.OK() {
 		out = append(out, problem.New("verify.ok", map[string]any{"Records": r.Log.Records}))
 	}
@@ -101,7 +104,7 @@ func Keys() []string {
 	for _, t := range data.AuditedTables {
 		out = append(out, "verify.table."+t)
 	}
-	return out
+	return append(out, anchorKeys...)
 }
 
 // tableName is a table's name for people; a table outside the audited ones keeps its own.

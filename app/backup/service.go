@@ -19,7 +19,8 @@ func (v Service) Make(ctx context.Context, out string, now time.Time) (string, e
 	return Make(ctx, v.store, out, now)
 }
 
-// Verify is the package's Verify on this ledger.
-func (v Service) Verify(ctx context.Context) (Report, error) {
-	return Verify(ctx, v.store)
+// Verify is the package's VerifyAgainst on this ledger: the file, the log, the records and
+// the reports given.
+func (v Service) Verify(ctx context.Context, against ...string) (Report, error) {
+	return VerifyAgainst(ctx, v.store, against...)
 }

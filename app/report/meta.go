@@ -104,6 +104,13 @@ var recordSheets = []struct{ sheet, table string }{{SheetCases, TableCase}, {She
 	{SheetTrainings, TableTraining}, {SheetAttendance, TableAttendance}, {SheetHours, TableStaff},
 	{SheetActivities, TableActivity}}
 
+// MetaAuditSeq and MetaAuditHash name the metadata lines giving the audit chain's last row
+// when the report was written.
+const (
+	MetaAuditSeq  = "audit_seq"
+	MetaAuditHash = "audit_hash"
+)
+
 // MetaRecordsKey names the metadata line giving the row where the record block starts.
 const MetaRecordsKey = "records_from_row"
 
@@ -116,16 +123,24 @@ const uuidsPerCell = 800
 // row it starts at, and the UUIDs of that row and the following ones, in order, separated by
 // spaces: a few hundred cells instead of one per record keep the sheet quick to write and
 // read at 150,000 attendances.
-func (b *book) meta(ctx context.Context, town data.Town, sum *Summary, now time.Time) error {
+func (b *book) meta(ctx context.Context, store *data.Store, town data.Town, sum *Summary, now time.Time) error {
+	// The audit chain's head pins the town's history up to this report: the district keeps
+	// the workbook, so a later rewrite of the log (even one with every hash recomputed) no
+	// longer contains this row with this hash.
+	head, err := store.Head(ctx)
+	if err != nil {
+		return err
+	}
 	cols := []column{{"项目", 22, kindText, false}, {"值", 40, kindText, false}, {"", 10, kindText, false},
 		{"", 80, kindText, false}}
 	lines := [][2]string{{"town_code", town.Code}, {"period", sum.Period},
 		{"schema_version", strconv.Itoa(data.SchemaVersion())}, {"export_id", sum.ExportID},
 		{"generated_at", now.UTC().Format(data.TimeLayout)}, {"content_hash", sum.ContentHash},
-		{"hash_version", hashVersion}, {"records", strconv.Itoa(sum.Records)}}
+		{"hash_version", hashVersion}, {"records", strconv.Itoa(sum.Records)},
+		{MetaAuditSeq, strconv.FormatInt(head.Seq, 10)}, {MetaAuditHash, head.Hash}}
 	start := len(lines) + 4 // header row, the lines, one empty row, then the block's header
 	lines = append(lines, [2]string{MetaRecordsKey, strconv.Itoa(start)})
-	_, err := b.table(ctx, sheet{SheetMeta, cols, false}, func(emit emitFunc) error {
+	_, err = b.table(ctx, sheet{SheetMeta, cols, false}, func(emit emitFunc) error {
 		for _, kv := range lines {
 			if err := emit(record{}, kv[0], kv[1]); err != nil {
 				return err

@@ -69,7 +69,7 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 	if err := b.cover(ctx, town, sum, figs, now, preparer, reviewer); err != nil {
 		return fail(err)
 	}
-	if err := b.meta(ctx, town, sum, now); err != nil {
+	if err := b.meta(ctx, store, town, sum, now); err != nil {
 		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
