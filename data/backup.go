@@ -11,9 +11,10 @@ import (
 
 // Backup writes a consistent copy of the live database to out (which must not exist yet)
 // with VACUUM INTO: it runs while the program works and yields a compact single file. The
-// copy is written under a temporary name and renamed when complete, so a killed or
-// disk-full backup never leaves a file that looks like a backup.
-func (s *Store) Backup(ctx context.Context, out string) error {
+// copy is written under a temporary name, checked by check (when given) and renamed only
+// when complete and sound, so a killed, disk-full or damaged backup never leaves a file that
+// looks like a backup.
+func (s *Store) Backup(ctx context.Context, out string, check ...func(tmp string) error) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return fmt.Errorf("backup path: %w", err)
@@ -33,6 +34,12 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	if err := syncFile(tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup to %s: %w", abs, classify(abs, err))
+	}
+	for _, c := range check {
+		if err := c(tmp); err != nil {
+			os.Remove(tmp)
+			return fmt.Errorf("check the backup %s: %w", abs, err)
+		}
 	}
 	if err := os.Rename(tmp, abs); err != nil {
 		os.Remove(tmp)

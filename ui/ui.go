@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"sync"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"townledger/app/auth"
 	"townledger/app/backup"
 	"townledger/app/office"
+	"townledger/app/problem"
 	"townledger/app/setup"
 	"townledger/assets"
 	"townledger/ui/desktop"
@@ -77,9 +79,26 @@ func (u *UI) Start() {
 	}
 	if stage == setup.Ready {
 		u.showLogin("")
+		u.autoBackup()
 		return
 	}
 	u.showWizard(stage)
+}
+
+// autoBackup makes the day's backup in the background when the last is older than a day;
+// a failure (a full disk, say) is shown, as a ledger without backups is a risk to know of.
+func (u *UI) autoBackup() {
+	o := u.Office
+	u.tasks.Add(1)
+	go func() {
+		defer u.tasks.Done()
+		if _, err := o.Backup.Auto(context.Background(), u.Now()); err != nil {
+			log.Printf("automatic backup: %v", err)
+			fyne.Do(func() {
+				kit.ShowError(u.Win, &problem.Error{Key: "backup.auto_failed", Data: map[string]any{"Detail": locale.Err(err)}, Err: err})
+			})
+		}
+	}()
 }
 
 func (u *UI) setContent(title string, c fyne.CanvasObject) {

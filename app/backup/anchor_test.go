@@ -96,9 +96,9 @@ func forgeLog(t *testing.T, db *sql.DB, id string) {
 		t.Fatal(err)
 	}
 	type row struct {
-		seq                                                        int64
+		seq                                                      int64
 		rid, town, at, uid, uname, action, entity, eid, bef, aft string
-		state                                                      sql.NullString
+		state                                                    sql.NullString
 	}
 	var all []row
 	for rows.Next() {

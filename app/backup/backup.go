@@ -4,7 +4,6 @@ package backup
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -18,7 +17,8 @@ func DefaultPath(dbPath string, now time.Time) string {
 	return filepath.Join(filepath.Dir(dbPath), "backups", "townledger-"+now.Format("20060102-150405")+".db")
 }
 
-// Make writes a backup of s to out (DefaultPath when empty) and checks the copy.
+// Make writes a backup of s to out (DefaultPath when empty): the copy is verified under its
+// temporary name and only then given its own, so a backup that exists is one that passed.
 func Make(ctx context.Context, s *data.Store, out string, now time.Time) (string, error) {
 	if out == "" {
 		out = DefaultPath(s.Path(), now)
@@ -26,15 +26,20 @@ func Make(ctx context.Context, s *data.Store, out string, now time.Time) (string
 	if _, err := os.Stat(out); err == nil {
 		return "", problem.New("backup.exists", map[string]any{"Path": out})
 	}
-	if err := s.Backup(ctx, out); err != nil {
+	// The copy must be a sound file. What its log says about the records is what the ledger's
+	// says — a ledger with findings is still copied, so the evidence is kept.
+	check := func(tmp string) error {
+		rep, err := VerifyFile(ctx, tmp)
+		if err != nil {
+			return err
+		}
+		if len(rep.Problems) > 0 {
+			return problem.New("backup.copy_failed_check", map[string]any{"Path": out})
+		}
+		return nil
+	}
+	if err := s.Backup(ctx, out, check); err != nil {
 		return "", err
-	}
-	rep, err := VerifyFile(ctx, out)
-	if err != nil {
-		return out, fmt.Errorf("check the new backup: %w", err)
-	}
-	if !rep.OK() {
-		return out, fmt.Errorf("the new backup %s failed its check", out)
 	}
 	return out, nil
 }

@@ -24,3 +24,8 @@ func (v Service) Make(ctx context.Context, out string, now time.Time) (string, e
 func (v Service) Verify(ctx context.Context, against ...string) (Report, error) {
 	return VerifyAgainst(ctx, v.store, against...)
 }
+
+// Auto is the package's Auto on this ledger.
+func (v Service) Auto(ctx context.Context, now time.Time) (string, error) {
+	return Auto(ctx, v.store, now)
+}

@@ -34,8 +34,10 @@ var demoCases = []demoCase{
 }
 
 // loadCases files the demo cases through the case service, so each is lawful under the
-// rules, and records their steps up to where each stands.
-func loadCases(ctx context.Context, s *data.Store, actor data.Actor, today time.Time) error {
+// rules, and records their steps up to where each stands. Case i is filed against
+// parties[i mod len]; a case already filed (a load cut short) is found again by its party,
+// item, procedure and filing day, and only its steps not yet recorded are added.
+func loadCases(ctx context.Context, s *data.Store, actor data.Actor, today time.Time, parties []string) error {
 	sess := auth.Session{UserID: actor.UserID, Username: actor.UserName, Roles: []auth.Role{auth.Admin}}
 	svc := cases.New(s)
 	cal, err := workdays.New(workdays.Builtin())
@@ -50,32 +52,41 @@ func loadCases(ctx context.Context, s *data.Store, actor data.Actor, today time.
 	for _, it := range inForce {
 		items[it.Code] = it
 	}
-	parties, _, err := s.List(ctx, data.ListParties, "", 0, len(demoCases))
-	if err != nil {
-		return err
-	}
 	officers, err := s.Officers(ctx)
 	if err != nil || len(officers) < 2 {
 		return fmt.Errorf("demo cases need two officers: %w", err)
 	}
 	team := []rules.Officer{{Name: officers[0].Name, Certified: true}, {Name: officers[1].Name, Certified: true}}
 	for i, dc := range demoCases {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		filed := cal.NextWorkday(today.AddDate(0, 0, -dc.daysAgo))
 		proc := rules.General
 		if dc.summary {
 			proc = rules.Summary
 		}
-		id, err := svc.File(ctx, sess, cases.Filing{Procedure: proc, PartyID: parties[i%len(parties)].ID,
-			ItemID: items[dc.item].ID, DiscoveredOn: filed.AddDate(0, 0, -2), FiledOn: filed, Officers: team, TierOrdinal: dc.tier})
+		f := cases.Filing{Procedure: proc, PartyID: parties[i%len(parties)], ItemID: items[dc.item].ID,
+			DiscoveredOn: filed.AddDate(0, 0, -2), FiledOn: filed, Officers: team, TierOrdinal: dc.tier}
+		id, done, err := filedAlready(ctx, s, f)
 		if err != nil {
 			return fmt.Errorf("demo case %d: %w", i+1, err)
 		}
-		for _, ev := range demoSteps(dc, filed, team, cal) {
+		if id == "" {
+			if id, err = svc.File(ctx, sess, f); err != nil {
+				return fmt.Errorf("demo case %d: %w", i+1, err)
+			}
+			pause(fmt.Sprintf("case %d", i+1))
+		}
+		for n, ev := range demoSteps(dc, filed, team, cal) {
 			if ev.On.After(today) {
 				break
 			}
-			if err := svc.Record(ctx, sess, id, ev); err != nil {
-				return fmt.Errorf("demo case %d, %s: %w", i+1, ev.Step, err)
+			if n >= done {
+				if err := svc.Record(ctx, sess, id, ev); err != nil {
+					return fmt.Errorf("demo case %d, %s: %w", i+1, ev.Step, err)
+				}
+				pause(fmt.Sprintf("case %d step %d", i+1, n+1))
 			}
 			if ev.Step == dc.upTo {
 				break
@@ -83,6 +94,26 @@ func loadCases(ctx context.Context, s *data.Store, actor data.Actor, today time.
 		}
 	}
 	return nil
+}
+
+// filedAlready finds a demo case filed before a load was cut short, and how many of its steps
+// after the filing are recorded; "" when it is not filed.
+func filedAlready(ctx context.Context, s *data.Store, f cases.Filing) (id string, steps int, err error) {
+	existing, err := s.CasesOfParty(ctx, f.PartyID)
+	if err != nil {
+		return "", 0, err
+	}
+	for _, c := range existing {
+		if c.ItemID != f.ItemID || c.Procedure != string(f.Procedure) || c.FiledOn != f.FiledOn.Format(data.DateLayout) {
+			continue
+		}
+		events, err := s.CaseEvents(ctx, c.ID)
+		if err != nil {
+			return "", 0, err
+		}
+		return c.ID, max(len(events)-1, 0), nil // the first is the filing
+	}
+	return "", 0, nil
 }
 
 // demoSteps lays out a case's steps on working days after filing.

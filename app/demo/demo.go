@@ -5,10 +5,15 @@ package demo
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"time"
+
+	"github.com/gofrs/flock"
 
 	"townledger/app/auth"
 	"townledger/app/ids"
@@ -18,22 +23,121 @@ import (
 	"townledger/data"
 )
 
-const loadedKey = "demo.loaded"
+// The demo's marks in the settings: loadingKey is set with the demo's records and taken away
+// when its cases are complete, in the same transaction that sets loadedKey.
+const (
+	loadedKey  = "demo.loaded"
+	loadingKey = "demo.loading"
+)
+
+// KeyBusy refuses a load while another TownLedger is loading the demo into the same ledger.
+const KeyBusy = "demo.busy"
+
+// loading is what loadingKey holds: the day the demo is dated from and the enterprises its
+// cases are filed against, so a load cut short is finished exactly as it began.
+type loading struct {
+	Today   string   `json:"today"`
+	Parties []string `json:"parties,omitempty"`
+}
+
+// pause is a test's hook at the named points of a load; nothing in the program.
+var pause = func(point string) {}
 
 // Load fills the database as actor. The town must be set up; loading twice is refused.
+//
+// A load is all or nothing across a kill or a power cut. The records go in one transaction,
+// with a mark; the cases go through the case service, which checks each step under the rules
+// in a transaction of its own, so they cannot join it: a load cut short among them leaves the
+// mark, and the next Load (or Resume, when the ledger is next opened) finishes it, filing
+// only the cases and steps not yet recorded. The demo counts as loaded only once all of it is.
 func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time) error {
 	if _, ok, err := s.Town(ctx); err != nil {
 		return err
 	} else if !ok {
 		return problem.New("demo.no_town", nil)
 	}
+	unlock, ok, err := lock(s)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return problem.New(KeyBusy, nil)
+	}
+	defer unlock()
 	if _, ok, err := s.Setting(ctx, loadedKey); err != nil {
 		return err
 	} else if ok {
 		return problem.New("demo.loaded_already", nil)
 	}
+	mark, ok, err := readMark(ctx, s)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if err := loadRecords(ctx, s, actor, today); err != nil {
+			return err
+		}
+		pause("records loaded")
+		if mark, _, err = readMark(ctx, s); err != nil {
+			return err
+		}
+	}
+	return finish(ctx, s, actor, mark)
+}
+
+// Resume finishes a load cut short (see Load), as the program itself: nothing when none was,
+// or while another TownLedger is still loading.
+func Resume(ctx context.Context, s *data.Store) error {
+	if _, ok, err := s.Setting(ctx, loadingKey); err != nil || !ok {
+		return err
+	}
+	unlock, ok, err := lock(s)
+	if err != nil || !ok {
+		return err
+	}
+	defer unlock()
+	mark, ok, err := readMark(ctx, s)
+	if err != nil || !ok {
+		return err
+	}
+	return finish(ctx, s, data.System, mark)
+}
+
+// lock keeps one TownLedger loading the demo into a ledger at a time, across processes: a
+// lock file beside the database, released when the load ends or its process does.
+func lock(s *data.Store) (unlock func(), ok bool, err error) {
+	path := s.Path() + ".demo-lock"
+	l := flock.New(path)
+	ok, err = l.TryLock()
+	if err != nil {
+		return nil, false, fmt.Errorf("demo lock: %w", err)
+	}
+	return func() {
+		l.Unlock()
+		os.Remove(path)
+	}, ok, nil
+}
+
+func readMark(ctx context.Context, s *data.Store) (loading, bool, error) {
+	var m loading
+	v, ok, err := s.Setting(ctx, loadingKey)
+	if err != nil || !ok {
+		return m, false, err
+	}
+	if err := json.Unmarshal([]byte(v), &m); err != nil {
+		return m, false, fmt.Errorf("demo mark %q: %w", v, err)
+	}
+	return m, true, nil
+}
+
+// loadRecords writes every record of the demo but its cases, and the mark, in one transaction.
+func loadRecords(ctx context.Context, s *data.Store, actor data.Actor, today time.Time) error {
 	g := &gen{r: rand.New(rand.NewPCG(2024, 1)), today: today}
-	err := s.Write(ctx, actor, func(tx *data.Tx) error {
+	town, _, err := s.Town(ctx)
+	if err != nil {
+		return err
+	}
+	return s.Write(ctx, actor, func(tx *data.Tx) error {
 		steps := []func(*data.Tx) error{g.catalog, g.parties, g.staff, g.trainings, g.activities}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {
@@ -50,22 +154,60 @@ func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time)
 			return err
 		}
 		// The district's numbering for cases decided in its name: its name and the town's mark.
-		town, _, err := s.Town(ctx)
-		if err != nil {
-			return err
-		}
 		for k, v := range map[string]string{settings.EntrustIssuer: strings.TrimSuffix(town.DistrictName, "应急管理局"),
 			settings.EntrustMark: strings.TrimSuffix(town.ShortName, "镇")} {
 			if err := tx.SetSetting(k, v); err != nil {
 				return err
 			}
 		}
-		return tx.SetSetting(loadedKey, today.Format(data.DateLayout))
+		mark, err := json.Marshal(loading{Today: today.Format(data.DateLayout)})
+		if err != nil {
+			return err
+		}
+		if err := tx.SetSetting(loadingKey, string(mark)); err != nil {
+			return err
+		}
+		pause("records")
+		return nil
 	})
+}
+
+// finish files the demo's cases not yet filed and then marks the demo loaded.
+func finish(ctx context.Context, s *data.Store, actor data.Actor, mark loading) error {
+	today, err := time.ParseInLocation(data.DateLayout, mark.Today, time.Local)
 	if err != nil {
+		return fmt.Errorf("demo mark: %w", err)
+	}
+	if len(mark.Parties) == 0 {
+		// The enterprises the cases are filed against, chosen once and kept in the mark.
+		parties, _, err := s.List(ctx, data.ListParties, "", 0, len(demoCases))
+		if err != nil {
+			return err
+		}
+		if len(parties) == 0 {
+			return errors.New("demo cases need enterprises")
+		}
+		for _, p := range parties {
+			mark.Parties = append(mark.Parties, p.ID)
+		}
+		b, err := json.Marshal(mark)
+		if err != nil {
+			return err
+		}
+		if err := s.Write(ctx, actor, func(tx *data.Tx) error { return tx.SetSetting(loadingKey, string(b)) }); err != nil {
+			return err
+		}
+	}
+	if err := loadCases(ctx, s, actor, today, mark.Parties); err != nil {
 		return err
 	}
-	return loadCases(ctx, s, actor, today)
+	pause("cases loaded")
+	return s.Write(ctx, actor, func(tx *data.Tx) error {
+		if err := tx.SetSetting(loadedKey, mark.Today); err != nil {
+			return err
+		}
+		return tx.DeleteSetting(loadingKey)
+	})
 }
 
 // LoadAs is Load for a signed-in user, who must be allowed to.

@@ -77,6 +77,7 @@ func Open(ctx context.Context, path string) (*Office, error) {
 			return nil, fmt.Errorf("adopt the rule sets: %w", err)
 		}
 	}
+	finishInterrupted(ctx, s)
 	return &Office{store: s, Users: auth.NewUsers(s), Cases: cases.New(s),
 		Catalog: catalog.NewService(s), Parties: parties.NewService(s), Training: training.NewService(s),
 		Publicity: publicity.NewService(s), Settings: settings.NewService(s), Law: rulesets.NewService(s), Setup: setup.NewService(s),

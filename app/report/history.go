@@ -19,10 +19,22 @@ import (
 // (v1, v2 …, each superseding the last), under the export id written into the workbook, with
 // the file's SHA-256 and the content hash, so the office and the district can tell versions
 // apart. The workbook's bytes are kept with it: what is mailed later is exactly what was
-// written. Exporting needs the exporter's right.
+// written. The workbook Write left waiting gets its path's name first; when either step
+// fails, neither stays. Exporting needs the exporter's right: without it the written workbook
+// is thrown away.
 func Record(ctx context.Context, store *data.Store, by auth.Session, sum Summary) (data.ExportRecord, error) {
+	pend := sum.pending
+	if pend != nil && !pend.claim() {
+		pend = nil // recorded already: the file at its path is recorded again
+	}
 	if err := by.Require(auth.ExportReports); err != nil {
+		if pend != nil {
+			pend.discard()
+		}
 		return data.ExportRecord{}, err
+	}
+	if pend != nil {
+		return pend.place(ctx, store, by.Actor(), sum)
 	}
 	content, err := os.ReadFile(sum.Path)
 	if err != nil {

@@ -37,9 +37,14 @@ func TestEachExportIsTheNextVersionOfItsPeriod(t *testing.T) {
 	if total != 2 || items[0].Title != "2023-Q4 v2" {
 		t.Errorf("history %d: %+v", total, items)
 	}
-	sum, _ := report.Write(ctx, s, "2023", filepath.Join(t.TempDir(), "y.xlsx"), now, "")
+	dir := t.TempDir()
+	sum, _ := report.Write(ctx, s, "2023", filepath.Join(dir, "y.xlsx"), now, "")
 	if _, err := report.Record(ctx, s, auth.Session{UserID: "u-t", Roles: []auth.Role{auth.Trainer}}, sum); keyOf(err) != "perm.denied" {
 		t.Errorf("a trainer recorded an export: %v", err)
+	}
+	// Refused, the written workbook is thrown away: no file, no temporary one, no journal.
+	if left, _ := os.ReadDir(dir); len(left) > 0 || len(journals(t, s)) > 0 {
+		t.Errorf("a refused export left %v, journals %v", left, journals(t, s))
 	}
 }
 

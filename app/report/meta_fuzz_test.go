@@ -18,7 +18,7 @@ import (
 func FuzzReadMeta(f *testing.F) {
 	s := newStore(f)
 	path := filepath.Join(f.TempDir(), "r.xlsx")
-	if _, err := report.Write(context.Background(), s, "2023-Q4", path, time.Date(2023, 12, 20, 0, 0, 0, 0, time.Local), ""); err != nil {
+	if _, err := report.WriteFile(context.Background(), s, "2023-Q4", path, time.Date(2023, 12, 20, 0, 0, 0, 0, time.Local), ""); err != nil {
 		f.Fatal(err)
 	}
 	real, err := os.ReadFile(path)

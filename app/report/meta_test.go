@@ -23,7 +23,7 @@ func TestMetadataRecreatesEveryRecord(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	path := filepath.Join(t.TempDir(), "2023.xlsx")
-	sum, err := report.Write(ctx, s, "2023", path, time.Date(2023, 12, 20, 0, 0, 0, 0, time.Local), "")
+	sum, err := report.WriteFile(ctx, s, "2023", path, time.Date(2023, 12, 20, 0, 0, 0, 0, time.Local), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestFingerprintFollowsTheData(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	now := time.Date(2023, 12, 20, 0, 0, 0, 0, time.Local)
-	sum, err := report.Write(ctx, s, "2023", filepath.Join(t.TempDir(), "r.xlsx"), now, "")
+	sum, err := report.WriteFile(ctx, s, "2023", filepath.Join(t.TempDir(), "r.xlsx"), now, "")
 	if err != nil {
 		t.Fatal(err)
 	}

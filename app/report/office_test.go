@@ -41,7 +41,7 @@ func TestOfficeOpensTheReport(t *testing.T) {
 	s := newStore(t) // demo data of 2023
 	dir := t.TempDir()
 	book := filepath.Join(dir, "青石镇2023年报表.xlsx")
-	sum, err := report.Write(ctx, s, "2023", book, time.Date(2023, 12, 20, 10, 0, 0, 0, time.Local), "王主任")
+	sum, err := report.WriteFile(ctx, s, "2023", book, time.Date(2023, 12, 20, 10, 0, 0, 0, time.Local), "王主任")
 	if err != nil {
 		t.Fatal(err)
 	}

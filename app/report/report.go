@@ -17,6 +17,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"townledger/app/auth"
 	"townledger/app/period"
 	"townledger/app/problem"
 	"townledger/app/publicity"
@@ -77,6 +78,8 @@ type Summary struct {
 	From, To    time.Time
 	Figures     Figures
 	Records     int // distinct records shown (a case is on two sheets, listed twice in the metadata)
+
+	pending *pending // the written workbook until Record places and records it
 }
 
 // figure is one line of the cover: a label, its value and unit.
@@ -150,10 +153,12 @@ func gather(ctx context.Context, store *data.Store, from, to, now time.Time) (Fi
 // exportMemoryLimit is the soft memory limit while a report is written.
 const exportMemoryLimit = 140 << 20
 
-// Write writes the report of the period p ("2024", "2024-H1", "2024-Q3", "2024-07") to path, a
-// new file: an existing one is refused, never overwritten, and the workbook appears only
-// when complete. now is the date of the report and the day unpublished decisions are judged
-// on; preparer is who prepared it (填报人).
+// Write writes the report of the period p ("2024", "2024-H1", "2024-Q3", "2024-07") for
+// path, a new file: an existing one is refused, never overwritten. The workbook waits,
+// complete, in a hidden temporary file beside path until Record gives it path's name and
+// enters it in the history, both or neither (see pending.go): a kill or a power cut in
+// between leaves no workbook without its history line. now is the date of the report and the
+// day unpublished decisions are judged on; preparer is who prepared it (填报人).
 func Write(ctx context.Context, store *data.Store, p string, path string, now time.Time, preparer string) (Summary, error) {
 	from, to, err := period.Parse(p)
 	if err != nil {
@@ -177,10 +182,35 @@ func Write(ctx context.Context, store *data.Store, p string, path string, now ti
 	}
 	sum := Summary{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: period.Canonical(from, to),
 		From: from, To: to}
-	if err := writeBook(ctx, store, town, &sum, now, preparer); err != nil {
+	pend, err := begin(store, sum.ExportID, path)
+	if err != nil {
+		return Summary{}, writeFailed(path, err)
+	}
+	if err := writeBook(ctx, store, town, &sum, now, preparer, pend); err != nil {
+		pend.discard()
 		return Summary{}, err
 	}
+	pause("written")
+	sum.pending = pend
 	return sum, nil
+}
+
+// Export writes the period's report to path and enters it in the history: Write, then
+// Record.
+func Export(ctx context.Context, store *data.Store, by auth.Session, p string, path string, now time.Time,
+	preparer string) (Summary, data.ExportRecord, error) {
+	if err := by.Require(auth.ExportReports); err != nil {
+		return Summary{}, data.ExportRecord{}, err
+	}
+	sum, err := Write(ctx, store, p, path, now, preparer)
+	if err != nil {
+		return Summary{}, data.ExportRecord{}, err
+	}
+	rec, err := Record(ctx, store, by, sum)
+	if err != nil {
+		return Summary{}, data.ExportRecord{}, err
+	}
+	return sum, rec, nil
 }
 
 // Fingerprint returns the content hash the period's report would have if written now, without

@@ -55,7 +55,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 	if err := settings.SetReviewer(ctx, s, auth.Session{UserID: "u-a", Roles: []auth.Role{auth.Admin}}, " 张镇长 "); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := report.Write(ctx, s, "2023", path, now, "王主任")
+	sum, err := report.WriteFile(ctx, s, "2023", path, now, "王主任")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 	}
 
 	// The same data gives the same content hash, under a new export id.
-	again, err := report.Write(ctx, s, "2023", filepath.Join(dir, "again.xlsx"), now.Add(time.Hour), "李")
+	again, err := report.WriteFile(ctx, s, "2023", filepath.Join(dir, "again.xlsx"), now.Add(time.Hour), "李")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestWriteTheYearsReport(t *testing.T) {
 		t.Errorf("second write: hash %s export %s; first %s %s", again.ContentHash, again.ExportID, sum.ContentHash, sum.ExportID)
 	}
 	// Another period gives another hash.
-	q4, err := report.Write(ctx, s, "2023-Q4", filepath.Join(dir, "q4.xlsx"), now, "")
+	q4, err := report.WriteFile(ctx, s, "2023-Q4", filepath.Join(dir, "q4.xlsx"), now, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestCoverAddsUpThePeriodsPublicity(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), "2024-Q2.xlsx")
-	sum, err := report.Write(ctx, s, "2024-Q2", path, time.Date(2024, 7, 5, 9, 0, 0, 0, time.Local), "孙")
+	sum, err := report.WriteFile(ctx, s, "2024-Q2", path, time.Date(2024, 7, 5, 9, 0, 0, 0, time.Local), "孙")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,6 +30,11 @@ func (v Service) Record(ctx context.Context, by auth.Session, sum Summary) (data
 	return Record(ctx, v.store, by, sum)
 }
 
+// Export is the package's Export on this ledger.
+func (v Service) Export(ctx context.Context, by auth.Session, period, path string, now time.Time, preparer string) (Summary, data.ExportRecord, error) {
+	return Export(ctx, v.store, by, period, path, now, preparer)
+}
+
 // SaveCopy is the package's SaveCopy on this ledger.
 func (v Service) SaveCopy(ctx context.Context, exportID, path string) error {
 	return SaveCopy(ctx, v.store, exportID, path)

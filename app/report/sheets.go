@@ -41,7 +41,8 @@ func label(m map[string]string, code string) string {
 
 // writeBook writes every sheet and saves the workbook; it fills in sum's Records and
 // ContentHash.
-func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summary, now time.Time, preparer string) error {
+func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summary, now time.Time, preparer string,
+	pend *pending) error {
 	path := sum.Path
 	b, err := newBook()
 	if err != nil {
@@ -77,7 +78,7 @@ func writeBook(ctx context.Context, store *data.Store, town data.Town, sum *Summ
 	}
 	b.x.SetDocProps(&excelize.DocProperties{Title: town.Name + period.ChineseLabel(sum.From, sum.To) + "执法工作报表",
 		Subject: "乡镇应急执法工作报表", Creator: "TownLedger", Language: "zh-CN"})
-	return saveNew(ctx, b, path)
+	return saveTo(ctx, b, pend, path)
 }
 
 // finish adds the cover's figures to the hash and returns it.

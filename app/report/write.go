@@ -304,22 +304,27 @@ func refuseExisting(path string) error {
 	return workbook.SaveError(workbook.CheckNew(path), path, KeyExists, KeyWrite)
 }
 
-// saveNew writes the workbook into place atomically, never over an existing file. The zip
-// goes straight into the file (excelize would first build it whole in memory), compressed
-// at the fastest level: the parts are repetitive XML, so the file grows only a little.
-func saveNew(ctx context.Context, b *book, path string) error {
-	err := workbook.SaveNewFunc(ctx, path, func(w io.Writer) error {
-		b.x.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-			zw := zip.NewWriter(w)
-			zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-				return flate.NewWriter(out, flate.BestSpeed)
-			})
-			return zw
+// saveTo writes the workbook into its held temporary file and notes it complete with its
+// SHA-256. The zip goes straight into the file (excelize would first build it whole in
+// memory), compressed at the fastest level: the parts are repetitive XML, so the file grows
+// only a little.
+func saveTo(ctx context.Context, b *book, pend *pending, path string) error {
+	h := sha256.New()
+	w := io.MultiWriter(pend.tmp, h)
+	b.x.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
 		})
-		_, err := b.x.WriteTo(io.Discard) // everything went to w; excelize's own buffer stays empty
-		return err
+		return zw
 	})
-	return workbook.SaveError(err, path, KeyExists, KeyWrite)
+	if _, err := b.x.WriteTo(io.Discard); err != nil { // everything went to w; excelize's own buffer stays empty
+		return writeFailed(path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return writeFailed(path, pend.written(h.Sum(nil)))
 }
 
 func writeFailed(path string, err error) error {

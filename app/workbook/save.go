@@ -26,10 +26,9 @@ func CheckNew(path string) error {
 	return nil
 }
 
-// SaveNew writes x beside path, syncs it, and only then gives it path's name, so a
-// half-written file never appears. A hard link claims the name only if nobody took it
-// meanwhile (ErrExists); where the file system has none (FAT drives) the name is checked
-// once more and the file renamed.
+// SaveNew writes x beside path, syncs it, and only then gives it path's name (Place), so a
+// half-written file never appears. The temporary file is held while it is written; one that
+// a killed save left in the folder is removed by the next save there (RemoveStale).
 func SaveNew(ctx context.Context, x *excelize.File, path string) error {
 	return SaveNewFunc(ctx, path, func(w io.Writer) error {
 		_, err := x.WriteTo(w)
@@ -39,36 +38,24 @@ func SaveNew(ctx context.Context, x *excelize.File, path string) error {
 
 // SaveNewFunc is SaveNew for a file that write writes into w.
 func SaveNewFunc(ctx context.Context, path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".townledger-*.xlsx")
+	RemoveStale(filepath.Dir(path))
+	tmp, err := NewTemp(path)
 	if err != nil {
 		return err
 	}
-	name := tmp.Name()
-	defer os.Remove(name) // after a link the name is the second one; after a rename it is gone
 	err = write(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	if err == nil {
+		err = ctx.Err()
 	}
 	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	err = os.Link(name, path)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, fs.ErrExist):
-		return ErrExists
-	}
-	if err := CheckNew(path); err != nil {
-		return err
-	}
-	return os.Rename(name, path)
+	return Place(tmp, path)
 }
 
 // SaveError says a CheckNew or SaveNew failure in words: existsKey for a file already
