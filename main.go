@@ -24,13 +24,15 @@ var subsystem = "gui"
 
 func main() {
 	console := subsystem == "console"
+	cli.PrivateFiles()
 	stdout, stderr := cli.Stdio(console)
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: stdout, Stderr: stderr, Version: version(), GUI: func(path string) int {
-		if console && cli.StartWindowBeside(os.Args[1:]) {
-			return 0 // the window program took over; the console is free again
-		}
-		return ui.RunWindow(fyneapp.NewWithID("cn.gov.townledger"), path, version(), os.Getenv)
-	}}))
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: stdout, Stderr: stderr, Version: version(),
+		ReadPassword: cli.TerminalPassword(), GUI: func(path string) int {
+			if console && cli.StartWindowBeside(os.Args[1:]) {
+				return 0 // the window program took over; the console is free again
+			}
+			return ui.RunWindow(fyneapp.NewWithID("cn.gov.townledger"), path, version(), os.Getenv)
+		}}))
 }
 
 func version() string {

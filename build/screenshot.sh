@@ -18,8 +18,10 @@ db="$tmp/shot.db"
 export XDG_RUNTIME_DIR="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" LANG=zh_CN.UTF-8
 size=${SHOT_SIZE:-1366x700}
 if [ "$mode" != wizard ]; then
+  # The commands run as the administrator init creates (the password is never an argument).
+  export TOWNLEDGER_USER=admin TOWNLEDGER_PASSWORD=shot2024
   "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100 --district-name 示范区应急管理局 \
-    --district-email yjj@example.gov.cn --admin admin --admin-name 王主任 --admin-password shot2024 >/dev/null
+    --district-email yjj@example.gov.cn --admin-name 王主任 >/dev/null
   "$bin" --db "$db" demo >/dev/null
   # SHOT_PREP: more commands on the demo town first, e.g. "export --period 2026-Q3" (each
   # line one command; the database is given, files go to a scratch folder).

@@ -13,8 +13,19 @@ expect() { # expect STATUS command...
   [ "$got" = "$want" ] || { cat "$tmp/out" "$tmp/err" >&2; fail "'$*' exited $got, want $want"; }
 }
 expect 0 "$bin" --version
-expect 0 "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100000 --admin admin --admin-password smoke2024
+# A mistyped --db is refused and makes nothing; a password is never an argument.
+expect 1 "$bin" --db "$tmp/typo/smoke.db" demo
+[ ! -e "$tmp/typo" ] || fail "a command on a missing database created $tmp/typo"
+expect 2 "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100000 --admin-password smoke2024
+[ ! -e "$db" ] || fail "init with --admin-password created the database"
+# Scripts name their user and give the password in the environment (the administrator that
+# init creates here).
+export TOWNLEDGER_USER=admin TOWNLEDGER_PASSWORD=smoke2024
+expect 0 "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100000
 grep -q 青石镇 "$tmp/out" || fail "init did not confirm in Chinese: $(cat "$tmp/out")"
+[ "$(stat -c %a "$db")" = 600 ] || fail "the database is readable by others: mode $(stat -c %a "$db")"
+TOWNLEDGER_PASSWORD=wrong2024 expect 1 "$bin" --db "$db" demo
+grep -q 用户名或密码不正确 "$tmp/err" || fail "a wrong password was not refused plainly: $(cat "$tmp/err")"
 expect 0 "$bin" --db "$db" demo
 expect 0 "$bin" --db "$db" verify
 expect 1 "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100

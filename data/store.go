@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -105,7 +106,14 @@ func checkFile(path string, mustExist bool) error {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return &Error{Kind: ErrUnreadable, Path: path, Err: err}
 		}
-		return nil
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err != nil {
+			return &Error{Kind: ErrUnreadable, Path: path, Err: err}
+		}
+		if err := f.Close(); err != nil {
+			return &Error{Kind: ErrUnreadable, Path: path, Err: err}
+		}
+		return private(path)
 	case err != nil:
 		return &Error{Kind: ErrUnreadable, Path: path, Err: err}
 	case st.IsDir():
@@ -115,7 +123,31 @@ func checkFile(path string, mustExist bool) error {
 	if err != nil {
 		return &Error{Kind: ErrUnreadable, Path: path, Err: err}
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return &Error{Kind: ErrUnreadable, Path: path, Err: err}
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		_ = private(p) // best effort: a file someone else owns is still opened as before
+	}
+	return nil
+}
+
+// private makes a file readable and writable by its owner only (0600) whatever the umask,
+// if it is not already. The database holds ID numbers and password hashes. On Windows file
+// modes do not apply: the file keeps its folder's access list (the per-user data folder is
+// the user's own).
+func private(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if st.Mode().Perm() == 0o600 {
+		return nil
+	}
+	return os.Chmod(path, 0o600)
 }
 
 // Path is the absolute path of the database file.

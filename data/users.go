@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // User is a local account. Roles are stored comma-separated.
@@ -106,4 +107,86 @@ func (t *Tx) RecordLogin(userID string) error {
 		return fmt.Errorf("record login: %w", t.s.wrap(err))
 	}
 	return t.audit("login", "app_user", userID, nil, nil)
+}
+
+// Now is the store's clock, the one its records are stamped with.
+func (s *Store) Now() time.Time { return s.now() }
+
+// The audit actions of sign-in attempts, besides "login" for a successful one.
+const (
+	ActionLoginFailed = "login_failed" // a wrong password for an existing account
+	ActionLoginLocked = "login_locked" // too many wrong passwords: the account is locked out
+)
+
+// SignIns is what the audit log says about an account's recent sign-in attempts. The log
+// holds them, so a lock-out set by one process holds in every other.
+type SignIns struct {
+	// Failed counts wrong passwords after the later of since, the last successful sign-in
+	// and the last lock-out.
+	Failed int
+	// LockedAt is when the last lock-out began, if none was followed by a successful
+	// sign-in; zero otherwise.
+	LockedAt time.Time
+}
+
+// SignIns reads an account's recent sign-in attempts.
+func (s *Store) SignIns(ctx context.Context, userID string, since time.Time) (SignIns, error) {
+	st, err := signIns(ctx, s.r, userID, since)
+	if err != nil {
+		return st, fmt.Errorf("read sign-ins of %s: %w", userID, s.wrap(err))
+	}
+	return st, nil
+}
+
+// SignIns reads an account's recent sign-in attempts inside the transaction, so a count and
+// the failure that follows it cannot interleave with another process's.
+func (t *Tx) SignIns(userID string, since time.Time) (SignIns, error) {
+	st, err := signIns(t.ctx, t.tx, userID, since)
+	if err != nil {
+		return st, fmt.Errorf("read sign-ins of %s: %w", userID, t.s.wrap(err))
+	}
+	return st, nil
+}
+
+type rowQueryer interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+func signIns(ctx context.Context, q rowQueryer, userID string, since time.Time) (SignIns, error) {
+	var lastLogin, lastLock string
+	err := q.QueryRowContext(ctx, `SELECT
+		COALESCE((SELECT MAX(at) FROM audit_log WHERE entity = 'app_user' AND entity_id = ?1 AND action = 'login'), ''),
+		COALESCE((SELECT MAX(at) FROM audit_log WHERE entity = 'app_user' AND entity_id = ?1 AND action = ?2), '')`,
+		userID, ActionLoginLocked).Scan(&lastLogin, &lastLock)
+	if err != nil {
+		return SignIns{}, err
+	}
+	var st SignIns
+	after := since.UTC().Format(TimeLayout)
+	for _, at := range []string{lastLogin, lastLock} {
+		if at > after { // the stamps sort as text
+			after = at
+		}
+	}
+	if lastLock > lastLogin {
+		if st.LockedAt, err = time.Parse(TimeLayout, lastLock); err != nil {
+			return SignIns{}, fmt.Errorf("lock-out time %q: %w", lastLock, err)
+		}
+	}
+	err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE entity = 'app_user' AND entity_id = ? AND action = ? AND at > ?`,
+		userID, ActionLoginFailed, after).Scan(&st.Failed)
+	return st, err
+}
+
+// RecordFailedLogin notes a wrong password for an account and, when lock is set, that the
+// account is locked out from now on. The rows name the account; the password is never kept.
+func (t *Tx) RecordFailedLogin(userID, username string, lock bool) error {
+	detail := map[string]any{"username": username}
+	if err := t.audit(ActionLoginFailed, "app_user", userID, nil, detail); err != nil {
+		return err
+	}
+	if lock {
+		return t.audit(ActionLoginLocked, "app_user", userID, nil, detail)
+	}
+	return nil
 }

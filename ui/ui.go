@@ -135,14 +135,15 @@ func (u *UI) showFailure(err error) {
 	u.setContent(locale.T("error.title"), failureContent(err, u.App.Quit))
 }
 
-func failureContent(err error, quit func()) fyne.CanvasObject {
+func failureContent(err error, quit func(), more ...fyne.CanvasObject) fyne.CanvasObject {
 	msg := widget.NewLabel(locale.Err(err))
 	msg.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(locale.T("error.open_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = fynetheme.SizeNameSubHeadingText
+	rows := append([]fyne.CanvasObject{title, msg}, more...)
+	rows = append(rows, container.NewHBox(kit.Spacer(), widget.NewButton(locale.T("action.quit"), quit)))
 	// The strut gives the wrapping message a reading width.
-	return container.NewCenter(container.NewStack(kit.Strut(520), container.NewVBox(
-		title, msg, container.NewHBox(kit.Spacer(), widget.NewButton(locale.T("action.quit"), quit)))))
+	return container.NewCenter(container.NewStack(kit.Strut(520), container.NewVBox(rows...)))
 }
 
 // ShowOpenFailure is the whole window when the database cannot be opened at all (locked,

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/backup"
 	"townledger/app/instance"
 	"townledger/app/logs"
 	"townledger/app/office"
@@ -66,8 +67,23 @@ func RunWindow(a fyne.App, path, version string, getenv func(string) string) int
 			noWindow()
 			return 1
 		}
+		status := 1
+		if backup.IsDamaged(err) {
+			// A damaged ledger is offered its newest good backup; restored, the ledger opens
+			// in a window of its own and this one closes.
+			offerBackup(a, w, path, err, time.Now, func(o *office.Office) fyne.Window {
+				u := New(a, o, version)
+				u.Start()
+				desktop.Show(u.Win)
+				desktop.Place(u.Win, a.Preferences(), FirstSize())
+				a.Lifecycle().SetOnStopped(func() { u.Office.Close() })
+				win, status = u.Win, 0
+				w.Close()
+				return u.Win
+			})
+		}
 		a.Run()
-		return 1
+		return status
 	}
 	u := New(a, o, version)
 	defer func() { u.Office.Close() }() // a restore reopens the ledger as another Office

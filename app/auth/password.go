@@ -3,6 +3,7 @@ package auth
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +42,16 @@ func HashPassword(pw string) (string, error) {
 	}
 	return string(h), nil
 }
+
+// unknownUserHash is a hash no password is known for: sign-in compares with it when the name
+// does not exist, so a wrong name takes as long as a wrong password.
+var unknownUserHash = sync.OnceValue(func() string {
+	h, err := bcrypt.GenerateFromPassword([]byte("no such user"), bcrypt.DefaultCost)
+	if err != nil {
+		return ""
+	}
+	return string(h)
+})
 
 // passwordMatches compares in constant time; a damaged hash never matches.
 func passwordMatches(hash, pw string) bool {

@@ -68,6 +68,17 @@ func Allows(roles []Role, p Perm) bool {
 	return false
 }
 
+// Granting lists the roles that allow p, in display order.
+func Granting(p Perm) []Role {
+	var out []Role
+	for _, r := range Roles {
+		if slices.Contains(grants[r], p) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // Session is the signed-in user.
 type Session struct {
 	UserID      string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"townledger/app/problem"
 	"townledger/data"
@@ -21,8 +22,19 @@ func NewUsers(store *data.Store) *Users { return &Users{store: store} }
 // Actor is how the store records the session's user.
 func (s Session) Actor() data.Actor { return data.Actor{UserID: s.UserID, UserName: s.Username} }
 
+// Sign-in lock-out: after MaxFailures wrong passwords for an account within LockWindow, the
+// account is refused for LockFor, whatever password is given; a successful sign-in starts
+// the count again. The attempts are kept in the audit log, so the window and the command
+// line, in any process, see the same count.
+const (
+	MaxFailures = 5
+	LockWindow  = 15 * time.Minute
+	LockFor     = 15 * time.Minute
+)
+
 // Login checks the password and records the sign-in. An unknown name and a wrong password
-// get the same answer, so names cannot be probed.
+// get the same answer, so names cannot be probed; wrong passwords for an account are
+// counted, and too many lock it out for a while (see MaxFailures).
 func (u *Users) Login(ctx context.Context, username, password string) (Session, error) {
 	username = strings.TrimSpace(username)
 	if username == "" {
@@ -32,8 +44,20 @@ func (u *Users) Login(ctx context.Context, username, password string) (Session, 
 	if err != nil {
 		return Session{}, fmt.Errorf("sign in: %w", err)
 	}
-	if !ok || !passwordMatches(acct.PasswordHash, password) {
+	if !ok {
+		passwordMatches(unknownUserHash(), password) // as long as for a name that exists
 		return Session{}, problem.OnField("password", "auth.wrong", nil)
+	}
+	now := u.store.Now()
+	st, err := u.store.SignIns(ctx, acct.ID, now.Add(-LockWindow))
+	if err != nil {
+		return Session{}, fmt.Errorf("sign in: %w", err)
+	}
+	if until := st.LockedAt.Add(LockFor); !st.LockedAt.IsZero() && now.Before(until) {
+		return Session{}, locked("auth.locked", until)
+	}
+	if !passwordMatches(acct.PasswordHash, password) {
+		return Session{}, u.failed(ctx, acct)
 	}
 	if !acct.Active {
 		return Session{}, problem.New("auth.inactive", nil)
@@ -43,6 +67,45 @@ func (u *Users) Login(ctx context.Context, username, password string) (Session, 
 		return Session{}, fmt.Errorf("record sign-in: %w", err)
 	}
 	return s, nil
+}
+
+// failed records a wrong password and locks the account out at the MaxFailures-th within
+// LockWindow; it returns the refusal to show.
+func (u *Users) failed(ctx context.Context, acct data.User) error {
+	var lockedAt time.Time
+	// The rows name the account tried: the log then says whose password was mistyped.
+	err := u.store.Write(ctx, sessionOf(acct).Actor(), func(tx *data.Tx) error {
+		now, err := time.Parse(data.TimeLayout, tx.Now())
+		if err != nil {
+			return fmt.Errorf("read the transaction's time: %w", err)
+		}
+		st, err := tx.SignIns(acct.ID, now.Add(-LockWindow))
+		if err != nil {
+			return err
+		}
+		lock := st.Failed+1 >= MaxFailures
+		if lock {
+			lockedAt = now
+		}
+		return tx.RecordFailedLogin(acct.ID, acct.Username, lock)
+	})
+	if err != nil {
+		return fmt.Errorf("record a failed sign-in: %w", err)
+	}
+	if !lockedAt.IsZero() {
+		return locked("auth.locked_now", lockedAt.Add(LockFor))
+	}
+	return problem.OnField("password", "auth.wrong", nil)
+}
+
+// locked is the refusal of a locked-out account, saying until when (local time, rounded up
+// to the minute, so the time given is never too early).
+func locked(key string, until time.Time) error {
+	if r := until.Truncate(time.Minute); r.Before(until) {
+		until = r.Add(time.Minute)
+	}
+	return problem.OnField("password", key, map[string]any{"N": MaxFailures,
+		"Minutes": int(LockFor / time.Minute), "Until": until.Local().Format("2006-01-02 15:04")})
 }
 
 func sessionOf(acct data.User) Session {
@@ -128,6 +191,15 @@ func (u *Users) Create(ctx context.Context, by Session, a NewAccount) (string, e
 		return err
 	})
 	return id, err
+}
+
+// Activity is the audit log's newest entries, newest first — who changed what and when,
+// sign-ins and failed ones included; only an administrator may read it.
+func (u *Users) Activity(ctx context.Context, by Session, limit int) ([]data.AuditEntry, error) {
+	if err := by.Require(ManageUsers); err != nil {
+		return nil, err
+	}
+	return u.store.AuditPage(ctx, 0, limit)
 }
 
 // List returns every account; only an administrator may see them.

@@ -42,7 +42,7 @@ func Auto(ctx context.Context, s *data.Store, now time.Time) (string, error) {
 
 // timed matches the names Make gives by default; copies kept before an upgrade or a restore
 // have their own names and are never pruned.
-var timed = regexp.MustCompile(`^townledger-(\d{8})-\d{6}\.db$`)
+var timed = regexp.MustCompile(`^townledger-(\d{8})-\d{6}(-\d+)?\.db$`)
 
 // Prune removes the timed backups beyond the Keep newest, except the newest of each month.
 // It returns what it removed.

@@ -4,7 +4,10 @@ package backup
 
 import (
 	"context"
+	"errors"
 	"os"
+	"strconv"
+	"strings"
 	"path/filepath"
 	"time"
 
@@ -17,11 +20,27 @@ func DefaultPath(dbPath string, now time.Time) string {
 	return filepath.Join(filepath.Dir(dbPath), "backups", "townledger-"+now.Format("20060102-150405")+".db")
 }
 
+// freePath is p, or p with -2, -3 … before its extension when a backup of the same second
+// exists (the window's start-up backup and a click, say).
+func freePath(p string) string {
+	ext := filepath.Ext(p)
+	base := strings.TrimSuffix(p, ext)
+	for i := 1; ; i++ {
+		cand := p
+		if i > 1 {
+			cand = base + "-" + strconv.Itoa(i) + ext
+		}
+		if _, err := os.Stat(cand); errors.Is(err, os.ErrNotExist) {
+			return cand
+		}
+	}
+}
+
 // Make writes a backup of s to out (DefaultPath when empty): the copy is verified under its
 // temporary name and only then given its own, so a backup that exists is one that passed.
 func Make(ctx context.Context, s *data.Store, out string, now time.Time) (string, error) {
 	if out == "" {
-		out = DefaultPath(s.Path(), now)
+		out = freePath(DefaultPath(s.Path(), now))
 	}
 	if _, err := os.Stat(out); err == nil {
 		return "", problem.New("backup.exists", map[string]any{"Path": out})

@@ -33,8 +33,11 @@ func TestMakeVerifiesAndRefusesToOverwrite(t *testing.T) {
 	if want := filepath.Join(dir, "backups", "townledger-20240315-083000.db"); out != want {
 		t.Errorf("default path %s, want %s", out, want)
 	}
-	if _, err := Make(ctx, s, "", now); problem.From(err).Key != "backup.exists" {
-		t.Errorf("second backup at the same path: %v", err)
+	if second, err := Make(ctx, s, "", now); err != nil || second != filepath.Join(dir, "backups", "townledger-20240315-083000-2.db") {
+		t.Errorf("second backup in the same second: %s %v", second, err)
+	}
+	if _, err := Make(ctx, s, out, now); problem.From(err).Key != "backup.exists" {
+		t.Errorf("a backup over an existing file: %v", err)
 	}
 	rep, err := VerifyFile(ctx, out)
 	if err != nil || !rep.OK() || rep.Log.Rows != 1 {

@@ -152,3 +152,30 @@ func List(dbPath string) ([]Copy, error) {
 
 // DefaultDir is where backups are kept for the ledger at dbPath.
 func DefaultDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+
+// NewestGood returns the newest backup beside the ledger at dbPath that passes its check
+// (a sound file, an unbroken log agreeing with its records), or "" when none does. Each is
+// opened read-only; the walk stops at the first good one.
+func NewestGood(ctx context.Context, dbPath string) (Copy, bool, error) {
+	copies, err := List(dbPath)
+	if err != nil {
+		return Copy{}, false, err
+	}
+	for _, c := range copies {
+		if err := ctx.Err(); err != nil {
+			return Copy{}, false, err
+		}
+		rep, err := VerifyFile(ctx, c.Path)
+		if err == nil && rep.OK() {
+			return c, true, nil
+		}
+	}
+	return Copy{}, false, nil
+}
+
+// IsDamaged reports whether err says the ledger file is damaged (not one a backup can help
+// with when it is missing, locked or newer).
+func IsDamaged(err error) bool {
+	k := data.KindOf(err)
+	return k == data.ErrNotDatabase || k == data.ErrEmptyFile
+}

@@ -62,7 +62,22 @@ type Office struct {
 
 // Open opens the ledger at path, creating and migrating it if needed.
 func Open(ctx context.Context, path string) (*Office, error) {
-	s, err := data.Open(ctx, path, data.Options{})
+	return open(ctx, path, data.Options{})
+}
+
+// OpenExisting opens the ledger at path and migrates it if needed, but never creates one:
+// a path that names no file is refused with an error IsMissing recognises, and no folder or
+// file is made. The command line opens ledgers so, as a mistyped --db must not start an
+// empty ledger.
+func OpenExisting(ctx context.Context, path string) (*Office, error) {
+	return open(ctx, path, data.Options{MustExist: true})
+}
+
+// IsMissing reports whether err is OpenExisting's refusal of a path that names no file.
+func IsMissing(err error) bool { return data.KindOf(err) == data.ErrMissing }
+
+func open(ctx context.Context, path string, opt data.Options) (*Office, error) {
+	s, err := data.Open(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}

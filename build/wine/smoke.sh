@@ -77,9 +77,11 @@ cat <<'BAT' | sed 's/$/\r/' | iconv -f UTF-8 -t GBK >"$drive/tl/smoke.bat"
 cd /d C:\tl
 set PATH=C:\tl\bin;%PATH%
 set TOWNLEDGER_DB=C:\tl\台账 数据\townledger.db
+set TOWNLEDGER_USER=admin
+set TOWNLEDGER_PASSWORD=wine2024
 townledger.exe --version > version.txt
 > codes.txt echo version %errorlevel%
-townledger.exe init --town-name 青石镇 --town-code 110105100 --admin admin --admin-password wine2024 > init.txt 2>&1
+townledger.exe init --town-name 青石镇 --town-code 110105100 > init.txt 2>&1
 >> codes.txt echo init %errorlevel%
 townledger.exe demo > demo.txt 2>&1
 >> codes.txt echo demo %errorlevel%

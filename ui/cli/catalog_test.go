@@ -27,7 +27,7 @@ func TestCatalogTemplateImportAndExportCommands(t *testing.T) {
 	}{
 		{"template", []string{"--db", db, "template", "catalog", "--out", tpl}, 0, "已生成导入模板：" + tpl, "", 0},
 		{"template onto an existing file", []string{"--db", db, "template", "catalog", "--out", tpl}, 1, "", "文件已存在，不会覆盖", 1},
-		{"import before init", []string{"--db", db, "import", "catalog", tpl}, 1, "", "尚未设置本镇信息", 1},
+		{"import before init", []string{"--db", db, "import", "catalog", tpl}, 1, "", "找不到数据库文件", 1},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
 		{"import the untouched template", []string{"--db", db, "import", "catalog", tpl}, 1, "", "工作表「赋权事项」中没有要导入的数据行", 1},
 		{"demo", []string{"--db", db, "demo"}, 0, "赋权事项 8 项", "", 0},

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"townledger/app/auth"
 	"townledger/app/office"
 	"townledger/app/problem"
 	"townledger/ui/locale"
@@ -38,32 +39,46 @@ type Env struct {
 	// GUI opens the window on the database at path in language lang; nil in tests of the
 	// headless commands.
 	GUI func(path string) int
+	// ReadPassword reads a password typed at the terminal without showing it (the prompt is
+	// already written to Stderr); nil when standard input is no terminal (scripts, tests),
+	// so only TOWNLEDGER_PASSWORD can give one. See TerminalPassword.
+	ReadPassword func() (string, error)
 }
 
 type command struct {
 	name string
 	run  func(ctx context.Context, c *call) error
+	who  access
 }
 
 // call is one command invocation with its parsed global options.
 type call struct {
 	env  Env
 	db   string
+	user string // --user
 	args []string
+	name string // the command's
+	who  access
+	// by is the signed-in user of a command that needs one (see access): c.open signs in.
+	// The command's changes are recorded in the audit log under this user.
+	by auth.Session
 }
 
+// commands, with who may run them. A command that changes the ledger or writes its data to
+// a file runs as a signed-in user whose roles allow it, as in the window; import leaves the
+// check to each kind's service, which refuses before it changes anything.
 var commands = []command{
-	{"init", runInit},
-	{"demo", runDemo},
-	{"backup", runBackup},
-	{"verify", runVerify},
-	{"restore", runRestore},
-	{"template", runTemplate},
-	{"import", runImport},
-	{"export-catalog", runExportCatalog},
-	{"disclosure", runDisclosure},
-	{"export", runExport},
-	{"send", runSend},
+	{"init", runInit, nobody},
+	{"demo", runDemo, needs(auth.LoadDemo)},
+	{"backup", runBackup, needs(auth.ManageBackups)},
+	{"verify", runVerify, nobody},
+	{"restore", runRestore, access{user: true, perm: auth.ManageBackups, early: true}},
+	{"template", runTemplate, nobody},
+	{"import", runImport, signedIn},
+	{"export-catalog", runExportCatalog, needs(auth.EditCatalog)},
+	{"disclosure", runDisclosure, signedIn},
+	{"export", runExport, needs(auth.ExportReports)},
+	{"send", runSend, needs(auth.ExportReports)},
 }
 
 // usageError marks a wrong command line (exit 2).
@@ -82,6 +97,7 @@ func Run(args []string, env Env) int {
 	fs := flag.NewFlagSet("townledger", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	db := fs.String("db", "", "")
+	user := fs.String("user", "", "")
 	lang := fs.String("lang", locale.Default, "")
 	version := fs.Bool("version", false, "")
 	help := fs.Bool("help", false, "")
@@ -118,7 +134,19 @@ func Run(args []string, env Env) int {
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
-		return report(env, c.run(ctx, &call{env: env, db: path, args: rest[1:]}))
+		cl := &call{env: env, db: path, user: *user, args: rest[1:], name: c.name, who: c.who}
+		if c.who.early {
+			if err := cl.signIn(ctx); err != nil {
+				return report(env, err)
+			}
+		}
+		err := c.run(ctx, cl)
+		if err == nil && c.who.user && cl.by.UserID == "" {
+			// A command that needs a user finished without opening the ledger; its table entry
+			// is wrong. Tests of each command catch this.
+			err = fmt.Errorf("command %s ran without signing its user in", c.name)
+		}
+		return report(env, err)
 	}
 	fmt.Fprintln(env.Stderr, "townledger: "+locale.T("cli.unknown_command", map[string]any{"Name": rest[0]}))
 	return ExitUsage
@@ -154,10 +182,6 @@ func (c *call) flags(name string, define func(*flag.FlagSet)) error {
 		return usageError{locale.T("cli.extra_args", map[string]any{"Args": strings.Join(fs.Args(), " ")})}
 	}
 	return nil
-}
-
-func (c *call) open(ctx context.Context) (*office.Office, error) {
-	return office.Open(ctx, c.db)
 }
 
 func (c *call) say(key string, data map[string]any) {

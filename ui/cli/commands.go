@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"strings"
 
 	"townledger/app/auth"
 	"townledger/app/backup"
@@ -11,11 +12,21 @@ import (
 	"townledger/app/office"
 	"townledger/app/problem"
 	"townledger/app/setup"
+	"townledger/ui/locale"
 )
 
+// runInit sets up a new ledger: the town, and its administrator when a password is given
+// (TOWNLEDGER_PASSWORD, or typed twice at the terminal; never an argument). Without one the
+// administrator is created in the window at its first start. It is the one command that
+// creates the database file.
 func runInit(ctx context.Context, c *call) error {
 	var t setup.Town
-	var admin, adminName, password string
+	var admin, adminName string
+	for _, a := range c.args {
+		if name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); strings.HasPrefix(a, "-") && name == "admin-password" {
+			return usageError{locale.T("cli.init.password_flag", map[string]any{"Env": EnvPassword})}
+		}
+	}
 	err := c.flags("init", func(fs *flag.FlagSet) {
 		fs.StringVar(&t.Name, "town-name", "", "")
 		fs.StringVar(&t.DivisionCode, "town-code", "", "")
@@ -23,14 +34,22 @@ func runInit(ctx context.Context, c *call) error {
 		fs.StringVar(&t.DistrictName, "district-name", "", "")
 		fs.StringVar(&t.DistrictEmail, "district-email", "", "")
 		fs.StringVar(&t.Since, "since", "", "")
-		fs.StringVar(&admin, "admin", "admin", "")
+		fs.StringVar(&admin, "admin", "", "")
 		fs.StringVar(&adminName, "admin-name", "", "")
-		fs.StringVar(&password, "admin-password", "", "")
 	})
 	if err != nil {
 		return err
 	}
-	o, err := c.open(ctx)
+	if admin = strings.TrimSpace(admin); admin == "" {
+		if admin = c.userName(); admin == "" {
+			admin = "admin"
+		}
+	}
+	password, confirm, err := c.adminPassword(admin)
+	if err != nil {
+		return err
+	}
+	o, err := office.Open(ctx, c.db)
 	if err != nil {
 		return err
 	}
@@ -43,7 +62,7 @@ func runInit(ctx context.Context, c *call) error {
 		if adminName == "" {
 			adminName = admin
 		}
-		a := setup.Admin{NewAccount: auth.NewAccount{Username: admin, DisplayName: adminName, Password: password}, Confirm: password}
+		a := setup.Admin{NewAccount: auth.NewAccount{Username: admin, DisplayName: adminName, Password: password}, Confirm: confirm}
 		if err := o.Setup.Run(ctx, t, a); err != nil {
 			return err
 		}
@@ -55,8 +74,27 @@ func runInit(ctx context.Context, c *call) error {
 	c.say("cli.init.done", map[string]any{"Name": town.Name, "Code": town.Code, "Path": o.Path()})
 	if password == "" {
 		c.say("cli.init.admin_later", nil)
+	} else {
+		c.say("cli.init.admin", map[string]any{"User": admin, "Env": EnvUser})
 	}
 	return nil
+}
+
+// adminPassword is the new administrator's password and its confirmation: from
+// TOWNLEDGER_PASSWORD (both the same), or typed twice at the terminal, where an empty
+// answer leaves the administrator for the window; "" without either.
+func (c *call) adminPassword(admin string) (pw, confirm string, err error) {
+	if pw := c.env.Getenv(EnvPassword); pw != "" {
+		return pw, pw, nil
+	}
+	if pw, err = c.password("cli.init.password_prompt", map[string]any{"User": admin, "Min": auth.MinPasswordLen}); err != nil || pw == "" {
+		return "", "", err
+	}
+	if err := auth.CheckPasswordRules(pw); err != nil {
+		return "", "", err // said now, not after typing it twice
+	}
+	confirm, err = c.password("cli.init.password_again", nil)
+	return pw, confirm, err
 }
 
 func runDemo(ctx context.Context, c *call) error {
@@ -68,7 +106,7 @@ func runDemo(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	if err := o.Demo.Load(ctx, office.System, c.env.Now()); err != nil {
+	if err := o.Demo.LoadAs(ctx, c.by, c.env.Now()); err != nil {
 		return err
 	}
 	counts, err := o.Counts(ctx)

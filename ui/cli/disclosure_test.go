@@ -25,7 +25,7 @@ func TestDisclosureCommand(t *testing.T) {
 		{"bad date, in English", []string{"--lang", "en", "--db", db, "disclosure", "--from", "2024/1/1", "--to", "2024-12-31"}, 2, "", "“2024/1/1” is not a valid date"},
 		{"reversed", []string{"--db", db, "disclosure", "--from", "2024-12-31", "--to", "2024-01-01"}, 2, "", "早于开始日期"},
 		{"stray argument", []string{"--db", db, "disclosure", "--year", "2024", "extra"}, 2, "", "多余的参数：extra"},
-		{"before init", []string{"--db", db, "disclosure", "--year", "2024", "--out", out}, 1, "", "尚未设置本镇信息"},
+		{"before init", []string{"--db", db, "disclosure", "--year", "2024", "--out", out}, 1, "", "找不到数据库文件"},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", ""},
 		{"demo", []string{"--db", db, "demo"}, 0, "赋权事项 8 项", ""},
 		{"year", []string{"--db", db, "disclosure", "--year", "2024", "--out", out}, 0, "已导出 4 条处罚决定公示信息：" + out, ""},

@@ -43,7 +43,7 @@ func runExport(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	rec, err := o.Report.Record(ctx, cliSession, sum)
+	rec, err := o.Report.Record(ctx, c.by, sum)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func TestExportCommand(t *testing.T) {
 		{"bad period", []string{"--db", db, "export", "--period", "2024-Q5"}, 2, "", "统计期间“2024-Q5”无效"},
 		{"bad period, in English", []string{"--lang", "en", "--db", db, "export", "--period", "24"}, 2, "", "The period “24” is not valid"},
 		{"stray argument", []string{"--db", db, "export", "--period", "2024", "extra"}, 2, "", "多余的参数：extra"},
-		{"before init", []string{"--db", db, "export", "--period", "2024", "--out", out}, 1, "", "尚未设置本镇信息"},
+		{"before init", []string{"--db", db, "export", "--period", "2024", "--out", out}, 1, "", "找不到数据库文件"},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", ""},
 		{"demo", []string{"--db", db, "demo"}, 0, "赋权事项 8 项", ""},
 		{"year", []string{"--db", db, "export", "--period", "2024", "--out", out, "--preparer", "王主任"}, 0, "已导出2024年工作报表", ""},

@@ -74,14 +74,6 @@ var (
 	plannedKinds = []string{}
 )
 
-// cliSession is who the command line acts as. It signs nobody in: whoever can read and
-// write the database file can change it with any SQLite tool, so a password prompt would
-// protect nothing, and scheduled tasks have nobody to type one. Commands therefore act with
-// an administrator's rights and are recorded in the audit log as "system", as init and
-// demo are (office.System).
-var cliSession = auth.Session{UserID: office.System.UserID, Username: office.System.UserName,
-	DisplayName: office.System.UserName, Roles: []auth.Role{auth.Admin}}
-
 func kindNames() string {
 	names := make([]string, len(importKinds))
 	for i, k := range importKinds {
@@ -190,10 +182,10 @@ func runImport(ctx context.Context, c *call) error {
 	defer o.Close()
 	var done map[string]any
 	if k.report != nil {
-		done, err = k.report(ctx, o, cliSession, pos[1], c.env.Now())
+		done, err = k.report(ctx, o, c.by, pos[1], c.env.Now())
 	} else {
 		var n int
-		n, err = k.run(ctx, o, cliSession, pos[1], c.env.Now())
+		n, err = k.run(ctx, o, c.by, pos[1], c.env.Now())
 		done = map[string]any{"N": n}
 	}
 	var probs *workbook.Problems

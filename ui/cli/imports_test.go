@@ -72,7 +72,7 @@ func TestTemplateAndImportCommands(t *testing.T) {
 		{"template without a kind", []string{"--db", db, "template"}, 2, "", "请指定模板类型", 1},
 		{"template of an unknown kind", []string{"--lang", "en", "--db", db, "template", "frob"}, 2, "", "Unknown kind “frob”. Kinds available: enterprises, catalog, cases, staff, trainings, attendance, activities, calendar.", 1},
 		{"template with a bad flag", []string{"--db", db, "template", "enterprises", "--nope"}, 2, "", "命令行参数有误", 1},
-		{"import before init", []string{"--db", db, "import", "enterprises", good}, 1, "", "尚未设置本镇信息", 1},
+		{"import before init", []string{"--db", db, "import", "enterprises", good}, 1, "", "找不到数据库文件", 1},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", "", 0},
 		{"import without a file", []string{"--db", db, "import", "enterprises"}, 2, "", "请指定导入类型和文件", 1},
 		{"import with two files", []string{"--db", db, "import", "enterprises", good, bad}, 2, "", "多余的参数：" + bad, 1},

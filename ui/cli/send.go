@@ -90,14 +90,14 @@ func runSend(ctx context.Context, c *call) error {
 		pending = true // then what waits in the outbox, and the replies
 	}
 	if pending {
-		out, err := o.Outbox.Retry(ctx, cliSession, acct)
+		out, err := o.Outbox.Retry(ctx, c.by, acct)
 		if err != nil {
 			return err
 		}
 		if err := c.outcome(out, ""); err != nil {
 			return err
 		}
-		acked, err := o.Outbox.CheckReplies(ctx, cliSession, acct)
+		acked, err := o.Outbox.CheckReplies(ctx, c.by, acct)
 		for _, e := range acked {
 			c.say("cli.send.acked", map[string]any{"Period": e.Period, "Version": e.Version})
 		}
@@ -123,7 +123,7 @@ func duePeriods(ctx context.Context, o *office.Office, now time.Time) ([]string,
 
 // sendPeriod writes (or reuses) a period's workbook and mails it, saying what it did.
 func (c *call) sendPeriod(ctx context.Context, o *office.Office, cfg outbox.Config, acct townmail.Account, period, preparer string, newVersion bool) error {
-	res, err := o.Outbox.SendPeriod(ctx, cliSession, cfg, acct, outbox.Request{Period: period,
+	res, err := o.Outbox.SendPeriod(ctx, c.by, cfg, acct, outbox.Request{Period: period,
 		Dir: o.Outbox.ReportsDir(), Now: c.env.Now(), Preparer: preparer, NewVersion: newVersion,
 		Progress: func(key string, d map[string]any) { c.say(key, d) }})
 	if p := problem.From(err); p != nil && p.Key == outbox.KeyChanged {

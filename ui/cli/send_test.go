@@ -26,10 +26,7 @@ func TestSendCommand(t *testing.T) {
 		var out, errb bytes.Buffer
 		env := Env{Stdout: &out, Stderr: &errb, Version: "9.9.9", MailRoots: srv.CA,
 			Getenv: func(k string) string {
-				if k == EnvMailPassword {
-					return password
-				}
-				return ""
+				return map[string]string{EnvMailPassword: password, EnvUser: testUser, EnvPassword: testPassword}[k]
 			},
 			Now: func() time.Time { return time.Date(2024, 1, 8, 9, 30, 0, 0, time.Local) }}
 		return result{Run(append([]string{"--db", db}, args...), env), out.String(), errb.String()}
@@ -48,7 +45,11 @@ func TestSendCommand(t *testing.T) {
 	}
 	cfg := outbox.Config{SMTPHost: mailtest.Host, SMTPPort: srv.SMTPTLS, SMTPSecurity: townmail.TLS,
 		IMAPHost: mailtest.Host, IMAPPort: srv.IMAPTLS, IMAPSecurity: townmail.TLS, Username: mailtest.Town}
-	if err := o.Outbox.Save(context.Background(), cliSession, cfg, ""); err != nil {
+	admin, err := o.Users.Login(context.Background(), testUser, testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Outbox.Save(context.Background(), admin, cfg, ""); err != nil {
 		t.Fatal(err)
 	}
 	o.Close()

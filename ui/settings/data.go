@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,6 +29,8 @@ type DataSettings struct {
 	u       *kit.Env
 	Backup  *widget.Button
 	Other   *widget.Button
+	Verify  *widget.Button
+	Against *widget.Button
 	Demo    *widget.Button // nil once the ledger holds records
 	Copies  *fyne.Container
 	content fyne.CanvasObject
@@ -45,8 +48,16 @@ func newDataSettings(u *kit.Env) *DataSettings {
 	})
 	intro := widget.NewLabel(locale.T("restore.intro"))
 	intro.Wrapping = fyne.TextWrapWord
+	d.Verify = widget.NewButtonWithIcon(locale.T("verify.button"), theme.ConfirmIcon(), func() { d.verify() })
+	d.Against = widget.NewButtonWithIcon(locale.T("verify.against_button"), theme.FileIcon(), func() {
+		desktop.OpenFile(u.Win, locale.T("verify.against_button"), desktop.Filter{Name: locale.T("verify.against_filter"), Exts: []string{".xlsx"}},
+			func(report string) { d.verify(report) })
+	})
+	verifyIntro := widget.NewLabel(locale.T("verify.intro"))
+	verifyIntro.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(
 		widget.NewCard(locale.T("settings.data.ledger"), "", container.NewVBox(path, container.NewHBox(d.Backup))),
+		widget.NewCard(locale.T("verify.title"), "", container.NewVBox(verifyIntro, container.NewHBox(d.Verify, d.Against))),
 		widget.NewCard(locale.T("restore.title"), "", container.NewVBox(intro, d.Copies, container.NewHBox(d.Other))),
 	)
 	// The demo town only where it cannot mix with real records.
@@ -107,6 +118,35 @@ func (d *DataSettings) backupNow() {
 		}
 		d.refresh()
 		dialog.ShowInformation(locale.T("settings.backup_now"), locale.T("settings.backup_done", map[string]any{"Path": desktop.DisplayPath(out)}), d.u.Win)
+	})
+}
+
+// verify checks the ledger (and, given, a report sent to the district) in the background
+// and shows every line of what it found.
+func (d *DataSettings) verify(against ...string) {
+	var rep backup.Report
+	d.u.Run(locale.T("verify.running"), func(ctx context.Context) error {
+		var err error
+		rep, err = d.u.Office.Backup.Verify(ctx, against...)
+		return err
+	}, func(err error) {
+		if err != nil {
+			kit.ShowError(d.u.Win, err)
+			return
+		}
+		lines := make([]string, 0, 8)
+		for _, l := range rep.Lines() {
+			lines = append(lines, locale.T(l.Key, l.Data))
+		}
+		text := widget.NewLabel(strings.Join(lines, "\n"))
+		text.Wrapping = fyne.TextWrapWord
+		title := locale.T("verify.passed")
+		if !rep.OK() {
+			title = locale.T("verify.failed_title")
+		}
+		scroll := container.NewVScroll(text)
+		scroll.SetMinSize(fyne.NewSize(560, 260))
+		dialog.ShowCustom(title, locale.T("OK"), scroll, d.u.Win)
 	})
 }
 
