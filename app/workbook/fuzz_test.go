@@ -5,10 +5,15 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"townledger/app/ids"
+	"townledger/app/problem"
 )
 
 // bookBytes builds a workbook in memory for fuzz seeds.
@@ -79,7 +84,7 @@ func FuzzReadWorkbook(f *testing.F) {
 				if !ok {
 					t.Fatalf("value for unknown column %s", name)
 				}
-				again, err := parseCell(c, Cell(v), false)
+				again, err := parseCell(c, textCell(Cell(v)), false)
 				if err != nil || !reflect.DeepEqual(again, v) {
 					t.Fatalf("row %d %s: %#v written as %q reads as %#v, %v", r.Row, name, v, Cell(v), again, err)
 				}
@@ -96,6 +101,60 @@ func FuzzReadWorkbook(f *testing.F) {
 				}
 			}
 			p.Lines(func(key string, d map[string]any) string { return key })
+		}
+	})
+}
+
+// slips are what an outside tester found read as dates of 1900–1905 and 2454; no cell
+// holding one is a date, whatever its type or format.
+var slips = map[string]bool{"2026.3": true, "2026.10": true, "2026.1": true, "2026": true, "202603": true, "1": true,
+	"45": true, "TRUE": true, "FALSE": true}
+
+// FuzzDateCell feeds arbitrary text to a date column as each kind of cell: anything read
+// must be a day between MinDate and MaxDate, at midnight UTC, that reads again the same from
+// the text Cell writes; the slips are refused, and so is any number not in a date-formatted
+// number cell; a refusal has one of the date keys and quotes the cell.
+func FuzzDateCell(f *testing.F) {
+	for _, s := range []string{"2024-03-15", "2024/3/15", "2024.3.15", "2024年3月15日", "２０２４年３月１５日", "45366",
+		"45366.75", "2026.3", "2026.10", "2026", "202603", "1", "45", "TRUE", "FALSE", "0", "-1", "1e300", "NaN",
+		"2958465", "2024-03-15T00:00:00Z", "1949-12-31", "2101-01-01", "18264", "73415", " 2024-3-15 "} {
+		for kind := range uint8(5) {
+			f.Add(s, kind, true, false)
+			f.Add(s, kind, false, true)
+		}
+	}
+	col := Column{Name: "day", Header: "日期", Date: true}
+	numberRE := regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+	f.Fuzz(func(t *testing.T, s string, kind uint8, dateFmt, date1904 bool) {
+		x := cell{text: s, kind: cellKind(kind % 5), dateFmt: dateFmt}
+		v, err := parseCell(col, x, date1904)
+		trimmed := ids.Normalize(strings.TrimFunc(s, isSpace))
+		if err != nil {
+			p := problem.From(err)
+			switch p.Key {
+			case KeyBadDate, KeyDateRange, KeyDateNumber:
+				if p.Data["Value"] != clip(strings.TrimFunc(s, isSpace), 40) {
+					t.Fatalf("%q refused quoting %q", s, p.Data["Value"])
+				}
+			case KeyTooLong:
+			default:
+				t.Fatalf("%q refused with %s", s, p.Key)
+			}
+			return
+		}
+		d, ok := v.(time.Time)
+		if !ok || d.Before(MinDate) || d.After(MaxDate) || d.Location() != time.UTC || d.Hour()+d.Minute()+d.Second()+d.Nanosecond() != 0 {
+			t.Fatalf("%q (kind %d, date format %v) read as %v", s, x.kind, dateFmt, v)
+		}
+		if slips[trimmed] || slips[strings.ToUpper(trimmed)] {
+			t.Fatalf("the slip %q (kind %d, date format %v) read as %v", s, x.kind, dateFmt, d)
+		}
+		if numberRE.MatchString(trimmed) && (x.kind != kindNumber || !dateFmt) {
+			t.Fatalf("the number %q (kind %d, date format %v) read as %v", s, x.kind, dateFmt, d)
+		}
+		again, err := parseCell(col, textCell(Cell(d)), false)
+		if err != nil || !again.(time.Time).Equal(d) {
+			t.Fatalf("%v written as %q reads as %v, %v", d, Cell(d), again, err)
 		}
 	})
 }

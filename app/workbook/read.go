@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -20,6 +22,9 @@ import (
 type File struct {
 	x        *excelize.File
 	date1904 bool
+	zip      *zip.Reader  // the same workbook, for what excelize's row iterator does not tell
+	file     *os.File     // what zip reads, when the workbook was opened from a path
+	styles   map[int]bool // whether a style shows numbers as dates
 }
 
 // oleMagic starts a Compound File: an old .xls workbook or a password-protected .xlsx.
@@ -48,17 +53,26 @@ func Open(path string) (*File, error) {
 	case st.Size() > MaxFileSize:
 		return nil, tooBig(st.Size())
 	}
-	head := make([]byte, len(oleMagic))
-	if f, err := os.Open(path); err != nil {
+	fh, err := os.Open(path)
+	if err != nil {
 		return nil, &problem.Error{Key: KeyUnreadable, Data: map[string]any{"Path": path}, Err: err}
-	} else {
-		_, _ = io.ReadFull(f, head)
-		f.Close()
 	}
+	head := make([]byte, len(oleMagic))
+	_, _ = io.ReadFull(fh, head)
 	if bytes.Equal(head, oleMagic) {
+		fh.Close()
 		return nil, problem.New(KeyOldOrLocked, nil)
 	}
-	return open(func() (*excelize.File, error) { return excelize.OpenFile(path, options()) })
+	f, err := open(func() (*excelize.File, error) { return excelize.OpenFile(path, options()) })
+	if err != nil {
+		fh.Close()
+		return nil, err
+	}
+	f.file = fh
+	if z, err := zip.NewReader(fh, st.Size()); err == nil {
+		f.zip = z
+	}
+	return f, nil
 }
 
 // OpenReader is Open for a workbook in r (at most MaxFileSize bytes are read).
@@ -73,7 +87,14 @@ func OpenReader(r io.Reader) (*File, error) {
 	if bytes.HasPrefix(b, oleMagic) {
 		return nil, problem.New(KeyOldOrLocked, nil)
 	}
-	return open(func() (*excelize.File, error) { return excelize.OpenReader(bytes.NewReader(b), options()) })
+	f, err := open(func() (*excelize.File, error) { return excelize.OpenReader(bytes.NewReader(b), options()) })
+	if err != nil {
+		return nil, err
+	}
+	if z, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err == nil {
+		f.zip = z
+	}
+	return f, nil
 }
 
 func open(openFn func() (*excelize.File, error)) (f *File, err error) {
@@ -92,7 +113,7 @@ func open(openFn func() (*excelize.File, error)) (f *File, err error) {
 		}
 		return nil, &problem.Error{Key: KeyNotXLSX, Err: err}
 	}
-	f = &File{x: x}
+	f = &File{x: x, styles: map[int]bool{}}
 	if props, err := x.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		f.date1904 = *props.Date1904
 	}
@@ -100,7 +121,34 @@ func open(openFn func() (*excelize.File, error)) (f *File, err error) {
 }
 
 // Close removes the workbook's temporary files.
-func (f *File) Close() error { return f.x.Close() }
+func (f *File) Close() error {
+	if f.file != nil {
+		f.file.Close()
+	}
+	return f.x.Close()
+}
+
+// dateStyle tells whether the cell style numbered style shows numbers as dates.
+func (f *File) dateStyle(style int) (date bool) {
+	if d, ok := f.styles[style]; ok {
+		return d
+	}
+	defer func() {
+		if recover() != nil {
+			date = false
+		}
+		f.styles[style] = date
+	}()
+	s, err := f.x.GetStyle(style)
+	if err != nil || s == nil {
+		return false
+	}
+	code := ""
+	if s.CustomNumFmt != nil {
+		code = *s.CustomNumFmt
+	}
+	return IsDateFormat(s.NumFmt, code)
+}
 
 // Record is one data row of an import sheet.
 type Record struct {
@@ -129,10 +177,17 @@ type Table struct {
 	Spec    Spec
 	Sheet   string   // the sheet read
 	Records []Record // the data rows, in order, including rows with problems
-	found   map[string]string
-	order   map[string]int
-	seen    map[cellRef]bool
-	probs   Problems
+	// NameSheet makes every problem line name its sheet, as for a workbook of several
+	// sheets; otherwise lines name it only when the problems concern several sheets.
+	NameSheet bool
+	found     map[string]string
+	order     map[string]int
+	fileCol   map[string]int // column of the file (1-based) by Column.Name
+	seen      map[cellRef]bool
+	probs     Problems
+	meta      *sheetMeta        // kept after reading for the merged areas
+	row       int               // the row being read, 0 when none
+	texts     map[string]string // its cells' text by Column.Name
 }
 
 type cellRef struct {
@@ -153,7 +208,9 @@ func (t *Table) Header(name string) string {
 }
 
 // Report records a problem in row with the column called name ("" for the whole row). A
-// second problem for the same cell is dropped: the first says what to fix.
+// second problem for the same cell is dropped: the first says what to fix. A problem with
+// an empty cell inside a merged area (whose content only the area's first cell holds) is
+// reported as that.
 func (t *Table) Report(row int, name string, err error) {
 	ref := cellRef{row, name}
 	if t.seen[ref] {
@@ -169,7 +226,47 @@ func (t *Table) Report(row int, name string, err error) {
 			col = i
 		}
 	}
-	t.probs.add(Problem{Sheet: t.Sheet, Row: row, Column: header, Key: key, Data: data, col: col})
+	pr := Problem{Sheet: t.Sheet, Row: row, Column: header, Key: key, Data: data, col: col, name: name,
+		blank: key != KeyFormula && t.blank(row, name)}
+	if t.meta != nil && t.meta.mergeOK {
+		pr = t.mergedProblem(pr)
+	}
+	t.probs.add(pr)
+}
+
+// blank tells whether the cell of row in the column called name is empty.
+func (t *Table) blank(row int, name string) bool {
+	if name == "" || row < 1 {
+		return false
+	}
+	if _, ok := t.fileCol[name]; !ok {
+		return false
+	}
+	if row == t.row {
+		return t.texts[name] == ""
+	}
+	i := sort.Search(len(t.Records), func(i int) bool { return t.Records[i].Row >= row })
+	if i == len(t.Records) || t.Records[i].Row != row {
+		return false
+	}
+	_, ok := t.Records[i].Values[name]
+	return !ok
+}
+
+// mergedProblem turns a problem with an empty cell inside a merged area into KeyMerged.
+func (t *Table) mergedProblem(pr Problem) Problem {
+	if !pr.blank {
+		return pr
+	}
+	col := t.fileCol[pr.name]
+	a, ok := t.meta.merged(pr.Row, col)
+	if !ok {
+		return pr
+	}
+	c, _ := excelize.CoordinatesToCellName(col, pr.Row)
+	first, _ := excelize.CoordinatesToCellName(a.col1, a.row1)
+	pr.Key, pr.Data = KeyMerged, map[string]any{"Cell": c, "Area": a.String(), "First": first}
+	return pr
 }
 
 // Err returns the table's problems as *Problems, or nil if there are none.
@@ -179,6 +276,7 @@ func (t *Table) Err() error {
 	}
 	p := t.probs
 	p.List = append([]Problem(nil), t.probs.List...)
+	p.named = t.NameSheet
 	p.sort()
 	return &p
 }
@@ -210,6 +308,11 @@ func ReadFrom(ctx context.Context, r io.Reader, spec Spec, check Check) (*Table,
 // (required cells must be filled), then check, if given, judges the row. Rows equal to
 // spec's example are skipped. The error is a refusal of the file as a whole; problems in
 // rows are in the table (Table.Err).
+//
+// Cells are read as the file stores them: a number is taken for a date only in a
+// date-formatted cell, a logical value reads as TRUE or FALSE, a formula Excel never
+// calculated (no saved value) is refused, and so is an empty required cell inside a merged
+// area, each naming the cell.
 func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -225,11 +328,18 @@ func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err 
 		return nil, &problem.Error{Key: KeyNotXLSX, Err: err}
 	}
 	defer rows.Close()
-	t = &Table{Spec: spec, Sheet: sheet, found: map[string]string{}, order: map[string]int{}, seen: map[cellRef]bool{}}
+	meta := openSheetMeta(f.zip, sheet)
+	defer meta.close()
+	t = &Table{Spec: spec, Sheet: sheet, found: map[string]string{}, order: map[string]int{}, fileCol: map[string]int{},
+		seen: map[cellRef]bool{}}
 	raw := excelize.Options{RawCellValue: true}
 
 	// The header row.
-	var early [][]string
+	type early struct {
+		cells []string
+		info  map[int]cellInfo
+	}
+	var first []early
 	headerAt := 0
 	var header map[int]string // file column index → Column.Name
 	for n := 1; n <= HeaderRows && rows.Next(); n++ {
@@ -237,7 +347,7 @@ func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err 
 		if err != nil {
 			return nil, &problem.Error{Key: KeyNotXLSX, Err: err}
 		}
-		early = append(early, cells)
+		first = append(first, early{cells, meta.at(n)})
 		if m, dup := matchHeader(spec, cells); len(m) > len(header) {
 			if dup != "" {
 				return nil, problem.New(KeyDuplicateCol, map[string]any{"Column": dup, "Sheet": sheet})
@@ -250,8 +360,9 @@ func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err 
 	}
 	for i, name := range header {
 		// As the file names the column, without the template's required-marks.
-		t.found[name] = strings.TrimRightFunc(early[headerAt-1][i], func(r rune) bool { return isSpace(r) || r == '*' || r == '＊' })
+		t.found[name] = strings.TrimRightFunc(first[headerAt-1].cells[i], func(r rune) bool { return isSpace(r) || r == '*' || r == '＊' })
 		t.found[name] = strings.TrimFunc(t.found[name], isSpace)
+		t.fileCol[name] = i + 1
 	}
 	for i, c := range spec.Columns {
 		t.order[c.Name] = i
@@ -275,13 +386,13 @@ func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err 
 
 	// The data rows: those already read after the header, then the rest of the sheet.
 	n := 0
-	handle := func(row int, cells []string) error {
+	handle := func(row int, cells []string, info map[int]cellInfo) error {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		if !t.record(row, cells, header, example, f.date1904, check) {
+		if !t.record(f, row, cells, info, header, example, check) {
 			return nil
 		}
 		if n++; n > MaxRows {
@@ -289,17 +400,17 @@ func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err 
 		}
 		return nil
 	}
-	for i := headerAt; i < len(early); i++ {
-		if err := handle(i+1, early[i]); err != nil {
+	for i := headerAt; i < len(first); i++ {
+		if err := handle(i+1, first[i].cells, first[i].info); err != nil {
 			return nil, err
 		}
 	}
-	for row := len(early) + 1; rows.Next(); row++ {
+	for row := len(first) + 1; rows.Next(); row++ {
 		cells, err := rows.Columns(raw)
 		if err != nil {
 			return nil, &problem.Error{Key: KeyNotXLSX, Err: err}
 		}
-		if err := handle(row, cells); err != nil {
+		if err := handle(row, cells, meta.at(row)); err != nil {
 			return nil, err
 		}
 	}
@@ -309,21 +420,64 @@ func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err 
 	if len(t.Records) == 0 && t.probs.Count() == 0 {
 		return nil, problem.New(KeyEmpty, map[string]any{"Sheet": sheet})
 	}
+	// The merged areas, listed after the rows: problems with empty cells inside one say so.
+	meta.finish()
+	if meta != nil && meta.mergeOK {
+		t.meta = &sheetMeta{merges: meta.merges, mergeOK: true}
+		for i, pr := range t.probs.List {
+			t.probs.List[i] = t.mergedProblem(pr)
+		}
+	}
 	return t, nil
+}
+
+// booleans are the texts of a logical cell's raw values.
+var booleans = map[string]string{"1": "TRUE", "0": "FALSE"}
+
+// cellOf is the cell at (1-based) column col of a row read as cells, described by info.
+func (f *File) cellOf(row, col int, cells []string, info map[int]cellInfo, date bool) cell {
+	x := cell{}
+	if col-1 < len(cells) {
+		x.text = cells[col-1]
+	}
+	x.ref, _ = excelize.CoordinatesToCellName(col, row)
+	ci, ok := info[col]
+	if !ok {
+		return x
+	}
+	switch ci.typ {
+	case "", "n":
+		x.kind = kindNumber
+		x.dateFmt = date && f.dateStyle(ci.style)
+	case "b":
+		x.kind = kindBool
+		if b, ok := booleans[strings.TrimSpace(x.text)]; ok {
+			x.text = b
+		}
+	case "e":
+		x.kind = kindError
+	case "d":
+		x.kind = kindISO
+	}
+	return x
 }
 
 // record parses one row into a Record, runs check and keeps it; it reports false for an
 // empty row or the example row, which are skipped.
-func (t *Table) record(row int, cells []string, header map[int]string, example map[string]string, date1904 bool, check Check) bool {
+func (t *Table) record(f *File, row int, raw []string, info map[int]cellInfo, header map[int]string, example map[string]string, check Check) bool {
 	texts := make(map[string]string, len(header))
+	cells := make(map[string]cell, len(header))
+	var formulas []string // columns holding a formula without a saved value
 	for i, name := range header {
-		if i < len(cells) {
-			if s := strings.TrimFunc(cells[i], isSpace); s != "" {
-				texts[name] = s
-			}
+		c, _, _ := t.Spec.Column(name)
+		x := f.cellOf(row, i+1, raw, info, c.Date)
+		if s := strings.TrimFunc(x.text, isSpace); s != "" {
+			texts[name], cells[name] = s, x
+		} else if ci := info[i+1]; ci.formula && !ci.value {
+			formulas = append(formulas, name)
 		}
 	}
-	if len(texts) == 0 {
+	if len(texts) == 0 && len(formulas) == 0 {
 		return false
 	}
 	if len(example) > 0 {
@@ -338,16 +492,22 @@ func (t *Table) record(row int, cells []string, header map[int]string, example m
 			return false
 		}
 	}
+	t.row, t.texts = row, texts
+	defer func() { t.row, t.texts = 0, nil }()
+	for _, name := range formulas {
+		c, _ := excelize.CoordinatesToCellName(t.fileCol[name], row)
+		t.Report(row, name, problem.New(KeyFormula, map[string]any{"Cell": c}))
+	}
 	rec := Record{Row: row, Values: make(map[string]any, len(texts))}
 	for _, c := range t.Spec.Columns {
-		s, ok := texts[c.Name]
+		x, ok := cells[c.Name]
 		if !ok {
 			if c.Required {
 				t.Report(row, c.Name, problem.New(KeyRequired, nil))
 			}
 			continue
 		}
-		v, err := parseCell(c, s, date1904)
+		v, err := parseCell(c, x, f.date1904)
 		if err != nil {
 			t.Report(row, c.Name, err)
 			continue

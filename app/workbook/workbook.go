@@ -48,8 +48,11 @@ type Column struct {
 	Choices  []string // the values offered in the template's drop-down list
 	Width    float64  // column width in templates; 0 picks one from the header and example
 	AsText   bool     // long numbers: the template formats the column as text
-	Date     bool     // a calendar date: Excel dates and 2024-03-15, 2024/3/15, 2024年3月15日
-	MaxLen   int      // longest accepted text in characters; 0 means DefaultMax
+	// Date: a calendar date, either a number in a date-formatted cell (an Excel date) or text
+	// such as 2024-03-15, 2024/3/15, 2024.3.15 or 2024年3月15日 (see ParseTypedDate).
+	Date      bool
+	MaxLen    int  // longest accepted text in characters; 0 means DefaultMax
+	MultiLine bool // the text may have several lines (notes, facts); other columns refuse line breaks
 	// Parse checks and converts the trimmed, non-empty text of a cell (not used for Date
 	// columns); nil keeps the text. An error with a translation key (*ids.Error,
 	// *problem.Error) is reported as it is.
@@ -84,6 +87,8 @@ type Problem struct {
 	Key    string         // translation key, e.g. "import.required" or "ids.credit.check"
 	Data   map[string]any // template data for Key
 	col    int            // column position, for sorting
+	name   string         // the column's Column.Name
+	blank  bool           // the cell is empty
 }
 
 // Problems is what is wrong in an import file: the first MaxProblems problems in sheet,
@@ -93,8 +98,9 @@ type Problems struct {
 	List []Problem
 	More int // problems found beyond List
 	// sheets is how many sheets the problems concern; lines name the sheet only when
-	// several do.
+	// several do, or when named (Table.NameSheet).
 	sheets int
+	named  bool
 }
 
 // Count is the number of problems found, kept or not.
@@ -155,7 +161,7 @@ func (p *Problems) As(target any) bool {
 func (p *Problems) Lines(t func(key string, data map[string]any) string) []string {
 	out := make([]string, 0, len(p.List)+1)
 	for _, pr := range p.List {
-		out = append(out, pr.Line(t, p.sheets > 1))
+		out = append(out, pr.Line(t, p.sheets > 1 || p.named))
 	}
 	if p.More > 0 {
 		out = append(out, t(KeyMore, map[string]any{"N": p.More}))
@@ -219,8 +225,14 @@ const (
 	KeyNumberLost     = "import.number_lost"   // Value
 	KeyChoice         = "import.choice"        // Value, Choices
 	KeyDuplicate      = "import.duplicate_in_file"
-	KeyTemplateExists = "import.template_exists" // Path
-	KeyTemplateWrite  = "import.template_write"  // Path, Detail
+	KeyTemplateExists = "import.template_exists"  // Path
+	KeyTemplateWrite  = "import.template_write"   // Path, Detail
+	KeyDateNumber     = "import.date_number"      // Value
+	KeyDateRange      = "import.date_range"       // Value, Date ("" for none), Min, Max
+	KeyControlChar    = "import.control_char"     // Cell, Char
+	KeyLineBreak      = "import.line_break"       // Cell
+	KeyFormula        = "import.formula_no_value" // Cell
+	KeyMerged         = "import.merged"           // Cell, Area, First
 )
 
 // Keys lists every translation key this package produces, for completeness tests.
@@ -228,7 +240,8 @@ func Keys() []string {
 	return []string{KeyFailed, KeyMore, KeyLineCell, KeyLineRow, KeyLineSheet, KeyNoFile, KeyUnreadable,
 		KeyTooBig, KeyNotXLSX, KeyOldOrLocked, KeyUnzipTooBig, KeyNoSheet, KeyMissingColumns, KeyDuplicateCol,
 		KeyEmpty, KeyTooManyRows, KeyRequired, KeyTooLong, KeyBadDate, KeyBadValue, KeyNumberLost, KeyChoice,
-		KeyDuplicate, KeyTemplateExists, KeyTemplateWrite}
+		KeyDuplicate, KeyTemplateExists, KeyTemplateWrite, KeyDateNumber, KeyDateRange, KeyControlChar, KeyLineBreak,
+		KeyFormula, KeyMerged}
 }
 
 // keyed turns an error into a translation key and data: identifier and refusal errors

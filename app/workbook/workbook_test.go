@@ -35,8 +35,12 @@ var testSpec = Spec{
 	Notes:   []string{"测试说明"},
 }
 
-// num is a cell written as a number, raw, as Excel would store it.
+// num is a cell written as a number, raw, as Excel would store it, in the General format.
 type num string
+
+// dateNum is a number in a cell formatted as a date (built-in format 14), as Excel stores a
+// date typed into a cell.
+type dateNum string
 
 // writeBook writes rows (from row 1) into sheet of a new workbook and returns its path.
 func writeBook(t testing.TB, sheet string, rows [][]any) string {
@@ -44,6 +48,10 @@ func writeBook(t testing.TB, sheet string, rows [][]any) string {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		t.Fatal(err)
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
 		t.Fatal(err)
 	}
 	for r, row := range rows {
@@ -55,6 +63,10 @@ func writeBook(t testing.TB, sheet string, rows [][]any) string {
 				continue
 			case num:
 				err = f.SetCellDefault(sheet, cell, string(v))
+			case dateNum:
+				if err = f.SetCellDefault(sheet, cell, string(v)); err == nil {
+					err = f.SetCellStyle(sheet, cell, cell, dateStyle)
+				}
 			default:
 				err = f.SetCellValue(sheet, cell, v)
 			}
@@ -103,7 +115,7 @@ func TestReadGoodRows(t *testing.T) {
 		{"示例", "91110000600037341L", "单位", "2024-01-02", "东街"}, // the example: skipped
 		{"青石机械厂", "９１１１００００６０００３７３４１ｌ", "单位", "2024-03-15", " 东街 "},
 		nil, // an empty row: skipped
-		{"张三", nil, "个人", num("45366"), nil},
+		{"张三", nil, "个人", dateNum("45366"), nil},
 		{"李四", "", "ORG", nil, "西村"},
 	})
 	tbl, err := Read(context.Background(), path, testSpec, nil)
@@ -135,31 +147,130 @@ func TestReadGoodRows(t *testing.T) {
 	}
 }
 
-func TestDates(t *testing.T) {
+func TestParseTypedDate(t *testing.T) {
 	want := time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)
-	for _, in := range []string{"2024-03-15", "2024/3/15", "2024年3月15日", "２０２４年３月１５日", "2024.03.15", "45366", "45366.75", " 2024-3-15 "} {
-		if got, err := ParseDate(strings.TrimSpace(in), false); err != nil || !got.Equal(want) {
-			t.Errorf("ParseDate(%q) = %v, %v", in, got, err)
+	for _, in := range []string{"2024-03-15", "2024/3/15", "2024年3月15日", "２０２４年３月１５日", "2024.03.15", "2024.3.15",
+		" 2024-3-15 ", "２０２４／３／１５"} {
+		if got, err := ParseTypedDate(in); err != nil || !got.Equal(want) {
+			t.Errorf("ParseTypedDate(%q) = %v, %v", in, got, err)
 		}
 	}
-	if got, err := ParseDate("43904", true); err != nil || !got.Equal(want) {
-		t.Errorf("1904 serial = %v, %v", got, err)
-	}
-	for _, in := range []string{"2024-02-30", "2024-13-01", "15/3/2024", "20240315", "0", "-1", "1e5", "1899-12-31", "3000-01-01", "9999999", "今天", ""} {
-		if got, err := ParseDate(in, false); keyOf(err) != KeyBadDate {
-			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, got, err, KeyBadDate)
+	for _, tc := range []struct{ in, key string }{
+		// What an outside tester found read as dates of 1900–1905 and 2454.
+		{"2026.3", KeyBadDate}, {"2026.10", KeyBadDate}, {"2026", KeyBadDate}, {"202603", KeyBadDate},
+		{"1", KeyBadDate}, {"45", KeyBadDate}, {"TRUE", KeyBadDate}, {"FALSE", KeyBadDate},
+		{"45366", KeyBadDate}, {"45366.75", KeyBadDate},
+		{"2024-02-30", KeyBadDate}, {"2024-13-01", KeyBadDate}, {"15/3/2024", KeyBadDate}, {"20240315", KeyBadDate},
+		{"0", KeyBadDate}, {"-1", KeyBadDate}, {"1e5", KeyBadDate}, {"9999999", KeyBadDate}, {"今天", KeyBadDate}, {"", KeyBadDate},
+		{"2024-03-15 10:00", KeyBadDate},
+		{"1899-12-31", KeyDateRange}, {"1900-01-01", KeyDateRange}, {"1949-12-31", KeyDateRange},
+		{"2101-01-01", KeyDateRange}, {"3000-01-01", KeyDateRange},
+	} {
+		got, err := ParseTypedDate(tc.in)
+		if keyOf(err) != tc.key {
+			t.Errorf("ParseTypedDate(%q) = %v, %v; want %s", tc.in, got, err, tc.key)
+		} else if v := problem.From(err).Data["Value"]; v != tc.in {
+			t.Errorf("ParseTypedDate(%q) quotes %q", tc.in, v)
 		}
 	}
-	// In a workbook: Excel dates (a date-formatted serial, as excelize writes time.Time)
-	// and the text forms.
+	for _, in := range []string{"1950-01-01", "2100-12-31"} {
+		if _, err := ParseTypedDate(in); err != nil {
+			t.Errorf("ParseTypedDate(%q): %v", in, err)
+		}
+	}
+}
+
+func TestSerialDate(t *testing.T) {
+	for _, tc := range []struct {
+		in       string
+		date1904 bool
+		want     string // the date, or the refusal's key and the date it quotes
+	}{
+		{"45366", false, "2024-03-15"},
+		{"45366.75", false, "2024-03-15"},
+		{"43904", true, "2024-03-15"},
+		{"18264", false, "1950-01-01"},
+		{"73415", false, "2100-12-31"},
+		{"18263", false, KeyDateRange + " 1949-12-31"},
+		{"73416", false, KeyDateRange + " 2101-01-01"},
+		{"2026.3", false, KeyDateRange + " 1905-07-18"},
+		{"2026.1", false, KeyDateRange + " 1905-07-18"},
+		{"2026", false, KeyDateRange + " 1905-07-18"},
+		{"202603", false, KeyDateRange + " 2454-09-14"},
+		{"1", false, KeyDateRange + " 1900-01-01"},
+		{"45", false, KeyDateRange + " 1900-02-14"},
+		{"0", false, KeyDateRange + " "},
+		{"-45366", false, KeyDateRange + " "},
+		{"1e300", false, KeyDateRange + " "},
+		{"NaN", false, KeyBadDate + " "},
+		{"Inf", false, KeyBadDate + " "},
+		{"abc", false, KeyBadDate + " "},
+	} {
+		d, err := SerialDate(tc.in, tc.date1904)
+		got := d.Format(time.DateOnly)
+		if err != nil {
+			p := problem.From(err)
+			date, _ := p.Data["Date"].(string)
+			got = p.Key + " " + date
+			if p.Data["Value"] != tc.in {
+				t.Errorf("SerialDate(%q) quotes %v", tc.in, p.Data["Value"])
+			}
+		}
+		if got != tc.want {
+			t.Errorf("SerialDate(%q, %v) = %s, want %s", tc.in, tc.date1904, got, tc.want)
+		}
+	}
+}
+
+func TestIsDateFormat(t *testing.T) {
+	for _, tc := range []struct {
+		id   int
+		code string
+		want bool
+	}{
+		{0, "", false}, {1, "", false}, {2, "", false}, {10, "", false}, {11, "", false}, {13, "", false},
+		{14, "", true}, {17, "", true}, {22, "", true}, {23, "", false}, {26, "", false}, {27, "", true},
+		{31, "", true}, {36, "", true}, {37, "", false}, {44, "", false}, {45, "", true}, {47, "", true},
+		{48, "", false}, {49, "", false}, {50, "", true}, {58, "", true}, {59, "", false},
+		{0, "yyyy-mm-dd", true},
+		{0, `yyyy"年"m"月"d"日";@`, true},
+		{0, "[$-804]yyyy/m/d", true},
+		{0, `[DBNum1][$-804]yyyy\年m\月d\日`, true},
+		{0, "YYYY/MM/DD", true},
+		{0, "h:mm", true}, // minutes: a time of day is no date in the range anyway
+		{0, "General", false},
+		{0, "0.00", false},
+		{0, "#,##0", false},
+		{0, `#,##0.00_);[Red]\(#,##0.00\)`, false},
+		{0, `0"天"`, false},
+		{0, `0" days"`, false},
+		{0, `[$¥-804]#,##0.00`, false},
+		{0, `\d0`, false},
+		{0, `#,##0_m`, false},
+		{0, "@", false},
+		{0, `"yyyy`, false},
+		{0, `[yyyy`, false},
+	} {
+		if got := IsDateFormat(tc.id, tc.code); got != tc.want {
+			t.Errorf("IsDateFormat(%d, %q) = %v", tc.id, tc.code, got)
+		}
+	}
+}
+
+func TestDatesInAWorkbook(t *testing.T) {
+	want := time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)
 	path := writeBook(t, "测试", [][]any{
 		header,
-		{"甲", nil, "单位", want},
-		{"乙", nil, "单位", "2024/3/15"},
-		{"丙", nil, "单位", "2024年3月15日"},
-		{"丁", nil, "单位", "2024-03-15"},
-		{"戊", nil, "单位", num("45366")},
-		{"己", nil, "单位", "2024-02-30"},
+		{"甲", nil, "单位", want},              // 2: an Excel date, as excelize writes a time
+		{"乙", nil, "单位", "2024/3/15"},       // 3
+		{"丙", nil, "单位", "2024年3月15日"},      // 4
+		{"丁", nil, "单位", "2024-03-15"},      // 5
+		{"戊", nil, "单位", dateNum("45366")},  // 6: a date-formatted number
+		{"己", nil, "单位", "2024-02-30"},      // 7
+		{"庚", nil, "单位", num("45366")},      // 8: the same number, General
+		{"辛", nil, "单位", dateNum("2026.3")}, // 9: 1905-07-18
+		{"壬", nil, "单位", "2026.3"},          // 10
+		{"癸", nil, "单位", true},              // 11
 	})
 	tbl, err := Read(context.Background(), path, testSpec, nil)
 	if err != nil {
@@ -170,8 +281,17 @@ func TestDates(t *testing.T) {
 			t.Errorf("row %d: %v, %v", r.Row, d, ok)
 		}
 	}
-	if got := where(mustProblems(t, tbl)); !slices.Equal(got, []string{"7/日期（开始）/import.bad_date"}) {
+	p := mustProblems(t, tbl)
+	if got := where(p); !slices.Equal(got, []string{"7/日期（开始）/import.bad_date", "8/日期（开始）/import.date_number",
+		"9/日期（开始）/import.date_range", "10/日期（开始）/import.bad_date", "11/日期（开始）/import.bad_date"}) {
 		t.Errorf("problems %v", got)
+	}
+	var values []any
+	for _, pr := range p.List {
+		values = append(values, pr.Data["Value"])
+	}
+	if fmt.Sprint(values) != "[2024-02-30 45366 2026.3 2026.3 TRUE]" || p.List[2].Data["Date"] != "1905-07-18" {
+		t.Errorf("values quoted %v, %v", values, p.List[2].Data)
 	}
 }
 
