@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -117,5 +118,22 @@ func classify(path string, err error) error {
 			kind = ErrConflict
 		}
 	}
+	if kind == ErrUnreadable && diskFull(path) {
+		// A full disk often shows as "cannot open" or an I/O error (the journal or the
+		// shared-memory file cannot be made), not as SQLITE_FULL.
+		kind = ErrFull
+	}
 	return &Error{Kind: kind, Path: path, Err: err}
+}
+
+// nearlyFull is the free space under which a failure to open or write is put down to the
+// disk: SQLite needs room for its journal and a page or two.
+const nearlyFull = 1 << 20
+
+func diskFull(path string) bool {
+	if path == "" {
+		return false
+	}
+	free, ok := freeBytes(filepath.Dir(path))
+	return ok && free < nearlyFull
 }

@@ -16,8 +16,11 @@ import (
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
-// DefaultBusyTimeout is how long a statement waits for another writer before giving up.
-const DefaultBusyTimeout = 5 * time.Second
+// DefaultBusyTimeout is how long a statement waits for another writer before giving up: a
+// little over the longest write the program makes — an import of workbook.MaxRows rows
+// (100,000) holds the lock about 40 s — so a save while another process imports waits
+// (the window shows its progress) instead of being refused.
+const DefaultBusyTimeout = 60 * time.Second
 
 // Options tune how a store is opened.
 type Options struct {
@@ -51,6 +54,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, &Error{Kind: ErrBadPath, Path: path, Err: err}
 	}
 	if err := checkFile(abs, opt.MustExist); err != nil {
+		if KindOf(err) == ErrUnreadable && diskFull(abs) {
+			err.(*Error).Kind = ErrFull
+		}
 		return nil, err
 	}
 	busy := opt.BusyTimeout
