@@ -501,7 +501,11 @@ func ImportAttendance(ctx context.Context, store *data.Store, by auth.Session, p
 			for k, v := range e.Data {
 				d[k] = v
 			}
-			d["Row"] = r.row
+			delete(d, "Row") // the form's row; the line names the sheet's
+			key := e.Key
+			if k, ok := attendeeKeys[key]; ok {
+				key = k
+			}
 			column := training.FieldName
 			switch e.Key {
 			case training.KeyAttendeeHours:
@@ -511,7 +515,7 @@ func ImportAttendance(ctx context.Context, store *data.Store, by auth.Session, p
 			case training.KeyAttendeeSignedIn:
 				column = colSignedIn
 			}
-			tbl.Report(r.row, column, &problem.Error{Key: e.Key, Data: d, Field: e.Field, Err: e.Err})
+			tbl.Report(r.row, column, &problem.Error{Key: key, Data: d, Field: e.Field, Err: e.Err})
 		}
 		if err := tbl.Err(); err != nil {
 			return res, err

@@ -226,7 +226,7 @@ func TestAttendanceRefusals(t *testing.T) {
 		{"already recorded", []map[string]any{head(sign("王五", ""))},
 			[]string{"2|姓名|" + trainingimport.KeyAlreadyThere}},
 		{"own hours above the session's", []map[string]any{head(sign("李四", "综治办")), hours},
-			[]string{"3|本人学时|" + training.KeyAttendeeHours}},
+			[]string{"3|本人学时|" + trainingimport.KeyAttendeeHours}},
 		{"bad hours", []map[string]any{head(map[string]any{"name": "张三", "hours": "半天"})},
 			[]string{"2|本人学时|" + trainingimport.KeyNotNumber}},
 		{"no such session", []map[string]any{{"title": "不存在的培训", "held_on": "2024-11-18", "name": "张三"}},
@@ -242,6 +242,9 @@ func TestAttendanceRefusals(t *testing.T) {
 			probs := refused(t, err, c.want...)
 			if got := f.attendees(t); len(got) != 1 {
 				t.Errorf("a refused sheet changed the attendance: %+v", got)
+			}
+			if c.name == "own hours above the session's" && len(probs) == 1 && (probs[0].Data["Row"] != nil || probs[0].Data["Max"] != 2.0) {
+				t.Errorf("hours refused with %v: the line names the sheet's row, the message no other", probs[0].Data)
 			}
 			if c.name == "ambiguous name" && len(probs) == 1 && probs[0].Data["Units"] != "应急办、综治办" {
 				t.Errorf("candidates' units = %v", probs[0].Data["Units"])

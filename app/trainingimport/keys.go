@@ -1,5 +1,7 @@
 package trainingimport
 
+import "townledger/app/training"
+
 // Translation keys this package returns. The template data each carries is noted.
 const (
 	KeyNotNumber     = "import.training.not_number"       // Value
@@ -18,11 +20,28 @@ const (
 	KeySessions      = "import.attendance.sessions"       // Title, Date, N
 	KeyOtherSession  = "import.attendance.other_session"  // First, Title, Date
 	KeyLeft          = "import.attendance.left"           // Name, Date
+
+	// training.SaveSession's refusals of an attendee, without its own row number: a
+	// problem line names the sheet's row already.
+	KeyAttendeeTwice    = "import.attendance.twice"     // Name
+	KeyAttendeeUnknown  = "import.attendance.unknown"   // -
+	KeyAttendeeArchived = "import.attendance.archived"  // Name, Date
+	KeyAttendeeHours    = "import.attendance.hours"     // Name, Max
+	KeyAttendeeScore    = "import.attendance.score"     // Name
+	KeyAttendeeSignedIn = "import.attendance.signed_in" // Name, Value
 )
+
+// attendeeKeys maps training's attendee refusals, which say which row of a form they
+// concern, to those above.
+var attendeeKeys = map[string]string{training.KeyAttendeeTwice: KeyAttendeeTwice,
+	training.KeyAttendeeUnknown: KeyAttendeeUnknown, training.KeyAttendeeArchived: KeyAttendeeArchived,
+	training.KeyAttendeeHours: KeyAttendeeHours, training.KeyAttendeeScore: KeyAttendeeScore,
+	training.KeyAttendeeSignedIn: KeyAttendeeSignedIn}
 
 // Keys lists every translation key this package produces, for completeness tests.
 func Keys() []string {
 	return []string{KeyNotNumber, KeyStaffOnRoster, KeyStaffRepeated, KeyCertRepeated, KeySessionTwice,
 		KeySessionExists, KeyNotOnRoster, KeyUnitMismatch, KeyAmbiguous, KeyAmbiguousUnit, KeyPersonTwice,
-		KeyAlreadyThere, KeyNoSession, KeySessions, KeyOtherSession, KeyLeft}
+		KeyAlreadyThere, KeyNoSession, KeySessions, KeyOtherSession, KeyLeft, KeyAttendeeTwice, KeyAttendeeUnknown,
+		KeyAttendeeArchived, KeyAttendeeHours, KeyAttendeeScore, KeyAttendeeSignedIn}
 }

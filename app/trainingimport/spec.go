@@ -131,6 +131,8 @@ var TrainingsSpec = func() workbook.Spec {
 	held := col(training.FieldHeldOn, "日期", "Date", true, "培训举办的日期，不能晚于今天", "", 20)
 	held.Date = true
 	form := col(training.FieldForm, "形式", "Form", false, "", "", 10)
+	notes := col(training.FieldNotes, "备注", "Notes", false, "可以分行", "", training.SessionMaxLen[training.FieldNotes])
+	notes.MultiLine = true
 	form.Choices = training.Forms
 	ml := training.SessionMaxLen
 	return workbook.Spec{
@@ -151,7 +153,7 @@ var TrainingsSpec = func() workbook.Spec {
 			col(training.FieldOrganiser, "主办", "Organiser", false, "", "", ml[training.FieldOrganiser]),
 			col(training.FieldTrainer, "授课人", "Trainer", false, "", "", ml[training.FieldTrainer]),
 			col(training.FieldTrainerUnit, "授课人单位", "Trainer's unit", false, "", "", ml[training.FieldTrainerUnit]),
-			col(training.FieldNotes, "备注", "Notes", false, "", "", ml[training.FieldNotes]),
+			notes,
 		},
 		Example: []string{"示例：新《安全生产法》解读", "新法专题", "2024-03-15", "09:00", "11:00", "2", "集中", "镇政府三楼会议室",
 			"青石镇应急管理办公室", "李示例", "示范区应急管理局", "示例行，导入时跳过"},
