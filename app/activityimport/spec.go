@@ -74,6 +74,8 @@ var Spec = func() workbook.Spec {
 	cost := col(publicity.FieldCost, "经费（元）", "Cost (yuan)", false, "本次活动的经费", "以元为单位，最多两位小数，如 1200 或 350.50", 20)
 	cost.Parse = parseMoney
 	ml := publicity.MaxLen
+	notes := col(publicity.FieldNotes, "备注", "Notes", false, "可以分行", "", ml[publicity.FieldNotes])
+	notes.MultiLine = true
 	return workbook.Spec{
 		Kind:  Kind,
 		Title: "宣传活动",
@@ -96,7 +98,7 @@ var Spec = func() workbook.Spec {
 			countCol(publicity.FieldDrills, "演练（次）", "Drills", "组织的应急演练次数"),
 			countCol(publicity.FieldDrillPeople, "演练参与（人次）", "Drill participants", "参加演练的人次；填写时演练次数应大于 0"),
 			cost,
-			col(publicity.FieldNotes, "备注", "Notes", false, "", "", ml[publicity.FieldNotes]),
+			notes,
 		},
 		Example: []string{"2024-06-16", "示例：安全生产月咨询日", "安全生产月", "社区", "示例社区广场", "青石镇应急管理办公室",
 			"青石镇派出所", "2", "6", "300", "45", "260", "12", "1", "80", "1200", "示例行，导入时跳过"},
