@@ -139,6 +139,10 @@ var Spec = func() workbook.Spec {
 	outcome := column(FieldOutcome, "处理结果", "Outcome", false, "作出决定的必填", "", 30)
 	outcome.Choices = OutcomeChoices
 	outcome.Parse = workbook.OneOf(outcomeValues, OutcomeChoices)
+	facts := column(FieldFacts, "违法事实", "Facts", false, "查明的违法事实；可以分行", "", 2000)
+	facts.MultiLine = true
+	notes := column(FieldNotes, "备注", "Notes", false, "其他需要记下的情况；可以分行", "不超过 1000 个字", 1000)
+	notes.MultiLine = true
 	return workbook.Spec{
 		Kind:  Kind,
 		Title: "处罚案件",
@@ -154,7 +158,7 @@ var Spec = func() workbook.Spec {
 			item,
 			column(FieldTier, "裁量阶次", "Tier", false, "所选裁量阶次的序号或名称；罚款金额须在该阶次范围内", "如 3 或 三阶", 20),
 			column(FieldTitle, "案由", "Cause", false, "不填时使用事项名称", "", 200),
-			column(FieldFacts, "违法事实", "Facts", false, "查明的违法事实", "", 2000),
+			facts,
 			dateColumn(FieldDiscoveredOn, "发现日期", "Discovered on", false, "发现违法行为的日期"),
 			dateColumn(FieldFiledOn, "立案日期", "Filed on", true, "立案日期；简易程序为当场处罚日期"),
 			column(FieldOfficers, "承办人", "Officers", false, "承办的执法人员，多人用顿号或逗号分隔", "如 李明、张强", 200),
@@ -171,7 +175,7 @@ var Spec = func() workbook.Spec {
 			dateColumn(FieldPaidOn, "缴款日期", "Paid on", false, "缴纳罚款的日期"),
 			amountColumn(FieldPaid, "缴款金额（元）", "Amount paid (yuan)", "填写缴款日期的必填"),
 			dateColumn(FieldClosedOn, "结案日期", "Closed on", false, "结案审批日期；不填的案件作为在办案件导入"),
-			column(FieldNotes, "备注", "Notes", false, "其他需要记下的情况", "不超过 1000 个字", 1000),
+			notes,
 		},
 		Example: []string{"青石镇应急罚〔2024〕12号", "一般程序", "单位", "青石镇示例机械厂", "91110000600037341L", "", "王示例",
 			"AQ-05", "3", "未设置明显安全警示标志", "车间 3 处危险场所未设置安全警示标志", "2024-03-01", "2024-03-04", "李明、张强",
