@@ -112,6 +112,12 @@ func amountCol(name, header, english, desc string) workbook.Column {
 	return c
 }
 
+// multiLine lets c hold text on several lines.
+func multiLine(c workbook.Column) workbook.Column {
+	c.MultiLine = true
+	return c
+}
+
 func numberCol(name, header, english string, required bool, desc string) workbook.Column {
 	c := col(name, header, english, required, desc, "阿拉伯数字，如 99")
 	c.Parse = parseNumber
@@ -156,8 +162,8 @@ var ItemsSpec = workbook.Spec{
 			[]string{"是", "否"}, parseYesNo),
 		choiceCol(FieldFirstExempt, "首违不罚", "First exempt", false, "是否列入首违不罚清单；留空为否",
 			[]string{"是", "否"}, parseYesNo),
-		textCol(FieldExemptConditions, "免罚条件", "Exemption conditions", false, "不予处罚须同时满足的条件", "",
-			MaxLen[FieldExemptConditions]),
+		multiLine(textCol(FieldExemptConditions, "免罚条件", "Exemption conditions", false, "不予处罚须同时满足的条件；可以分行", "",
+			MaxLen[FieldExemptConditions])),
 		{Name: FieldFrom, Header: "生效日期", English: "Effective from", Required: true, Date: true,
 			Desc: "本版本开始施行的日期；修订已有事项时须晚于现行版本的生效日期"},
 		{Name: FieldTo, Header: "失效日期", English: "Effective to", Date: true, Desc: "最后施行的一天；长期有效的留空"},

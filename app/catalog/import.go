@@ -365,13 +365,14 @@ func problemCount(tables ...*workbook.Table) int {
 	return n
 }
 
-// gather returns the problems of all the tables as one *workbook.Problems, each naming its
-// sheet, or nil if there are none. The reader keeps one sheet's problems per table; they
+// gather returns the problems of all the tables as one *workbook.Problems, each line naming
+// its sheet (even when all are in one), or nil if there are none. The reader keeps one sheet's problems per table; they
 // are collected in the first table, whose Sheet and Spec are switched for each problem of
 // another sheet (Report names a cell by sheet-qualified column, so cells of two sheets never
 // count as one), and restored.
 func gather(tables ...*workbook.Table) error {
 	into := tables[0]
+	into.NameSheet = true // a workbook of several sheets: every line says which
 	var list []workbook.Problem
 	more := 0
 	for _, t := range tables[1:] {
