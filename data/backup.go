@@ -27,6 +27,13 @@ func (s *Store) Backup(ctx context.Context, out string, check ...func(tmp string
 	}
 	tmp := abs + ".partial"
 	os.Remove(tmp) // left by a backup that was killed
+	// Created empty and private first (VACUUM INTO fills an empty file): the copy holds ID
+	// numbers and password hashes, whatever the umask.
+	if f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err != nil {
+		return fmt.Errorf("backup to %s: %w", abs, &Error{Kind: ErrUnreadable, Path: tmp, Err: err})
+	} else if err := f.Close(); err != nil {
+		return fmt.Errorf("backup to %s: %w", abs, &Error{Kind: ErrUnreadable, Path: tmp, Err: err})
+	}
 	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup to %s: %w", abs, classify(abs, err))
@@ -97,4 +104,27 @@ func (s *Store) IntegrityProblems(ctx context.Context) ([]string, error) {
 		out = append(out, fmt.Sprintf("%s row %v refers to a missing %s", table, rowid, parent))
 	}
 	return out, s.wrap(fk.Err())
+}
+
+// Damage runs SQLite's integrity check up to its first finding and returns it; none means
+// the file is sound. The full check, not quick_check: an index that no longer matches its
+// table is the damage that spreads when more is written. Imports and the window's start run
+// it, so a damaged file is not written further.
+func (s *Store) Damage(ctx context.Context) ([]string, error) {
+	rows, err := s.query(ctx, "PRAGMA integrity_check(1)")
+	if err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, fmt.Errorf("integrity check: %w", s.wrap(err))
+		}
+		if line != "ok" {
+			out = append(out, line)
+		}
+	}
+	return out, s.wrap(rows.Err())
 }

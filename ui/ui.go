@@ -92,13 +92,41 @@ func (u *UI) autoBackup() {
 	u.tasks.Add(1)
 	go func() {
 		defer u.tasks.Done()
-		if _, err := o.Backup.Auto(context.Background(), u.Now()); err != nil {
+		ctx := context.Background()
+		// A damaged file (a bad index, say) opens; it is found here, before a backup copies
+		// it or work writes more into it, and the newest good backup is offered.
+		if err := o.Backup.CheckSound(ctx); err != nil && problem.From(err).Key == backup.KeyDamaged {
+			log.Printf("damaged ledger: %v", err)
+			good, ok, _ := backup.NewestGood(ctx, o.Path())
+			fyne.Do(func() { u.offerRestore(err, good, ok) })
+			return
+		}
+		if _, err := o.Backup.Auto(ctx, u.Now()); err != nil {
 			log.Printf("automatic backup: %v", err)
 			fyne.Do(func() {
 				kit.ShowError(u.Win, &problem.Error{Key: "backup.auto_failed", Data: map[string]any{"Detail": locale.Err(err)}, Err: err})
 			})
 		}
 	}()
+}
+
+// offerRestore says the ledger is damaged and, when a good backup exists, offers it.
+func (u *UI) offerRestore(damage error, good backup.Copy, ok bool) {
+	text := locale.T("damaged.found", map[string]any{"Detail": problem.From(damage).Data["Detail"]})
+	if !ok {
+		dialog.ShowInformation(locale.T("damaged.title"), text+"\n"+locale.T("damaged.no_backup"), u.Win)
+		return
+	}
+	text += "\n" + locale.T("damaged.offer", map[string]any{"When": good.ModTime.Format("2006-01-02 15:04"),
+		"Path": desktop.DisplayPath(good.Path)})
+	ask := dialog.NewConfirm(locale.T("damaged.title"), text, func(yes bool) {
+		if yes {
+			u.restore(good.Path)
+		}
+	}, u.Win)
+	ask.SetConfirmText(locale.T("damaged.restore"))
+	ask.SetDismissText(locale.T("damaged.later"))
+	ask.Show()
 }
 
 func (u *UI) setContent(title string, c fyne.CanvasObject) {

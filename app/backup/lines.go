@@ -1,6 +1,7 @@
 package backup
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
@@ -104,7 +105,7 @@ func Keys() []string {
 	for _, t := range data.AuditedTables {
 		out = append(out, "verify.table."+t)
 	}
-	return append(out, anchorKeys...)
+	return append(append(out, anchorKeys...), KeyDamaged, "backup.auto_failed")
 }
 
 // tableName is a table's name for people; a table outside the audited ones keeps its own.
@@ -115,4 +116,24 @@ func tableName(t string) any {
 		}
 	}
 	return t
+}
+
+// KeyDamaged refuses work on a ledger whose file SQLite's check finds damaged.
+const KeyDamaged = "db.damaged"
+
+// CheckSound refuses a ledger whose file is damaged, naming the first thing found, before
+// work that would write more into it (an import), and for the window's check at start.
+func CheckSound(ctx context.Context, s *data.Store) error {
+	lines, err := s.Damage(ctx)
+	if err != nil {
+		if data.KindOf(err) == data.ErrNotDatabase {
+			return &problem.Error{Key: KeyDamaged, Data: map[string]any{"Path": s.Path(), "Detail": problem.New("verify.integrity_other",
+				map[string]any{"Detail": err.Error()})}, Err: err}
+		}
+		return err
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return problem.New(KeyDamaged, map[string]any{"Path": s.Path(), "Detail": integrityLine(lines[0])})
 }

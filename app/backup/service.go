@@ -29,3 +29,6 @@ func (v Service) Verify(ctx context.Context, against ...string) (Report, error) 
 func (v Service) Auto(ctx context.Context, now time.Time) (string, error) {
 	return Auto(ctx, v.store, now)
 }
+
+// CheckSound is the package's CheckSound on this ledger.
+func (v Service) CheckSound(ctx context.Context) error { return CheckSound(ctx, v.store) }

@@ -180,6 +180,10 @@ func runImport(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
+	// A damaged file is not written further: the import is refused, said in words.
+	if err := o.Backup.CheckSound(ctx); err != nil {
+		return err
+	}
 	var done map[string]any
 	if k.report != nil {
 		done, err = k.report(ctx, o, c.by, pos[1], c.env.Now())

@@ -34,6 +34,10 @@ func TransferButtons(u *Env, t Transfer) []fyne.CanvasObject {
 		desktop.OpenFile(u.Win, locale.T("transfer.import"), XLSXFilter(), func(path string) {
 			var msg string
 			u.Run(locale.T("transfer.importing"), func(ctx context.Context) error {
+				// A damaged file is not written further: the import is refused, said in words.
+				if err := u.Office.Backup.CheckSound(ctx); err != nil {
+					return err
+				}
 				var err error
 				msg, err = t.ImportFile(ctx, path)
 				return err
