@@ -22,7 +22,7 @@ func (s *Store) Backup(ctx context.Context, out string, check ...func(tmp string
 	if _, err := os.Stat(abs); err == nil {
 		return &Error{Kind: ErrConflict, Path: abs, Err: os.ErrExist}
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+	if err := mkdirPrivate(filepath.Dir(abs)); err != nil {
 		return &Error{Kind: ErrUnreadable, Path: abs, Err: err}
 	}
 	tmp := abs + ".partial"
@@ -34,6 +34,7 @@ func (s *Store) Backup(ctx context.Context, out string, check ...func(tmp string
 	} else if err := f.Close(); err != nil {
 		return fmt.Errorf("backup to %s: %w", abs, &Error{Kind: ErrUnreadable, Path: tmp, Err: err})
 	}
+	_ = private(tmp) // the user's own on Windows too, wherever --out points
 	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup to %s: %w", abs, classify(abs, err))

@@ -46,6 +46,9 @@ func TestAFullDiskIsCalledFull(t *testing.T) {
 	if _, err := Open(ctx, filepath.Join(dir, "new.db"), Options{}); KindOf(err) != ErrFull {
 		t.Errorf("a new database on a full disk: %v", err)
 	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "new.db*")); len(left) > 0 {
+		t.Errorf("a database that could not be made left %v", left)
+	}
 	s, err := Open(ctx, existing, Options{})
 	if err == nil {
 		err = s.Write(ctx, System, func(tx *Tx) error {

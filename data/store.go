@@ -8,7 +8,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -53,6 +52,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, &Error{Kind: ErrBadPath, Path: path, Err: err}
 	}
+	_, statErr := os.Stat(abs)
+	isNew := errors.Is(statErr, os.ErrNotExist)
 	if err := checkFile(abs, opt.MustExist); err != nil {
 		if KindOf(err) == ErrUnreadable && diskFull(abs) {
 			err.(*Error).Kind = ErrFull
@@ -78,7 +79,15 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	s := &Store{path: abs, w: w, r: r, now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
+		if isNew { // a database that never came to be leaves no empty file behind
+			for _, p := range []string{abs, abs + "-wal", abs + "-shm"} {
+				os.Remove(p)
+			}
+		}
 		return nil, err
+	}
+	for _, p := range []string{abs + "-wal", abs + "-shm"} {
+		_ = private(p) // SQLite made them with the folder's access list (Windows)
 	}
 	return s, nil
 }
@@ -109,7 +118,7 @@ func checkFile(path string, mustExist bool) error {
 		if mustExist {
 			return &Error{Kind: ErrMissing, Path: path, Err: err}
 		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		if err := mkdirPrivate(filepath.Dir(path)); err != nil {
 			return &Error{Kind: ErrUnreadable, Path: path, Err: err}
 		}
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
@@ -119,7 +128,8 @@ func checkFile(path string, mustExist bool) error {
 		if err := f.Close(); err != nil {
 			return &Error{Kind: ErrUnreadable, Path: path, Err: err}
 		}
-		return private(path)
+		_ = private(path) // best effort: a file system without access lists still works
+		return nil
 	case err != nil:
 		return &Error{Kind: ErrUnreadable, Path: path, Err: err}
 	case st.IsDir():
@@ -138,22 +148,17 @@ func checkFile(path string, mustExist bool) error {
 	return nil
 }
 
-// private makes a file readable and writable by its owner only (0600) whatever the umask,
-// if it is not already. The database holds ID numbers and password hashes. On Windows file
-// modes do not apply: the file keeps its folder's access list (the per-user data folder is
-// the user's own).
-func private(path string) error {
-	if runtime.GOOS == "windows" {
+// mkdirPrivate creates dir (and its parents) if missing; a folder it creates is made the
+// user's own (see private), so the files SQLite and the backups add there are too.
+func mkdirPrivate(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
 		return nil
 	}
-	st, err := os.Stat(path)
-	if err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	if st.Mode().Perm() == 0o600 {
-		return nil
-	}
-	return os.Chmod(path, 0o600)
+	_ = private(dir) // best effort, as for the files
+	return nil
 }
 
 // Path is the absolute path of the database file.
