@@ -73,29 +73,6 @@ type xWorkbook struct {
 	} `xml:"sheets>sheet"`
 }
 
-type xCols struct {
-	Col []struct {
-		Min   int    `xml:"min,attr"`
-		Max   int    `xml:"max,attr"`
-		Style string `xml:"style,attr"`
-	} `xml:"col"`
-}
-
-type xMark struct{}
-
-type xRow struct {
-	R string `xml:"r,attr"`
-	S string `xml:"s,attr"`
-	C []struct {
-		R  string  `xml:"r,attr"`
-		S  string  `xml:"s,attr"`
-		T  string  `xml:"t,attr"`
-		F  *xMark  `xml:"f"`
-		V  *string `xml:"v"`
-		IS *xMark  `xml:"is"`
-	} `xml:"c"`
-}
-
 func newDecoder(r io.Reader) *xml.Decoder {
 	d := xml.NewDecoder(r)
 	// Only element and attribute names are read here, which are ASCII in any encoding a
@@ -197,7 +174,7 @@ func atoi(s string) int {
 // advance reads up to the next row of the sheet, or to the end of its rows.
 func (m *sheetMeta) advance() {
 	for {
-		tok, err := m.dec.Token()
+		tok, err := m.dec.RawToken()
 		if err != nil {
 			m.done, m.broken = true, true
 			return
@@ -205,24 +182,14 @@ func (m *sheetMeta) advance() {
 		switch el := tok.(type) {
 		case xml.StartElement:
 			switch el.Name.Local {
-			case "cols":
-				var c xCols
-				if m.dec.DecodeElement(&c, &el) != nil {
-					m.done, m.broken = true, true
-					return
-				}
-				for _, x := range c.Col {
-					if s := atoi(x.Style); s > 0 && len(m.cols) < 1024 {
-						m.cols = append(m.cols, colStyle{x.Min, x.Max, s})
-					}
+			case "col":
+				if s := atoi(attr(el, "style")); s > 0 && len(m.cols) < 1024 {
+					m.cols = append(m.cols, colStyle{atoi(attr(el, "min")), atoi(attr(el, "max")), s})
 				}
 			case "row":
-				var r xRow
-				if m.dec.DecodeElement(&r, &el) != nil {
+				if !m.row(el) {
 					m.done, m.broken = true, true
-					return
 				}
-				m.row(r)
 				return
 			}
 		case xml.EndElement:
@@ -234,44 +201,83 @@ func (m *sheetMeta) advance() {
 	}
 }
 
-// row takes in one row element, numbered as excelize numbers it.
-func (m *sheetMeta) row(r xRow) {
-	if n := atoi(r.R); n > 0 {
+func attr(el xml.StartElement, name string) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == name && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// row reads one row element, numbered as excelize numbers it, whose start is el.
+func (m *sheetMeta) row(el xml.StartElement) bool {
+	if n := atoi(attr(el, "r")); n > 0 {
 		m.next = n
 	} else {
 		m.next++
 	}
-	rowStyle := atoi(r.S)
-	m.cells = make(map[int]cellInfo, len(r.C))
+	rowStyle := atoi(attr(el, "s"))
+	if m.cells == nil {
+		m.cells = map[int]cellInfo{}
+	}
+	clear(m.cells)
 	col := 0
-	for _, c := range r.C {
-		if c.R != "" {
-			if x, _, err := excelize.CellNameToCoordinates(c.R); err == nil {
-				col = x
-			} else {
-				col++
-			}
-		} else {
-			col++
+	var c cellInfo
+	in := false // inside a cell
+	for {
+		tok, err := m.dec.RawToken()
+		if err != nil {
+			return false
 		}
-		style := atoi(c.S)
-		if style == 0 {
-			style = rowStyle
-		}
-		if style == 0 {
-			for _, cs := range m.cols {
-				if col >= cs.min && col <= cs.max {
-					style = cs.style
-					break
+		switch el := tok.(type) {
+		case xml.StartElement:
+			switch el.Name.Local {
+			case "c":
+				if r := attr(el, "r"); r != "" {
+					if x, _, err := excelize.CellNameToCoordinates(r); err == nil {
+						col = x
+					} else {
+						col++
+					}
+				} else {
+					col++
 				}
+				c = cellInfo{typ: attr(el, "t"), style: atoi(attr(el, "s"))}
+				if c.style == 0 {
+					c.style = rowStyle
+				}
+				if c.style == 0 {
+					for _, cs := range m.cols {
+						if col >= cs.min && col <= cs.max {
+							c.style = cs.style
+							break
+						}
+					}
+				}
+				in = true
+			case "f":
+				c.formula = in
+			case "v", "is":
+				c.value = in
+			}
+		case xml.EndElement:
+			switch el.Name.Local {
+			case "c":
+				if in && len(m.cells) < 16384 {
+					m.cells[col] = c
+				}
+				in = false
+			case "row":
+				return true
 			}
 		}
-		m.cells[col] = cellInfo{typ: c.T, style: style, formula: c.F != nil, value: c.V != nil || c.IS != nil}
 	}
 }
 
 // at returns the cells of row n by column (1-based), nil when the sheet has no such row or
-// nothing is known. Rows must be asked for in increasing order.
+// nothing is known. Rows must be asked for in increasing order; the map is reused for the
+// next row.
 func (m *sheetMeta) at(n int) map[int]cellInfo {
 	if m == nil {
 		return nil
@@ -298,7 +304,7 @@ func (m *sheetMeta) finish() {
 	}
 	m.cells = nil
 	for {
-		tok, err := m.dec.Token()
+		tok, err := m.dec.RawToken()
 		if err == io.EOF {
 			m.mergeOK = true
 			return

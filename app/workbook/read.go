@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -347,7 +348,7 @@ func (f *File) Read(ctx context.Context, spec Spec, check Check) (t *Table, err 
 		if err != nil {
 			return nil, &problem.Error{Key: KeyNotXLSX, Err: err}
 		}
-		first = append(first, early{cells, meta.at(n)})
+		first = append(first, early{cells, maps.Clone(meta.at(n))})
 		if m, dup := matchHeader(spec, cells); len(m) > len(header) {
 			if dup != "" {
 				return nil, problem.New(KeyDuplicateCol, map[string]any{"Column": dup, "Sheet": sheet})
