@@ -72,7 +72,7 @@ var commands = []command{
 	{"demo", runDemo, needs(auth.LoadDemo)},
 	{"backup", runBackup, needs(auth.ManageBackups)},
 	{"verify", runVerify, nobody},
-	{"restore", runRestore, access{user: true, perm: auth.ManageBackups, early: true}},
+	{"restore", runRestore, needs(auth.ManageBackups)}, // signs in itself: the ledger may be gone or damaged
 	{"template", runTemplate, nobody},
 	{"import", runImport, signedIn},
 	{"export-catalog", runExportCatalog, needs(auth.EditCatalog)},
@@ -135,11 +135,6 @@ func Run(args []string, env Env) int {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		cl := &call{env: env, db: path, user: *user, args: rest[1:], name: c.name, who: c.who}
-		if c.who.early {
-			if err := cl.signIn(ctx); err != nil {
-				return report(env, err)
-			}
-		}
 		err := c.run(ctx, cl)
 		if err == nil && c.who.user && cl.by.UserID == "" {
 			// A command that needs a user finished without opening the ledger; its table entry

@@ -136,4 +136,19 @@ func TestRestoreCommand(t *testing.T) {
 	if len(kept) != 1 {
 		t.Errorf("the ledger as it was before the restore: %v", kept)
 	}
+	claim.Close()
+	// A new PC (no ledger yet) and a ledger too damaged to open: the administrator signs in
+	// on the backup, which must then be the ledger.
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	broken := filepath.Join(t.TempDir(), "broken.db")
+	os.WriteFile(broken, bytes.Repeat([]byte("junk"), 1000), 0o600)
+	runSteps(t, []step{
+		{"restore onto a new PC", []string{"--db", fresh, "restore", b}, 0, "已从备份恢复", ""},
+		{"the restored ledger", []string{"--db", fresh, "verify"}, 0, "校验通过", ""},
+		{"restore over a damaged file", []string{"--db", broken, "restore", b}, 0, "已从备份恢复", ""},
+	})
+	if r := runWith(t, map[string]string{EnvUser: testUser, EnvPassword: "wrong-password1"}, nil,
+		"--db", filepath.Join(t.TempDir(), "none.db"), "restore", b); r.code != 1 {
+		t.Errorf("a wrong password on the backup restored it: %+v", r)
+	}
 }

@@ -177,6 +177,16 @@ func runRestore(ctx context.Context, c *call) error {
 		return err
 	}
 	defer claim.Close()
+	// The user signs in on the ledger; when it is missing (a new PC) or too damaged to open,
+	// on the backup instead: its administrators are the ledger's as it will be.
+	if err := c.signIn(ctx); err != nil {
+		if p := problem.From(err); p.Key != "cli.db.missing" && !backup.IsDamaged(err) {
+			return err
+		}
+		if err := c.signInOnCopy(ctx, pos[0]); err != nil {
+			return err
+		}
+	}
 	r, err := backup.Restore(ctx, c.db, pos[0], c.env.Now())
 	if err != nil {
 		return err

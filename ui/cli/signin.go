@@ -2,7 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"townledger/app/auth"
@@ -28,10 +32,6 @@ type access struct {
 	// perm is what the user's roles must allow; "" = any signed-in user (the app's services
 	// then check each change, as for the window).
 	perm auth.Perm
-	// early: sign in before the command runs, for a command that works on the ledger's file
-	// without opening it (restore); the others sign in when they open the ledger (c.open),
-	// after their own arguments are checked.
-	early bool
 }
 
 var (
@@ -135,4 +135,45 @@ func (c *call) open(ctx context.Context) (*office.Office, error) {
 		}
 	}
 	return o, nil
+}
+
+// signInOnCopy signs the user in on a throw-away copy of the backup at from, for a restore
+// onto a ledger that is missing or damaged; the backup itself is not changed.
+func (c *call) signInOnCopy(ctx context.Context, from string) error {
+	dir, err := os.MkdirTemp("", "townledger-restore-")
+	if err != nil {
+		return fmt.Errorf("copy the backup to sign in: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	copyPath := filepath.Join(dir, "backup.db")
+	if err := copyFile(from, copyPath); err != nil {
+		return err
+	}
+	o, err := office.OpenExisting(ctx, copyPath)
+	if err != nil {
+		return &problem.Error{Key: "backup.restore.unusable", Data: map[string]any{"Path": from}, Err: err}
+	}
+	defer o.Close()
+	c.by, err = c.signInOn(ctx, o)
+	return err
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if errors.Is(err, os.ErrNotExist) {
+		return problem.New("backup.restore.missing", map[string]any{"Path": from})
+	}
+	if err != nil {
+		return fmt.Errorf("open the backup %s: %w", from, err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("copy the backup: %w", err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("copy the backup: %w", err)
+	}
+	return out.Close()
 }
