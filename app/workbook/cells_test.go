@@ -269,3 +269,24 @@ func TestSheetPartElsewhere(t *testing.T) {
 		t.Errorf("problems %v, date %v %v", got, d, ok)
 	}
 }
+
+// A date cell of ISO type ("d", as some programs write dates) reads its day; an error
+// value (#VALUE!) is no date.
+func TestISOAndErrorCells(t *testing.T) {
+	path := writeBook(t, "测试", [][]any{header, {"甲", nil, "单位", "x"}, {"乙", nil, "单位", "x"}, {"丙", nil, "单位", "x"}})
+	patchPart(t, path, "xl/worksheets/sheet1.xml", func(s string) string {
+		s = regexp.MustCompile(`<c r="D2"[^>]*>.*?</c>`).ReplaceAllString(s, `<c r="D2" t="d"><v>2024-03-15T00:00:00Z</v></c>`)
+		s = regexp.MustCompile(`<c r="D3"[^>]*>.*?</c>`).ReplaceAllString(s, `<c r="D3" t="d"><v>1905-07-18T00:00:00Z</v></c>`)
+		return regexp.MustCompile(`<c r="D4"[^>]*>.*?</c>`).ReplaceAllString(s, `<c r="D4" t="e"><f>1/0</f><v>#DIV/0!</v></c>`)
+	})
+	tbl, got := readProblems(t, path, testSpec)
+	if !slices.Equal(got, []string{"3/日期（开始）/import.date_range", "4/日期（开始）/import.bad_date"}) {
+		t.Errorf("problems %v", got)
+	}
+	if d, ok := tbl.Records[0].Date("day"); !ok || d != time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("ISO date %v %v", d, ok)
+	}
+	if v := mustProblems(t, tbl).List[1].Data["Value"]; v != "#DIV/0!" {
+		t.Errorf("error value quoted as %v", v)
+	}
+}

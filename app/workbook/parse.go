@@ -152,7 +152,9 @@ func readDate(c cell, s string, date1904 bool) (time.Time, error) {
 	case kindISO:
 		day, _, _ := strings.Cut(s, "T")
 		t, err := ParseTypedDate(day)
-		if err != nil {
+		if p := problem.From(err); p != nil && p.Key == KeyDateRange {
+			return time.Time{}, rangeError(s, time.Time{})
+		} else if err != nil {
 			return time.Time{}, problem.New(KeyBadDate, map[string]any{"Value": clip(s, 40)})
 		}
 		return t, nil
