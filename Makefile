@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 BIN     := dist/townledger
 export LANG := zh_CN.UTF-8
 
-.PHONY: run build test testdeps check unit smoke windows wine release bench deps screenshot clean
+.PHONY: run build test testdeps check unit smoke windows wine release bench deps screenshot clean torture
 
 deps:
 	@build/deps.sh gui headless windows
@@ -53,6 +53,11 @@ wine: windows build
 release: deps
 	build/windows.sh
 	PACKAGE_COMPRESSION=lzma build/package.sh
+
+# SIGKILLs the real program at least 50 times across import, demo, export, backup and restore
+# and checks the ledger after each kill; prints a table of kills per command (build/torture.sh).
+torture: build
+	build/torture.sh $(BIN)
 
 bench:
 	go test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem ./...

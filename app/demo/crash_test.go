@@ -135,12 +135,15 @@ func TestLoadKilledAnywhereIsFinishedOrAbsent(t *testing.T) {
 	if len(want.Cases) != 8 || !want.Loaded || want.Marked {
 		t.Fatalf("an uninterrupted load: %+v", want)
 	}
-	points := []string{"records", "records loaded", "case 1", "case 1 step 3", "case 3 step 4", "case 6",
-		"case 8 step 2", "cases loaded"}
-	for i, point := range points {
-		// Half are finished by running demo again, half by opening the ledger.
-		byOpen := i%2 == 1
-		t.Run(point, func(t *testing.T) {
+	// Half are finished by running demo again, half by opening the ledger.
+	for _, c := range []struct {
+		point  string
+		byOpen bool
+	}{{"records", false}, {"records", true}, {"records loaded", true}, {"case 1", false}, {"case 1 step 3", true},
+		{"case 3 step 4", false}, {"case 6", true}, {"case 8 step 2", false}, {"cases loaded", true}} {
+		point, byOpen := c.point, c.byOpen
+		t.Run(fmt.Sprintf("%s, then %s", point, map[bool]string{true: "open", false: "demo"}[byOpen]), func(t *testing.T) {
+			t.Parallel() // each on its own ledger
 			s := officetest.NewStore(t)
 			path := s.Path()
 			s.Close()
@@ -165,6 +168,9 @@ func TestLoadKilledAnywhereIsFinishedOrAbsent(t *testing.T) {
 					t.Fatal(err)
 				}
 				o.Close()
+				if _, err := os.Stat(path + ".demo-lock"); !os.IsNotExist(err) {
+					t.Errorf("the killed load's lock file stayed after a start: %v", err)
+				}
 				s = openStore(t, path)
 				if after.Marked {
 					if got := stateOf(t, s); !reflect.DeepEqual(got, want) {

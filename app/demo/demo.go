@@ -88,8 +88,16 @@ func Load(ctx context.Context, s *data.Store, actor data.Actor, today time.Time)
 // Resume finishes a load cut short (see Load), as the program itself: nothing when none was,
 // or while another TownLedger is still loading.
 func Resume(ctx context.Context, s *data.Store) error {
-	if _, ok, err := s.Setting(ctx, loadingKey); err != nil || !ok {
+	if _, ok, err := s.Setting(ctx, loadingKey); err != nil {
 		return err
+	} else if !ok {
+		// A load killed before its records were in leaves only its lock file.
+		if _, err := os.Stat(s.Path() + ".demo-lock"); err == nil {
+			if unlock, ok, err := lock(s); err == nil && ok {
+				unlock()
+			}
+		}
+		return nil
 	}
 	unlock, ok, err := lock(s)
 	if err != nil || !ok {
