@@ -169,6 +169,23 @@ func runRestore(ctx context.Context, c *call) error {
 	if err := exactly(pos, 1, "cli.restore.args"); err != nil {
 		return err
 	}
+	// The user signs in on the ledger; when it is missing (a new PC) or too damaged to open,
+	// on the backup instead: its administrators are the ledger's as it will be. A file that
+	// is no backup is refused then before anything is made beside the ledger.
+	if err := c.signIn(ctx); err != nil {
+		if p := problem.From(err); p.Key != "cli.db.missing" && !backup.IsDamaged(err) {
+			return err
+		}
+		if _, err := backup.VerifyFile(ctx, pos[0]); err != nil {
+			if problem.From(err).Key == "db.missing" {
+				return problem.New("backup.restore.missing", map[string]any{"Path": pos[0]})
+			}
+			return &problem.Error{Key: "backup.restore.unusable", Data: map[string]any{"Path": pos[0]}, Err: err}
+		}
+		if err := c.signInOnCopy(ctx, pos[0]); err != nil {
+			return err
+		}
+	}
 	claim, err := instance.Claim(c.db, func() {})
 	if errors.Is(err, instance.ErrRunning) {
 		return problem.New("cli.restore.window_open", nil)
@@ -177,16 +194,6 @@ func runRestore(ctx context.Context, c *call) error {
 		return err
 	}
 	defer claim.Close()
-	// The user signs in on the ledger; when it is missing (a new PC) or too damaged to open,
-	// on the backup instead: its administrators are the ledger's as it will be.
-	if err := c.signIn(ctx); err != nil {
-		if p := problem.From(err); p.Key != "cli.db.missing" && !backup.IsDamaged(err) {
-			return err
-		}
-		if err := c.signInOnCopy(ctx, pos[0]); err != nil {
-			return err
-		}
-	}
 	r, err := backup.Restore(ctx, c.db, pos[0], c.env.Now())
 	if err != nil {
 		return err

@@ -76,7 +76,7 @@ func TestCommandsRefuseAMissingDatabase(t *testing.T) {
 	db := filepath.Join(dir, "typo", "townledger.db")
 	book := enterprisesBook(t, dir, "e.xlsx", 1, nil)
 	for _, args := range [][]string{
-		{"demo"}, {"backup", "--out", filepath.Join(dir, "b.db")}, {"restore", book}, {"import", "enterprises", book},
+		{"demo"}, {"backup", "--out", filepath.Join(dir, "b.db")}, {"import", "enterprises", book},
 		{"export-catalog", "--out", filepath.Join(dir, "c.xlsx")}, {"disclosure", "--year", "2024", "--out", filepath.Join(dir, "d.xlsx")},
 		{"export", "--period", "2024", "--out", filepath.Join(dir, "r.xlsx")}, {"send", "--period", "2024-Q3"},
 	} {
@@ -85,6 +85,11 @@ func TestCommandsRefuseAMissingDatabase(t *testing.T) {
 		if r.code != 1 || r.stderr != want || r.stdout != "" {
 			t.Errorf("%s: exit %d stdout %q stderr %q; want exit 1 and %q", args[0], r.code, r.stdout, r.stderr, want)
 		}
+	}
+	// restore puts a backup where no ledger is (a new PC), but only a backup.
+	r := run(t, "--db", db, "restore", book)
+	if r.code != 1 || !strings.Contains(r.stderr, "不是可用的台账备份") {
+		t.Errorf("restore of a workbook onto a missing ledger: %+v", r)
 	}
 	left, _ := os.ReadDir(dir)
 	if len(left) != 1 {
