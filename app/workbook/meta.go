@@ -75,8 +75,8 @@ type xWorkbook struct {
 
 func newDecoder(r io.Reader) *xml.Decoder {
 	d := xml.NewDecoder(r)
-	// Only element and attribute names are read here, which are ASCII in any encoding a
-	// workbook uses.
+	// Workbooks are UTF-8; a part declaring another encoding is read as it is rather than
+	// refused, since what is read here is mostly element and attribute names (ASCII).
 	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	return d
 }
