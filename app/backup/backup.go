@@ -5,6 +5,7 @@ package backup
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -57,7 +58,17 @@ func Make(ctx context.Context, s *data.Store, out string, now time.Time) (string
 		}
 		return nil
 	}
-	if err := s.Backup(ctx, out, check); err != nil {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", fmt.Errorf("backup path: %w", err)
+	}
+	// The journal names the copy being written, so a start after a kill removes it.
+	j, err := startJournal(s.Path(), backupJournal, abs)
+	if err != nil {
+		return "", err
+	}
+	defer j.end()
+	if err := s.Backup(ctx, abs, check); err != nil {
 		return "", err
 	}
 	return out, nil

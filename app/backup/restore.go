@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"townledger/app/problem"
+	"townledger/app/workbook"
 	"townledger/data"
 )
 
@@ -39,13 +40,22 @@ func Restore(ctx context.Context, dbPath, from string, now time.Time) (Restored,
 	if src == live {
 		return Restored{}, problem.New("backup.restore.same", map[string]any{"Path": src})
 	}
-	// Check a copy: opening a file migrates it, and the backup itself must stay as it is.
-	staged := live + ".restoring"
-	os.Remove(staged)
-	if err := copyFile(src, staged); err != nil {
+	// Check a copy: opening a file migrates it, and the backup itself must stay as it is. The
+	// copy is held while this runs, so a start meanwhile leaves it; one left by a kill goes.
+	staged := live + stagedSuffix
+	if c, err := workbook.Claim(staged); err == nil {
+		c.Remove()
+	}
+	held, err := copyFile(src, staged)
+	if err != nil {
 		return Restored{}, err
 	}
-	defer os.Remove(staged)
+	defer func() {
+		if held != nil {
+			held.Close()
+		}
+		os.Remove(staged) // gone already when the restore went through
+	}()
 	rep, err := VerifyFile(ctx, staged)
 	if err != nil {
 		return Restored{}, &problem.Error{Key: "backup.restore.unusable", Data: map[string]any{"Path": src}, Err: err}
@@ -59,8 +69,19 @@ func Restore(ctx context.Context, dbPath, from string, now time.Time) (Restored,
 		return Restored{}, &problem.Error{Key: "backup.restore.unusable", Data: map[string]any{"Path": src}, Err: err}
 	}
 	out := Restored{From: src, Records: rep.Log.Rows}
+	// From here the ledger is swapped in two renames; a kill between them would leave no
+	// ledger, so the journal says how to finish (Recover).
+	before := ""
 	if _, err := os.Stat(live); err == nil {
-		out.Before = beforeRestoreName(live, now)
+		before = beforeRestoreName(live, now)
+	}
+	j, err := startJournal(live, restoreJournal, before, staged)
+	if err != nil {
+		return Restored{}, err
+	}
+	defer j.end()
+	if before != "" {
+		out.Before = before
 		if err := os.MkdirAll(filepath.Dir(out.Before), 0o700); err != nil {
 			return Restored{}, fmt.Errorf("create the backups folder: %w", err)
 		}
@@ -77,6 +98,9 @@ func Restore(ctx context.Context, dbPath, from string, now time.Time) (Restored,
 			}
 		}
 	}
+	// Windows renames no file its program holds open; the journal guards the copy now.
+	held.Close()
+	held = nil
 	if err := os.Rename(staged, live); err != nil {
 		return Restored{}, fmt.Errorf("put the backup in place: %w", err)
 	}
@@ -97,25 +121,36 @@ func beforeRestoreName(live string, now time.Time) string {
 	return filepath.Join(filepath.Dir(live), "backups", "townledger-"+now.Format("20060102-150405")+"-before-restore.db")
 }
 
-// copyFile copies a file to a new one, durably.
-func copyFile(from, to string) error {
+// copyFile copies a file to a new one, durably, and returns it open and held (see
+// workbook.Hold) for the caller to close.
+func copyFile(from, to string) (*os.File, error) {
 	in, err := os.Open(from)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return problem.New("backup.restore.missing", map[string]any{"Path": from})
+			return nil, problem.New("backup.restore.missing", map[string]any{"Path": from})
 		}
-		return fmt.Errorf("open the backup %s: %w", from, err)
+		return nil, fmt.Errorf("open the backup %s: %w", from, err)
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_RDWR, 0o600)
 	if err != nil {
-		return fmt.Errorf("stage the backup: %w", err)
+		return nil, fmt.Errorf("stage the backup: %w", err)
+	}
+	fail := func(err error) (*os.File, error) {
+		out.Close()
+		os.Remove(to)
+		return nil, fmt.Errorf("stage the backup: %w", err)
+	}
+	if err := workbook.Hold(out); err != nil {
+		return fail(err)
 	}
 	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return fmt.Errorf("stage the backup: %w", err)
+		return fail(err)
 	}
-	return errors.Join(out.Sync(), out.Close())
+	if err := out.Sync(); err != nil {
+		return fail(err)
+	}
+	return out, nil
 }
 
 // Copy is a backup kept in the ledger's backups folder.

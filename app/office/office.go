@@ -5,6 +5,7 @@ package office
 
 import (
 	"context"
+	"log"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,6 +78,13 @@ func OpenExisting(ctx context.Context, path string) (*Office, error) {
 func IsMissing(err error) bool { return data.KindOf(err) == data.ErrMissing }
 
 func open(ctx context.Context, path string, opt data.Options) (*Office, error) {
+	// Before the file is opened: a restore cut between its renames left no ledger, which
+	// this finishes; a killed backup's copy goes.
+	if r, err := backup.Recover(path); err != nil {
+		log.Printf("tidy up backups and restores cut short: %v", err)
+	} else if r != (backup.Recovered{}) {
+		log.Printf("backups and restores cut short: %+v", r)
+	}
 	s, err := data.Open(ctx, path, opt)
 	if err != nil {
 		return nil, err

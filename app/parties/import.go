@@ -39,6 +39,8 @@ var Spec = func() workbook.Spec {
 	idNumber.AsText = true
 	phone := column(FieldPhone, "联系电话", "Phone", false, "手机或固定电话", "手机 11 位，如 13812345678；固定电话如 010-12345678")
 	phone.AsText = true
+	notes := column(FieldNotes, "备注", "Notes", false, "其他需要记下的情况", "不超过 1000 个字")
+	notes.MultiLine = true // a note may run over several lines, as in the window's form
 	return workbook.Spec{
 		Kind:  Kind,
 		Title: "企业和个人",
@@ -54,7 +56,7 @@ var Spec = func() workbook.Spec {
 			column(FieldContact, "联系人", "Contact", false, "日常联系的人", ""),
 			phone,
 			column(FieldVillage, "所在村（社区）", "Village", false, "所在的行政村或社区", ""),
-			column(FieldNotes, "备注", "Notes", false, "其他需要记下的情况", "不超过 1000 个字"),
+			notes,
 		},
 		Example: []string{"单位", "青石镇示例机械厂", "91110000600037341L", "", "王示例", "青石镇东街 1 号", "机械制造", "李示例",
 			"13800000000", "东街社区", "示例行，导入时跳过"},
