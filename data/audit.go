@@ -64,9 +64,14 @@ type ChainBreak struct {
 // and returns the first break, or nil when every row is intact, with the number of rows
 // read — all of them, also those after a break.
 func (s *Store) VerifyAudit(ctx context.Context) (*ChainBreak, int64, error) {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, fmt.Errorf("read audit log: %w", s.wrap(err))
+	}
+	defer tx.Rollback()
 	chain := chainCheck{prev: genesisHash}
 	var n int64
-	err := s.walkAudit(ctx, func(r auditRow) error {
+	err = snap{s: s, tx: tx}.walkAudit(ctx, func(r auditRow) error {
 		n++
 		chain.add(r)
 		return nil

@@ -98,3 +98,19 @@ func BenchmarkFilteredCases100k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckLog100k is verify's replay at 100,000 cases and 20,000 parties (120,001
+// records, as many audit rows): the chain, then every record against its last state.
+func BenchmarkCheckLog100k(b *testing.B) {
+	s, err := benchStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		c, err := s.CheckLog(ctx)
+		if err != nil || !c.OK() || c.Records < 120_000 {
+			b.Fatalf("%+v %v", c, err)
+		}
+	}
+}

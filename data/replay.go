@@ -83,6 +83,17 @@ type logged struct {
 func (s *Store) CheckLog(ctx context.Context) (LogCheck, error) {
 	var c LogCheck
 	c.States = s.states
+	// One read transaction: the log and the tables are read as of one moment, so a window
+	// saving meanwhile is not mistaken for a change behind the log's back.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return c, fmt.Errorf("read the ledger: %w", s.wrap(err))
+	}
+	defer tx.Rollback()
+	return snap{s: s, tx: tx}.checkLog(ctx, c)
+}
+
+func (s snap) checkLog(ctx context.Context, c LogCheck) (LogCheck, error) {
 	last := map[string]logged{}
 	chain := chainCheck{prev: genesisHash}
 	err := s.walkAudit(ctx, func(r auditRow) error {
@@ -102,7 +113,7 @@ func (s *Store) CheckLog(ctx context.Context) (LogCheck, error) {
 	if err := s.queryRow(ctx, []any{&c.Written}, `SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("read the audit log's counter: %w", err)
 	}
-	if !s.states {
+	if !s.s.states {
 		return c, nil
 	}
 	var found []Finding
@@ -146,7 +157,7 @@ func splitKey(key string) (string, string) {
 
 // compareTable reads every row of table and checks it against the log, removing what it
 // saw from last so the rest is what is missing.
-func (s *Store) compareTable(ctx context.Context, table string, last map[string]logged, found *[]Finding, records *int64) error {
+func (s snap) compareTable(ctx context.Context, table string, last map[string]logged, found *[]Finding, records *int64) error {
 	rows, err := s.query(ctx, "SELECT * FROM "+ident(table))
 	if err != nil {
 		return fmt.Errorf("read %s: %w", table, err)
@@ -186,7 +197,7 @@ func (s *Store) compareTable(ctx context.Context, table string, last map[string]
 
 // describe names the record of a finding and, for a changed one, the columns that differ,
 // from the table's row and the state its last audit row logged.
-func (s *Store) describe(ctx context.Context, f *Finding) error {
+func (s snap) describe(ctx context.Context, f *Finding) error {
 	now, err := s.currentState(ctx, f.Table, f.ID)
 	if err != nil {
 		return err
@@ -212,7 +223,7 @@ func (s *Store) describe(ctx context.Context, f *Finding) error {
 	return nil
 }
 
-func (s *Store) currentState(ctx context.Context, table, id string) (map[string]any, error) {
+func (s snap) currentState(ctx context.Context, table, id string) (map[string]any, error) {
 	rows, err := s.query(ctx, "SELECT * FROM "+ident(table)+" WHERE id = ?", id)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", table, err)
@@ -251,7 +262,7 @@ func differingColumns(was, now map[string]any) []string {
 
 // labelOf names a record by its label column, and a case's parts by the case's number
 // too (from the table, or from the log when the case itself is gone).
-func (s *Store) labelOf(ctx context.Context, f *Finding, state map[string]any) {
+func (s snap) labelOf(ctx context.Context, f *Finding, state map[string]any) {
 	if state == nil {
 		return
 	}
@@ -285,9 +296,9 @@ type auditRow struct {
 }
 
 // walkAudit streams the audit log in order.
-func (s *Store) walkAudit(ctx context.Context, fn func(auditRow) error) error {
+func (s snap) walkAudit(ctx context.Context, fn func(auditRow) error) error {
 	stateCol := "NULL"
-	if s.states {
+	if s.s.states {
 		stateCol = "state_json"
 	}
 	rows, err := s.query(ctx, `SELECT seq, id, town_code, at, user_id, user_name, action, entity, entity_id,
@@ -356,3 +367,27 @@ func (s *Store) HashAt(ctx context.Context, seq int64) (hash string, ok bool, er
 	}
 	return hash, true, nil
 }
+
+// snap reads the ledger within one read transaction.
+type snap struct {
+	s  *Store
+	tx *sql.Tx
+}
+
+func (p snap) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	rows, err := p.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, p.s.wrap(err)
+	}
+	return rows, nil
+}
+
+func (p snap) queryRow(ctx context.Context, dest []any, q string, args ...any) error {
+	err := p.tx.QueryRowContext(ctx, q, args...).Scan(dest...)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return p.s.wrap(err)
+	}
+	return err
+}
+
+func (p snap) wrap(err error) error { return p.s.wrap(err) }
