@@ -18,7 +18,6 @@ import (
 	"townledger/app/publicity"
 	"townledger/app/report"
 	"townledger/app/training"
-	"townledger/data"
 	"townledger/ui/exports"
 )
 
@@ -30,7 +29,7 @@ import (
 func TestExporterWritesThePeriodReport(t *testing.T) {
 	u := signedIn(t)
 	ctx := context.Background()
-	if err := u.Office.Demo.Load(ctx, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
+	if err := u.Office.Demo.LoadAs(ctx, u.session, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
 		t.Fatal(err)
 	}
 	octoberRecords(t, u)

@@ -5,8 +5,8 @@ package office
 
 import (
 	"context"
-	"log"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"runtime"
