@@ -39,7 +39,8 @@ func offerBackup(a fyne.App, w fyne.Window, path string, cause error, now func()
 				restoreDamaged(w, path, good.Path, now, opened, btn)
 			})
 			btn.Importance = widget.HighImportance
-			w.SetContent(container.NewPadded(failureContent(cause, a.Quit, note, container.NewHBox(kit.Spacer(), btn))))
+			w.SetContent(container.NewPadded(failureWith(cause, a.Quit, note, btn)))
+			w.Resize(w.Content().MinSize().Max(fyne.NewSize(640, 320)))
 		})
 	}()
 }

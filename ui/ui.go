@@ -163,13 +163,27 @@ func (u *UI) showFailure(err error) {
 	u.setContent(locale.T("error.title"), failureContent(err, u.App.Quit))
 }
 
-func failureContent(err error, quit func(), more ...fyne.CanvasObject) fyne.CanvasObject {
+func failureContent(err error, quit func()) fyne.CanvasObject {
+	return failureWith(err, quit, nil, nil)
+}
+
+// failureWith is failureContent with a note under the message and a button beside 退出 (the
+// offer of a backup), either nil.
+func failureWith(err error, quit func(), note fyne.CanvasObject, action *widget.Button) fyne.CanvasObject {
 	msg := widget.NewLabel(locale.Err(err))
 	msg.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(locale.T("error.open_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = fynetheme.SizeNameSubHeadingText
-	rows := append([]fyne.CanvasObject{title, msg}, more...)
-	rows = append(rows, container.NewHBox(kit.Spacer(), widget.NewButton(locale.T("action.quit"), quit)))
+	rows := []fyne.CanvasObject{title, msg}
+	if note != nil {
+		rows = append(rows, note)
+	}
+	buttons := container.NewHBox(kit.Spacer())
+	if action != nil {
+		buttons.Add(action)
+	}
+	buttons.Add(widget.NewButton(locale.T("action.quit"), quit))
+	rows = append(rows, buttons)
 	// The strut gives the wrapping message a reading width.
 	return container.NewCenter(container.NewStack(kit.Strut(520), container.NewVBox(rows...)))
 }
