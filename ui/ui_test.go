@@ -38,7 +38,8 @@ func newTestUI(t *testing.T) *UI {
 	}
 	u := New(a, o, "test")
 	u.Now = func() time.Time { return time.Date(2024, 11, 20, 10, 0, 0, 0, time.Local) }
-	u.MailSync = 0 // the mail tests start it themselves
+	u.MailSync = 0        // the mail tests start it themselves
+	u.StartChecks = false // a background backup would outlive the test's ledger
 	u.Start()
 	return u
 }

@@ -178,3 +178,21 @@ func TestAdministratorVerifiesTheLedger(t *testing.T) {
 		return top != nil && strings.Contains(fmt.Sprint(textsOf(top)), "校验通过：文件完整")
 	})
 }
+
+// A start on a ledger set up makes the day's backup in the background, once.
+func TestStartMakesTheDaysBackup(t *testing.T) {
+	u := signedIn(t)
+	u.StartChecks = true
+	u.Start()
+	u.tasks.Wait()
+	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(u.Office.Path()), "backups", "townledger-*.db"))
+	if len(copies) != 1 {
+		t.Fatalf("backups after a start: %v", copies)
+	}
+	u.Start()
+	u.tasks.Wait()
+	again, _ := filepath.Glob(filepath.Join(filepath.Dir(u.Office.Path()), "backups", "townledger-*.db"))
+	if len(again) != 1 {
+		t.Errorf("a second start the same day made another: %v", again)
+	}
+}
