@@ -65,8 +65,12 @@ func findingLine(f data.Finding) *problem.Error {
 	case f.Case != "":
 		label = problem.New("verify.of_case", map[string]any{"Case": f.Case, "Label": label})
 	}
+	cols := make([]any, len(f.Columns))
+	for i, c := range f.Columns {
+		cols[i] = columnName(c)
+	}
 	d := map[string]any{"Table": tableName(f.Table), "Label": label, "ID": f.ID,
-		"Seq": f.Seq, "Columns": strings.Join(f.Columns, "、")}
+		"Seq": f.Seq, "Columns": cols}
 	switch f.Kind {
 	case data.Missing:
 		return problem.New("verify.missing", d)
@@ -105,6 +109,9 @@ func Keys() []string {
 	for _, t := range data.AuditedTables {
 		out = append(out, "verify.table."+t)
 	}
+	for _, c := range namedColumns {
+		out = append(out, "verify.col."+c)
+	}
 	return append(append(out, anchorKeys...), KeyDamaged, "backup.auto_failed")
 }
 
@@ -136,4 +143,16 @@ func CheckSound(ctx context.Context, s *data.Store) error {
 		return nil
 	}
 	return problem.New(KeyDamaged, map[string]any{"Path": s.Path(), "Detail": integrityLine(lines[0])})
+}
+
+// namedColumns are the columns verify names in words; others keep the database's name.
+var namedColumns = []string{"active", "address", "case_id", "case_no", "cert_no", "created_at", "created_by", "credit_code", "decided_on", "deleted_at", "display_name", "facts", "filed_on", "fine", "held_on", "hours", "id_number", "is_officer", "key", "legal_rep", "name", "notes", "occurred_on", "outcome", "party_id", "password_hash", "payload", "people", "roles", "score", "seq", "staff_id", "stage", "state", "step", "title", "training_id", "updated_at", "updated_by", "username", "value"}
+
+func columnName(c string) any {
+	for _, n := range namedColumns {
+		if n == c {
+			return problem.New("verify.col."+c, nil)
+		}
+	}
+	return c
 }

@@ -72,15 +72,31 @@ func T(key string, data ...map[string]any) string {
 // name inside a finding), so the app layer can compose a line without knowing the language.
 func nested(data map[string]any) map[string]any {
 	var out map[string]any
+	set := func(k string, v any) {
+		if out == nil {
+			out = make(map[string]any, len(data))
+			for k2, v2 := range data {
+				out[k2] = v2
+			}
+		}
+		out[k] = v
+	}
 	for k, v := range data {
-		if p, ok := v.(*problem.Error); ok && p != nil {
-			if out == nil {
-				out = make(map[string]any, len(data))
-				for k2, v2 := range data {
-					out[k2] = v2
+		switch x := v.(type) {
+		case *problem.Error:
+			if x != nil {
+				set(k, T(x.Key, x.Data))
+			}
+		case []any: // a list, each item said and joined as the language lists things
+			parts := make([]string, len(x))
+			for i, item := range x {
+				if p, ok := item.(*problem.Error); ok && p != nil {
+					parts[i] = T(p.Key, p.Data)
+				} else {
+					parts[i] = fmt.Sprint(item)
 				}
 			}
-			out[k] = T(p.Key, p.Data)
+			set(k, strings.Join(parts, T("cli.list_separator")))
 		}
 	}
 	if out == nil {

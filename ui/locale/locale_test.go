@@ -207,3 +207,18 @@ func TestTranslationFilesAreCanonical(t *testing.T) {
 }
 
 var fixTranslations = flag.Bool("fix-translations", false, "rewrite the translation files in canonical form")
+
+// A value that is itself a key, or a list of them, is said in the language too: verify's
+// findings name the table and the changed columns so.
+func TestNestedKeysAndListsAreTranslated(t *testing.T) {
+	if err := Use("zh-Hans"); err != nil {
+		t.Fatal(err)
+	}
+	defer Use(Default)
+	got := T("verify.differs", map[string]any{"Table": problem.New("verify.table.case_file", nil), "Label": "青石镇应急罚〔2026〕1号",
+		"Columns": []any{problem.New("verify.col.fine", nil), "number_mark"}, "Seq": 7})
+	want := "案件「青石镇应急罚〔2026〕1号」与审计日志不符，被改动的字段：罚款金额、number_mark（日志最后一次记录它是第 7 条）。"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
