@@ -51,9 +51,9 @@ type UI struct {
 	// StartChecks: at start, check the file and make the day's backup in the background (UI
 	// tests, which open many ledgers in a row, turn it off).
 	StartChecks bool
-	stopSync func()
-	syncing  sync.WaitGroup
-	tasks    sync.WaitGroup // background work started by the screens
+	stopSync    func()
+	syncing     sync.WaitGroup
+	tasks       sync.WaitGroup // background work started by the screens
 }
 
 // FirstSize is the window's size at its first start, where the screen's usable area allows.
