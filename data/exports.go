@@ -13,12 +13,14 @@ const (
 	ExportQueued       = "queued"       // in the outbox, not yet accepted by the mail server
 	ExportSent         = "sent"         // accepted by the mail server
 	ExportAcknowledged = "acknowledged" // the district replied to it
+	ExportRejected     = "rejected"     // the district sent it back, saying why (RejectReason)
 )
 
 // ExportRecord is one written report in the export history.
 type ExportRecord struct {
 	ID, Period, FileName, FileSHA256, ContentHash, State, SupersedesID string
 	MessageID, SentAt, AckedAt, CreatedAt, CreatedBy                   string
+	RejectReason                                                       string // the district's words when it sent the version back
 	Version                                                            int
 }
 
@@ -58,12 +60,14 @@ func (t *Tx) RecordExport(e ExportRecord, content []byte) (ExportRecord, error) 
 
 // exportCols are a history line's columns, the table aliased e.
 const exportCols = `e.id, e.period, e.version, e.file_name, e.file_sha256, e.content_hash, e.state,
-	COALESCE(e.supersedes_id, ''), e.message_id, COALESCE(e.sent_at, ''), COALESCE(e.acked_at, ''), e.created_at, e.created_by`
+	COALESCE(e.supersedes_id, ''), e.message_id, COALESCE(e.sent_at, ''), COALESCE(e.acked_at, ''), e.created_at, e.created_by,
+	e.reject_reason`
 
 func scanExport(sc interface{ Scan(...any) error }, extra ...any) (ExportRecord, error) {
 	var e ExportRecord
 	err := sc.Scan(append([]any{&e.ID, &e.Period, &e.Version, &e.FileName, &e.FileSHA256, &e.ContentHash, &e.State,
-		&e.SupersedesID, &e.MessageID, &e.SentAt, &e.AckedAt, &e.CreatedAt, &e.CreatedBy}, extra...)...)
+		&e.SupersedesID, &e.MessageID, &e.SentAt, &e.AckedAt, &e.CreatedAt, &e.CreatedBy,
+		&e.RejectReason}, extra...)...)
 	return e, err
 }
 
