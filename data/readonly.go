@@ -37,11 +37,24 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	// read-only folder or share is no obstacle. With a log (a window has it open, or a crash
 	// left one) the log must be read too.
 	_, statErr := os.Stat(abs + "-wal")
-	db, err := openRO(ctx, abs, errors.Is(statErr, os.ErrNotExist))
+	noLog := errors.Is(statErr, os.ErrNotExist)
+	db, err := openRO(ctx, abs, noLog)
+	var scratch string
+	if err != nil && !noLog {
+		// A file with its log in a folder that cannot be written (a read-only share, a CD):
+		// SQLite needs a place for the log's index, so both are read from a private copy.
+		scratch, err = copyWithLog(abs)
+		if err == nil {
+			db, err = openRO(ctx, filepath.Join(scratch, "ledger.db"), false)
+		}
+	}
 	if err != nil {
+		if scratch != "" {
+			os.RemoveAll(scratch)
+		}
 		return nil, classify(abs, err)
 	}
-	s := &Store{path: abs, w: db, r: db, now: time.Now, readOnly: true}
+	s := &Store{path: abs, w: db, r: db, now: time.Now, readOnly: true, scratch: scratch}
 	if err := s.checkOwn(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -121,8 +134,44 @@ func (s *Store) checkOwn(ctx context.Context) error {
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
 func (s *Store) closeReadOnly() error {
-	if err := s.r.Close(); err != nil {
+	err := s.r.Close()
+	if s.scratch != "" {
+		os.RemoveAll(s.scratch)
+	}
+	if err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// copyWithLog copies a database and its write-ahead log into a new private folder.
+func copyWithLog(abs string) (string, error) {
+	dir, err := os.MkdirTemp("", "townledger-verify-")
+	if err != nil {
+		return "", err
+	}
+	for _, ext := range []string{"", "-wal"} {
+		if err := copyPlain(abs+ext, filepath.Join(dir, "ledger.db"+ext)); err != nil {
+			os.RemoveAll(dir)
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+func copyPlain(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

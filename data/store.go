@@ -40,6 +40,8 @@ type Store struct {
 	states bool
 	// readOnly: opened by OpenReadOnly, one pool for both roles.
 	readOnly bool
+	// scratch: a private copy OpenReadOnly reads instead (removed by Close).
+	scratch string
 }
 
 // Open opens (creating if needed) the database at path, applies pending migrations and
