@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 
 	"townledger/app/problem"
 	"townledger/assets"
+	"townledger/ui/locale/sysenv"
 )
 
 // Default is the language used unless the office chose another.
@@ -28,7 +28,8 @@ var current = Default
 // chosen file is loaded both as the system locale's and as the fallback language's messages;
 // it also carries Fyne's own strings (OK, Cancel …), so dialogs follow.
 func Use(language string) error {
-	quietPOSIXLocale()
+	// Fyne reads the system locale again as translations load; a POSIX one is mended first.
+	sysenv.QuietPOSIXLocale()
 	raw, err := assets.Translations.ReadFile("translations/" + language + ".json")
 	if err != nil {
 		return fmt.Errorf("no translations for %q: %w", language, err)
@@ -40,21 +41,6 @@ func Use(language string) error {
 	}
 	current = language
 	return nil
-}
-
-// quietPOSIXLocale stops Fyne logging "Error parsing user locale C" each time translations
-// load under LANG=C.UTF-8 (Debian containers, scheduled tasks): that locale names no language,
-// so it stands for English. Fyne's own package start-up still logs it once.
-func quietPOSIXLocale() {
-	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		switch l := os.Getenv(v); {
-		case l == "C" || l == "POSIX" || strings.HasPrefix(l, "C."):
-			os.Setenv("LANGUAGE", "en_US")
-			return
-		case l != "":
-			return
-		}
-	}
 }
 
 // Current is the language in use.
