@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	gomail "github.com/emersion/go-message/mail"
 
@@ -23,8 +24,12 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // Outgoing is one message to compose.
 type Outgoing struct {
 	From, To string // "address" or "Name <address>"; To may list several, comma-separated
+	FromName string // the sender's display name (RFC 2047 encoded); overrides a name in From
 	Subject  string
 	Body     string // plain text
+	// Fields are extra header fields for programs (X-TownLedger-…), in this order. Their
+	// names are field-name tokens and their values printable ASCII, so they need no encoding.
+	Fields []Field
 	// MessageID identifies the message (without angle brackets; brackets are tolerated).
 	// Keep it: the district's reply names it in In-Reply-To. NewMessageID makes one.
 	MessageID      string
@@ -32,6 +37,9 @@ type Outgoing struct {
 	AttachmentName string    // e.g. "青石镇2024年第三季度报表.xlsx"
 	Attachment     []byte
 }
+
+// Field is one extra header field.
+type Field struct{ Name, Value string }
 
 // NewMessageID makes a unique Message-ID in the sender's domain, so it is stored before
 // sending and the reply can be matched even if the send is retried.
@@ -64,8 +72,16 @@ func Compose(m Outgoing) ([]byte, error) {
 	if id == "" || strings.ContainsAny(id, " \t\r\n<>") {
 		return nil, composeError(fmt.Errorf("message ID %q is empty or malformed", m.MessageID))
 	}
-	if strings.ContainsAny(m.Subject+m.AttachmentName, "\r\n") {
-		return nil, composeError(fmt.Errorf("line break in subject or attachment name"))
+	if strings.ContainsAny(m.Subject+m.AttachmentName+m.FromName, "\r\n") {
+		return nil, composeError(fmt.Errorf("line break in subject, sender name or attachment name"))
+	}
+	if m.FromName != "" {
+		from.Name = m.FromName
+	}
+	for _, f := range m.Fields {
+		if err := checkField(f); err != nil {
+			return nil, composeError(err)
+		}
 	}
 	date := m.Date
 	if date.IsZero() {
@@ -81,6 +97,9 @@ func Compose(m Outgoing) ([]byte, error) {
 	h.SetAddressList("To", tos)
 	h.Set("Subject", mime.BEncoding.Encode("utf-8", m.Subject))
 	h.SetMessageID(id)
+	for _, f := range m.Fields {
+		h.Add(f.Name, f.Value)
+	}
 
 	var buf bytes.Buffer
 	if m.AttachmentName == "" && len(m.Attachment) == 0 {
@@ -152,20 +171,50 @@ func attachmentType(name string) string {
 	return "application/octet-stream"
 }
 
+// checkField accepts a header field name of RFC 5322 ftext (printable ASCII but the
+// colon) and a value of printable ASCII and spaces, so it goes out as written.
+func checkField(f Field) error {
+	if f.Name == "" {
+		return fmt.Errorf("header field without a name")
+	}
+	for i := 0; i < len(f.Name); i++ {
+		if c := f.Name[i]; c <= ' ' || c >= 0x7f || c == ':' {
+			return fmt.Errorf("header field name %q", f.Name)
+		}
+	}
+	for i := 0; i < len(f.Value); i++ {
+		if c := f.Value[i]; c < ' ' || c >= 0x7f {
+			return fmt.Errorf("header field %s: value %q is not printable ASCII", f.Name, f.Value)
+		}
+	}
+	return nil
+}
+
+// rfc2231MaxPiece is the longest value of one RFC 2231 continuation, so header lines stay
+// well under 78 characters for long Chinese names.
+const rfc2231MaxPiece = 60
+
 // rfc2231Param formats an RFC 2231 extended parameter (UTF-8, no language), split into
-// numbered continuations of at most 60 characters so header lines stay short for long
-// Chinese names, never splitting a %XX escape.
+// numbered continuations of at most rfc2231MaxPiece characters. Pieces end on character
+// boundaries: each one percent-decodes to whole UTF-8 characters, because some clients
+// (and Python's email package) decode every piece on its own.
 func rfc2231Param(key, value string) string {
 	const unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+	value = strings.ToValidUTF8(value, "\uFFFD")
 	var pieces []string
 	var cur strings.Builder
 	cur.WriteString("utf-8''")
-	for i := 0; i < len(value); i++ {
-		esc := string(value[i])
-		if !strings.ContainsRune(unreserved, rune(value[i])) {
-			esc = fmt.Sprintf("%%%02X", value[i])
+	for _, r := range value {
+		var esc string
+		if r < utf8.RuneSelf && strings.ContainsRune(unreserved, r) {
+			esc = string(r)
+		} else {
+			var b [utf8.UTFMax]byte
+			for _, c := range b[:utf8.EncodeRune(b[:], r)] {
+				esc += fmt.Sprintf("%%%02X", c)
+			}
 		}
-		if cur.Len()+len(esc) > 60 {
+		if cur.Len() > 0 && cur.Len()+len(esc) > rfc2231MaxPiece {
 			pieces = append(pieces, cur.String())
 			cur.Reset()
 		}

@@ -66,6 +66,15 @@ func TestComposeRefusals(t *testing.T) {
 		{"no message ID", func(m *townmail.Outgoing) { m.MessageID = " " }, townmail.KeyCompose},
 		{"header injection", func(m *townmail.Outgoing) { m.Subject = "x\r\nBcc: a@b" }, townmail.KeyCompose},
 		{"nameless attachment", func(m *townmail.Outgoing) { m.Attachment = []byte("x") }, townmail.KeyCompose},
+		{"line break in the sender's name", func(m *townmail.Outgoing) { m.FromName = "青石镇\r\nBcc: a@b" }, townmail.KeyCompose},
+		{"field value not ASCII", func(m *townmail.Outgoing) {
+			m.Fields = []townmail.Field{{Name: "X-TownLedger-Period", Value: "2026年10月"}}
+		}, townmail.KeyCompose},
+		{"field value with a line break", func(m *townmail.Outgoing) {
+			m.Fields = []townmail.Field{{Name: "X-TownLedger-Period", Value: "2026\r\nBcc: a@b"}}
+		}, townmail.KeyCompose},
+		{"field name with a colon", func(m *townmail.Outgoing) { m.Fields = []townmail.Field{{Name: "X-A:", Value: "1"}} }, townmail.KeyCompose},
+		{"field without a name", func(m *townmail.Outgoing) { m.Fields = []townmail.Field{{Value: "1"}} }, townmail.KeyCompose},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -137,7 +137,7 @@ func TestIMAPFaults(t *testing.T) {
 	}{
 		"AppendSent": {"APPEND", func(a mail.Account) error { return mail.AppendSent(context.Background(), a, raw) }},
 		"FindReply": {"EXAMINE", func(a mail.Account) error {
-			_, _, err := mail.FindReply(context.Background(), a, mail.ReplyQuery{Subject: "报表"})
+			_, _, err := mail.FindReply(context.Background(), a, mail.ReplyQuery{Subject: "报表", Senders: []string{mailtest.District}})
 			return err
 		}},
 	}

@@ -29,7 +29,7 @@ func TestIDIsSentAfterLoginBeforeAnySelect(t *testing.T) {
 			a := s.Account(mailtest.Town)
 			a.IMAP = proxy.Server()
 			ctx := context.Background()
-			if _, _, err := mail.FindReply(ctx, a, mail.ReplyQuery{Subject: "报表"}); err != nil {
+			if _, _, err := mail.FindReply(ctx, a, mail.ReplyQuery{Subject: "报表", Senders: []string{mailtest.District}}); err != nil {
 				t.Fatal(err)
 			}
 			if err := mail.AppendSent(ctx, a, []byte("Subject: x\r\n\r\nx\r\n")); err != nil {

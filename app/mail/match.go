@@ -5,11 +5,14 @@ import (
 	"bytes"
 	"io"
 	"mime"
+	netmail "net/mail"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-message"
 	"github.com/emersion/go-message/charset"
 	gomail "github.com/emersion/go-message/mail"
@@ -29,9 +32,19 @@ const (
 	byThread       // In-Reply-To or References names our Message-ID
 )
 
+// Header fields of a receipt a program can read: X-TownLedger-Receipt says "accepted" or
+// "rejected"; with "rejected", X-TownLedger-Reason (RFC 2047 encoded words allowed) says
+// why. A plain reply from the district, without them, accepts.
+const (
+	FieldReceipt = "X-TownLedger-Receipt"
+	FieldReason  = "X-TownLedger-Reason"
+)
+
 // candidate is one inbox message's parsed header.
 type candidate struct {
 	Reply
+	address               string // the From address, lower case; "" when unreadable
+	auto                  bool   // an automatic reply (out of office, a list, a robot)
 	inReplyTo, references []string
 }
 
@@ -47,10 +60,19 @@ func parseCandidate(raw []byte, internal time.Time) candidate {
 	c.Subject = decodeText(h.Get("Subject"))
 	c.From = decodeText(h.Get("From"))
 	if addrs, err := h.AddressList("From"); err == nil && len(addrs) > 0 {
+		c.address = strings.ToLower(addrs[0].Address)
 		c.From = addrs[0].Address
 		if addrs[0].Name != "" {
 			c.From = addrs[0].Name + " <" + addrs[0].Address + ">"
 		}
+	} else {
+		c.address = bareAddress(c.From)
+	}
+	c.auto = isAutomatic(th, c.Subject)
+	switch strings.ToLower(strings.TrimSpace(th.Get(FieldReceipt))) {
+	case "rejected":
+		c.Rejected = true
+		c.Reason = cleanReason(decodeText(th.Get(FieldReason)))
 	}
 	c.Date = internal
 	if d, err := h.Date(); err == nil && !d.IsZero() {
@@ -65,8 +87,13 @@ func parseCandidate(raw []byte, internal time.Time) candidate {
 	return c
 }
 
-// judge ranks a candidate against the query; wantID is already normalised.
-func judge(c candidate, wantID, subject string) rank {
+// judge ranks a candidate against the query; wantID is already normalised, senders are
+// lower-case addresses. Only a person's answer from one of the senders counts: never an
+// automatic reply, never anyone else's mail, however it is threaded or titled.
+func judge(c candidate, wantID, subject string, senders []string) rank {
+	if c.auto || c.address == "" || !slices.Contains(senders, c.address) {
+		return noMatch
+	}
 	if wantID != "" {
 		if c.MessageID == wantID {
 			return noMatch // our own message (a copy to self), not a reply
@@ -81,6 +108,96 @@ func judge(c candidate, wantID, subject string) rank {
 		return bySubject
 	}
 	return noMatch
+}
+
+// better reports whether a candidate of rank r beats the best so far: a rejection beats
+// an acceptance (the district's refusal must not hide behind its "收到"), then a thread
+// match beats a subject match, then the earlier message wins.
+func better(r rank, rejected bool, uid imap.UID, bestRank rank, bestRejected bool, bestUID imap.UID) bool {
+	switch {
+	case r == noMatch:
+		return false
+	case bestRank == noMatch:
+		return true
+	case rejected != bestRejected:
+		return rejected
+	case r != bestRank:
+		return r > bestRank
+	}
+	return uid < bestUID
+}
+
+// Addresses reads a list of addresses as a person types it into one field: separated by
+// commas or semicolons, ASCII or full-width ("，" "；"), each "address" or "Name <address>".
+// They come back bare, lower case, each once; pieces that are no address are left out.
+func Addresses(list string) []string {
+	var out []string
+	pieces := strings.FieldsFunc(list, func(r rune) bool { return strings.ContainsRune(",;，；、", r) })
+	for _, p := range pieces {
+		p = strings.TrimSpace(p)
+		addr := ""
+		if a, err := netmail.ParseAddress(p); err == nil {
+			addr = a.Address
+		} else if b := bareAddress(p); b != "" && !strings.ContainsAny(b, " \t") {
+			addr = b
+		}
+		addr = strings.ToLower(addr)
+		if at := strings.IndexByte(addr, '@'); at > 0 && at < len(addr)-1 && !slices.Contains(out, addr) {
+			out = append(out, addr)
+		}
+	}
+	return out
+}
+
+// bareAddress takes the address out of an unparsable From value: the last <…>, else the
+// last whitespace-separated word holding an @; lower case.
+func bareAddress(from string) string {
+	if i := strings.LastIndexByte(from, '<'); i >= 0 {
+		if j := strings.IndexByte(from[i:], '>'); j > 0 {
+			return strings.ToLower(strings.TrimSpace(from[i+1 : i+j]))
+		}
+	}
+	f := strings.Fields(from)
+	for i := len(f) - 1; i >= 0; i-- {
+		if strings.Contains(f[i], "@") {
+			return strings.ToLower(strings.Trim(f[i], "<>\"'"))
+		}
+	}
+	return ""
+}
+
+// automaticPrefixes begin the subjects of automatic replies (compared folded: NFKC, lower
+// case), for mailers that set none of the RFC 3834 fields.
+var automaticPrefixes = []string{"自动回复", "自动答复", "自動回覆", "自動回復", "auto:", "automatic reply",
+	"auto reply", "auto-reply", "autoreply", "out of office", "休假"}
+
+// isAutomatic recognises an automatic reply: Auto-Submitted other than "no" (RFC 3834),
+// X-Autoreply or X-Autorespond (Exchange, Coremail and others), Precedence auto_reply, bulk,
+// junk or list, or an out-of-office subject.
+func isAutomatic(h textproto.Header, subject string) bool {
+	if v := h.Get("Auto-Submitted"); strings.TrimSpace(v) != "" {
+		kind, _, _ := strings.Cut(v, ";")
+		kind = strings.ToLower(strings.TrimSpace(kind))
+		if kind != "no" {
+			return true
+		}
+	}
+	for _, k := range []string{"X-Autoreply", "X-Autorespond"} {
+		if v := strings.ToLower(strings.TrimSpace(h.Get(k))); h.Has(k) && v != "no" && v != "false" {
+			return true
+		}
+	}
+	switch strings.ToLower(strings.TrimSpace(h.Get("Precedence"))) {
+	case "auto_reply", "bulk", "junk", "list":
+		return true
+	}
+	folded := foldSubject(subject)
+	for _, p := range automaticPrefixes {
+		if strings.HasPrefix(folded, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // msgIDs lists the message identifiers in a Message-ID, In-Reply-To or References value,

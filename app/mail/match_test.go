@@ -105,15 +105,29 @@ func TestPickSent(t *testing.T) {
 // the reply matching: it must never panic, and what it reports must be consistent.
 func FuzzMatchReply(f *testing.F) {
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("Subject: 回复：报表\r\n")
-	f.Add([]byte("Message-ID: <r@x>\r\nIn-Reply-To: <a@b>\r\nSubject: Re: 报表\r\n\r\n"), "<a@b>", "报表")
-	f.Add([]byte("References: <x@y>\r\n <a@b>\r\nSubject: =?GBK?B?u9i4tKO6saix7Q==?=\r\n\r\n"), "a@b", "报表")
-	f.Add([]byte(gbk+"From: =?utf-8?q?=E5=8C=BA?= <d@x>\r\nDate: Tue, 8 Oct 2024 09:30:00 +0800\r\n\r\n"), "", "报表")
-	f.Add([]byte(" bad first line\r\nSubject: Re[: ＲＥ：\r\n"), "<>", "")
-	f.Add([]byte("Subject: =?utf-8?B?invalid?= Re(9999999999999999999): x\r\nReferences: <<<>>>\r\n"), "x", "x")
-	f.Fuzz(func(t *testing.T, header []byte, wantID, subject string) {
+	f.Add([]byte("Message-ID: <r@x>\r\nFrom: <d@x>\r\nIn-Reply-To: <a@b>\r\nSubject: Re: 报表\r\n\r\n"), "<a@b>", "报表", "d@x")
+	f.Add([]byte("From: D@X\r\nReferences: <x@y>\r\n <a@b>\r\nSubject: =?GBK?B?u9i4tKO6saix7Q==?=\r\n\r\n"), "a@b", "报表", "d@x；e@y")
+	f.Add([]byte(gbk+"From: =?utf-8?q?=E5=8C=BA?= <d@x>\r\nDate: Tue, 8 Oct 2024 09:30:00 +0800\r\n\r\n"), "", "报表", "d@x")
+	f.Add([]byte(" bad first line\r\nSubject: Re[: ＲＥ：\r\n"), "<>", "", "")
+	f.Add([]byte("Subject: =?utf-8?B?invalid?= Re(9999999999999999999): x\r\nReferences: <<<>>>\r\n"), "x", "x", "x")
+	f.Add([]byte("From: d@x\r\nAuto-Submitted: auto-replied\r\nIn-Reply-To: <a@b>\r\nSubject: 自动回复: 报表\r\n\r\n"), "a@b", "报表", "d@x")
+	f.Add([]byte("From: d@x\r\nIn-Reply-To: <a@b>\r\nX-TownLedger-Receipt: Rejected\r\nX-TownLedger-Reason: =?utf-8?B?5pWw5a2X5pyJ6K+v?=\r\n\r\n"), "a@b", "报表", "d@x")
+	f.Fuzz(func(t *testing.T, header []byte, wantID, subject, senderList string) {
 		c := parseCandidate(header, time.Unix(0, 0))
-		r := judge(c, normID(wantID), subject)
+		senders := Addresses(senderList)
+		r := judge(c, normID(wantID), subject, senders)
 		id := normID(wantID)
+		if r != noMatch && (c.auto || !slices.Contains(senders, c.address)) {
+			t.Fatalf("matched a message from %q (automatic %v), senders %q", c.address, c.auto, senders)
+		}
+		if c.Reason != "" && !c.Rejected {
+			t.Fatalf("a reason %q without a rejection", c.Reason)
+		}
+		for _, a := range senders {
+			if a != strings.ToLower(a) || !strings.Contains(a, "@") {
+				t.Fatalf("sender %q", a)
+			}
+		}
 		if r == byThread && !slices.Contains(append(c.inReplyTo, c.references...), id) {
 			t.Fatalf("thread match without %q in %q %q", id, c.inReplyTo, c.references)
 		}

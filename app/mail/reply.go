@@ -14,6 +14,9 @@ type ReplyQuery struct {
 	MessageID string    // of the message sent (angle brackets tolerated)
 	Subject   string    // its subject, as sent
 	Since     time.Time // when it was sent; zero searches the whole inbox
+	// Senders are the addresses whose answers count (the district's); mail from anyone
+	// else never does. At least one is needed.
+	Senders []string
 }
 
 // Reply is the district's answer as found in the inbox.
@@ -22,24 +25,35 @@ type Reply struct {
 	From      string // "Name <address>" or "address"
 	Subject   string // decoded
 	Date      time.Time
+	// Rejected: the answer carries X-TownLedger-Receipt: rejected, the district sends the
+	// version back; Reason is X-TownLedger-Reason, else the first lines of its text.
+	Rejected bool
+	Reason   string
 }
 
 // maxScan bounds how many of the newest messages since Since are examined, so a busy
 // inbox costs one bounded header fetch per poll.
 const maxScan = 500
 
-// headerFields are the only header lines fetched: enough to match and to show.
-var headerFields = []string{"Message-ID", "In-Reply-To", "References", "Subject", "From", "Date"}
+// headerFields are the only header lines fetched: enough to match, to tell an automatic
+// reply, to read a receipt and to show.
+var headerFields = []string{"Message-ID", "In-Reply-To", "References", "Subject", "From", "Date",
+	"Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", FieldReceipt, FieldReason}
 
-// FindReply looks in INBOX for the answer to the message q describes: one whose
-// In-Reply-To or References names q.MessageID, else one whose subject is a reply prefix
-// ("Re:", "回复：", "答复:") followed by q.Subject. The inbox is opened read-only, so
-// nothing is marked read; call it again to poll (Coremail has no IDLE). When several
-// match, a thread match wins over a subject match, then the earliest.
+// FindReply looks in INBOX for the answer to the message q describes, from one of
+// q.Senders and not automatic (out of office, list, robot): one whose In-Reply-To or
+// References names q.MessageID, else one whose subject is a reply prefix ("Re:", "回复：",
+// "答复:") followed by q.Subject. The inbox is opened read-only, so nothing is marked read;
+// call it again to poll (Coremail has no IDLE). When several match, a rejection wins over
+// an acceptance, then a thread match over a subject match, then the earliest.
 func FindReply(ctx context.Context, a Account, q ReplyQuery) (Reply, bool, error) {
 	wantID := normID(q.MessageID)
 	if wantID == "" && strings.TrimSpace(q.Subject) == "" {
 		return Reply{}, false, composeError(fmt.Errorf("reply query names neither a message ID nor a subject"))
+	}
+	senders := Addresses(strings.Join(q.Senders, ","))
+	if len(senders) == 0 {
+		return Reply{}, false, composeError(fmt.Errorf("reply query names no sender whose answer counts"))
 	}
 	s, err := openIMAP(ctx, a)
 	if err != nil {
@@ -92,12 +106,33 @@ func FindReply(ctx context.Context, a Account, q ReplyQuery) (Reply, bool, error
 	var bestUID imap.UID
 	for _, m := range msgs {
 		c := parseCandidate(m.header, m.internal)
-		r := judge(c, wantID, q.Subject)
-		if r > bestRank || (r == bestRank && r != noMatch && m.uid < bestUID) {
+		r := judge(c, wantID, q.Subject, senders)
+		if better(r, c.Rejected, m.uid, bestRank, best.Rejected, bestUID) {
 			best, bestRank, bestUID = c.Reply, r, m.uid
 		}
 	}
-	return best, bestRank != noMatch, nil
+	if bestRank == noMatch {
+		return Reply{}, false, nil
+	}
+	if best.Rejected && best.Reason == "" {
+		best.Reason, err = s.reason(bestUID)
+	}
+	return best, true, err
+}
+
+// reason reads a rejection's reason from the first lines of its text.
+func (s *imapSession) reason(uid imap.UID) (string, error) {
+	section := &imap.FetchItemBodySection{Peek: true, Partial: &imap.SectionPartial{Size: bodyFetch}}
+	var raw []byte
+	err := s.g.do(phaseCommand, "UID FETCH", func() error {
+		bufs, err := s.c.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{UID: true,
+			BodySection: []*imap.FetchItemBodySection{section}}).Collect()
+		for _, b := range bufs {
+			raw = b.FindBodySection(section)
+		}
+		return err
+	})
+	return bodyReason(raw), err
 }
 
 type imapFetched struct {

@@ -115,7 +115,7 @@ func TestSendPeriodReachesTheDistrictAndIsAcknowledged(t *testing.T) {
 		t.Errorf("subject %q", subject)
 	}
 	sum := sha256.Sum256(file)
-	if hex.EncodeToString(sum[:]) != res.Export.FileSHA256 || name != res.Export.FileName || !strings.Contains(name, "2023-Q4") {
+	if hex.EncodeToString(sum[:]) != res.Export.FileSHA256 || name != "青石镇_2023-Q4_v1.xlsx" {
 		t.Errorf("attachment %q (%d bytes) is not the exported workbook %+v", name, len(file), res.Export)
 	}
 	if !strings.Contains(text, "示范区应急管理局") || !strings.Contains(text, res.Export.ContentHash) {

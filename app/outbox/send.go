@@ -54,6 +54,74 @@ func messageID(e data.ExportRecord, from string) string {
 	return "<report-" + e.ID + "@" + domain + ">"
 }
 
+// Header fields a program at the district can trust, on every report mail.
+const (
+	FieldTown        = "X-TownLedger-Town"         // the town's division code
+	FieldPeriod      = "X-TownLedger-Period"       // the period, canonical: 2026, 2026-H1, 2026-Q3, 2026-10
+	FieldVersion     = "X-TownLedger-Version"      // the version number
+	FieldSupersedes  = "X-TownLedger-Supersedes"   // the version number it replaces, when any
+	FieldContentHash = "X-TownLedger-Content-Hash" // the content hash written in the workbook
+)
+
+// OfficeName is the sender's display name: the agency named in the town record (e.g.
+// 青石镇人民政府), else the town's name and 应急办. Setup fills the agency with the town's
+// bare name, which says nothing more and is not an office: that counts as none.
+func OfficeName(town data.Town) string {
+	name := strings.TrimSpace(town.Name)
+	if n := strings.TrimSpace(town.AgencyName); n != "" && n != name {
+		return n
+	}
+	return name + "应急办"
+}
+
+// AttachmentName is the workbook's name in the mail, whatever the file was called when it
+// was written: <town>_<period>_v<n>.xlsx, e.g. 青石镇_2026-10_v2.xlsx, so every town's
+// report is told apart at the district.
+func AttachmentName(town data.Town, e data.ExportRecord) string {
+	name := strings.Map(func(r rune) rune {
+		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(town.Name))
+	return name + "_" + e.Period + "_v" + strconv.Itoa(e.Version) + ".xlsx"
+}
+
+// DistrictAddresses are the district's addresses from the town record: reports go to all
+// of them, and only their answers count. The field may list several, separated by commas
+// or semicolons (ASCII or full-width).
+func DistrictAddresses(town data.Town) []string { return townmail.Addresses(town.DistrictEmail) }
+
+// supersededVersion is the number of the version e replaces in the district's eyes: the
+// newest earlier version of the period the district received (sent, acknowledged or sent
+// back); 0 when the district has none.
+func supersededVersion(history []data.ExportRecord, e data.ExportRecord) int {
+	prev := 0
+	for _, h := range history {
+		switch h.State {
+		case data.ExportSent, data.ExportAcknowledged, data.ExportRejected:
+			if h.Period == e.Period && h.ID != e.ID && h.Version < e.Version && h.Version > prev {
+				prev = h.Version
+			}
+		}
+	}
+	return prev
+}
+
+// fields are the program-readable header fields of e's message.
+func fields(town data.Town, e data.ExportRecord, supersedes int) []townmail.Field {
+	code := strings.TrimSpace(town.DivisionCode)
+	if code == "" {
+		code = town.Code
+	}
+	f := []townmail.Field{{Name: FieldTown, Value: code}, {Name: FieldPeriod, Value: e.Period},
+		{Name: FieldVersion, Value: strconv.Itoa(e.Version)}}
+	if supersedes > 0 {
+		f = append(f, townmail.Field{Name: FieldSupersedes, Value: strconv.Itoa(supersedes)})
+	}
+	return append(f, townmail.Field{Name: FieldContentHash, Value: e.ContentHash})
+}
+
 // body is the letter that goes with the workbook, in Chinese like the workbook itself.
 func body(town data.Town, e data.ExportRecord, supersedes int) string {
 	from, to, _ := period.Parse(e.Period)
@@ -63,8 +131,8 @@ func body(town data.Town, e data.ExportRecord, supersedes int) string {
 	if supersedes > 0 {
 		b.WriteString("，替代此前报送的第 " + strconv.Itoa(supersedes) + " 版")
 	}
-	b.WriteString("），请查收。收到后请回复本邮件确认。\n\n")
-	b.WriteString("附件：" + e.FileName + "\n文件校验值（SHA-256）：" + e.FileSHA256 + "\n内容校验值：" + e.ContentHash + "\n\n")
+	b.WriteString("），请查收。收到后请回复本邮件确认；如需退回重报，请在回复中写明原因。\n\n")
+	b.WriteString("附件：" + AttachmentName(town, e) + "\n文件校验值（SHA-256）：" + e.FileSHA256 + "\n内容校验值：" + e.ContentHash + "\n\n")
 	b.WriteString(town.Name + "\n" + e.CreatedAt[:10] + "\n\n（本邮件由乡镇应急执法台账 TownLedger 发送）\n")
 	return b.String()
 }
@@ -86,12 +154,12 @@ func Queue(ctx context.Context, s *data.Store, by auth.Session, c Config, export
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(town.DistrictEmail) == "" {
+	if len(DistrictAddresses(town)) == 0 {
 		return problem.New(KeyNoDistrictEmail, nil)
 	}
 	err = s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.QueueExport(exportID, messageID(e, c.sender())) })
 	if errors.Is(err, data.ErrAlreadyQueued) {
-		if e.State == data.ExportSent || e.State == data.ExportAcknowledged {
+		if e.State == data.ExportSent || e.State == data.ExportAcknowledged || e.State == data.ExportRejected {
 			return problem.New(KeyAlreadySent, map[string]any{"Period": e.Period, "Version": e.Version, "SentAt": report.LocalTime(e.SentAt)})
 		}
 		return problem.New(KeyAlreadyQueued, map[string]any{"Period": e.Period, "Version": e.Version})
@@ -148,7 +216,7 @@ func Process(ctx context.Context, s *data.Store, by auth.Session, a townmail.Acc
 		e := it.Export
 		raw, err := compose(ctx, s, town, e, a.Sender())
 		if err == nil {
-			err = townmail.Send(ctx, a, []string{town.DistrictEmail}, raw)
+			err = townmail.Send(ctx, a, DistrictAddresses(town), raw)
 		}
 		if err != nil {
 			f := Failure{Export: e, Err: err, Retry: townmail.Temporary(err)}
@@ -183,15 +251,15 @@ func compose(ctx context.Context, s *data.Store, town data.Town, e data.ExportRe
 	if err != nil {
 		return nil, err
 	}
-	supersedes := 0
-	if e.SupersedesID != "" {
-		if prev, err := s.Export(ctx, e.SupersedesID); err == nil && prev.State != data.ExportExported {
-			supersedes = prev.Version // only a version the district received is superseded in words
-		}
+	history, err := s.Exports(ctx, e.Period)
+	if err != nil {
+		return nil, err
 	}
-	return townmail.Compose(townmail.Outgoing{From: from, To: town.DistrictEmail, Subject: Subject(town.Name, e),
-		Body: body(town, e, supersedes), MessageID: e.MessageID, Date: time.Now(), AttachmentName: e.FileName,
-		Attachment: content})
+	supersedes := supersededVersion(history, e) // only a version the district received is superseded
+	return townmail.Compose(townmail.Outgoing{From: from, FromName: OfficeName(town),
+		To: strings.Join(DistrictAddresses(town), ", "), Subject: Subject(town.Name, e),
+		Body: body(town, e, supersedes), MessageID: e.MessageID, Date: time.Now(), Fields: fields(town, e, supersedes),
+		AttachmentName: AttachmentName(town, e), Attachment: content})
 }
 
 // storedError is a failure as kept in the outbox: the refusal's key and data, so it is shown

@@ -62,8 +62,16 @@ func (e *Exports) Open(id string) {
 	if rec.SentAt != "" {
 		add("export.sent_at", report.LocalTime(rec.SentAt))
 	}
-	if rec.AckedAt != "" {
+	switch {
+	case rec.AckedAt != "" && rec.State == office.ExportAcknowledged:
 		add("export.acked_at", report.LocalTime(rec.AckedAt))
+	case rec.AckedAt != "": // the district's answer sent the version back
+		add("export.rejected_at", report.LocalTime(rec.AckedAt))
+		reason := rec.RejectReason
+		if reason == "" {
+			reason = locale.T("exports.rejected.no_reason")
+		}
+		add("export.reject_reason", reason)
 	}
 	if box, err := e.u.Office.OutboxItems(ctx); err == nil {
 		for _, it := range box {

@@ -116,8 +116,13 @@ func (e *Exports) refresh() {
 	}
 	last := versions[0]
 	e.latest = &last
+	reason := last.RejectReason // said when the district sent the version back
+	if reason == "" {
+		reason = locale.T("exports.rejected.no_reason")
+	}
 	e.State.SetText(locale.T("exports.state."+last.State, map[string]any{"Version": last.Version,
-		"At": report.LocalTime(last.CreatedAt), "SentAt": report.LocalTime(last.SentAt), "AckedAt": report.LocalTime(last.AckedAt)}))
+		"At": report.LocalTime(last.CreatedAt), "SentAt": report.LocalTime(last.SentAt), "AckedAt": report.LocalTime(last.AckedAt),
+		"Reason": reason}))
 	if last.State != office.ExportSent && last.State != office.ExportAcknowledged {
 		return
 	}
