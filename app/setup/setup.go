@@ -11,6 +11,7 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/ids"
+	townmail "townledger/app/mail"
 	"townledger/app/problem"
 	"townledger/app/settings"
 	"townledger/app/workbook"
@@ -101,8 +102,16 @@ func CheckEmail(s string) error {
 	if s == "" {
 		return nil
 	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || !strings.Contains(s[strings.IndexByte(s, '@'):], ".") {
+	// The district may have several addresses (an office mailbox and the clerk's), typed
+	// into the one field as a list: each must be an address.
+	for _, piece := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;，；、", r) }) {
+		piece = strings.TrimSpace(piece)
+		a, err := mail.ParseAddress(piece)
+		if err != nil || a.Address != piece || !strings.Contains(piece[strings.IndexByte(piece, '@'):], ".") {
+			return problem.OnField(FieldDistrictEmail, "setup.email.invalid", map[string]any{"Email": piece})
+		}
+	}
+	if len(townmail.Addresses(s)) == 0 {
 		return problem.OnField(FieldDistrictEmail, "setup.email.invalid", map[string]any{"Email": s})
 	}
 	return nil

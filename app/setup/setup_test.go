@@ -130,7 +130,10 @@ func TestCheckEmail(t *testing.T) {
 	for _, c := range []struct {
 		in string
 		ok bool
-	}{{"", true}, {"a@b.cn", true}, {"区局 <a@b.cn>", false}, {"a@b", false}, {"ab.cn", false}} {
+	}{{"", true}, {"a@b.cn", true}, {"区局 <a@b.cn>", false}, {"a@b", false}, {"ab.cn", false},
+		// The district's addresses as a list, separated as people type them.
+		{"yjj@qu.gov.cn, li@qu.gov.cn", true}, {"yjj@qu.gov.cn；li@qu.gov.cn", true}, {"yjj@qu.gov.cn、li@qu.gov.cn", true},
+		{"yjj@qu.gov.cn, li@", false}, {" , ", false}} {
 		if err := CheckEmail(c.in); (err == nil) != c.ok {
 			t.Errorf("CheckEmail(%q) = %v", c.in, err)
 		}
