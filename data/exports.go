@@ -27,20 +27,41 @@ type ExportRecord struct {
 // ExportFileKind is the attachment kind of a report's workbook kept with its history line.
 const ExportFileKind = "report"
 
-// RecordExport adds a written report to the history as the period's next version, which
-// supersedes the one before it, and keeps the workbook's bytes with it so the outbox can
-// send exactly what was written even if the file is moved; it returns the record with its
-// version. e.ID may carry the export id written into the workbook.
-func (t *Tx) RecordExport(e ExportRecord, content []byte) (ExportRecord, error) {
-	var prevID sql.NullString
-	var prev int
-	err := t.tx.QueryRowContext(t.ctx, `SELECT id, version FROM export_record WHERE period = ? AND deleted_at IS NULL
-		ORDER BY version DESC LIMIT 1`, e.Period).Scan(&prevID, &prev)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return e, fmt.Errorf("export history: %w", t.s.wrap(err))
+// Issued says the version went to the outbox or further (queued, sent, acknowledged or sent
+// back): its number is the one the district sees, and no other version takes it.
+func (e ExportRecord) Issued() bool {
+	switch e.State {
+	case ExportQueued, ExportSent, ExportAcknowledged, ExportRejected:
+		return true
 	}
-	e.Version = prev + 1
-	e.SupersedesID = prevID.String
+	return false
+}
+
+// Received says the mail server accepted the version: the district has it (sent,
+// acknowledged, or sent back).
+func (e ExportRecord) Received() bool {
+	return e.State == ExportSent || e.State == ExportAcknowledged || e.State == ExportRejected
+}
+
+// Withdrawn says the version was taken back out of the outbox unsent (WithdrawExport): it
+// keeps its message id and can never be queued again.
+func (e ExportRecord) Withdrawn() bool { return e.State == ExportExported && e.MessageID != "" }
+
+// RecordExport adds a written report to the history as a draft of the period (state
+// exported), and keeps the workbook's bytes with it so the outbox can send exactly what was
+// written even if the file is moved; it returns the record with its version. A draft takes
+// the number after every one the period has used; the number is the district's only once the
+// draft is queued (NumberForSending). It supersedes the newest issued version, if any. e.ID
+// may carry the export id written into the workbook.
+func (t *Tx) RecordExport(e ExportRecord, content []byte) (ExportRecord, error) {
+	all, err := t.periodExports(e.Period)
+	if err != nil {
+		return e, err
+	}
+	e.Version = topVersion(all) + 1
+	if last := lastIssued(all); last != nil {
+		e.SupersedesID = last.ID
+	}
 	if e.State == "" {
 		e.State = ExportExported
 	}
@@ -56,6 +77,121 @@ func (t *Tx) RecordExport(e ExportRecord, content []byte) (ExportRecord, error) 
 			FileName: e.FileName, MIME: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Content: content})
 	}
 	return e, err
+}
+
+// periodRow is a history line read inside a transaction, deleted ones included (their numbers
+// stay taken: the period and version are unique over every row); only the columns numbering
+// needs, so a ledger part way through its migrations (a test of an upgrade) can record.
+type periodRow struct {
+	ExportRecord
+	deleted bool
+}
+
+// periodExports reads every row of a period's history, deleted ones included.
+func (t *Tx) periodExports(period string) ([]periodRow, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, version, state, message_id, COALESCE(supersedes_id, ''),
+		deleted_at IS NOT NULL FROM export_record WHERE period = ? ORDER BY version`, period)
+	if err != nil {
+		return nil, fmt.Errorf("export history: %w", t.s.wrap(err))
+	}
+	defer rows.Close()
+	var out []periodRow
+	for rows.Next() {
+		r := periodRow{ExportRecord: ExportRecord{Period: period}}
+		if err := rows.Scan(&r.ID, &r.Version, &r.State, &r.MessageID, &r.SupersedesID, &r.deleted); err != nil {
+			return nil, fmt.Errorf("export history: %w", t.s.wrap(err))
+		}
+		out = append(out, r)
+	}
+	return out, t.s.wrap(rows.Err())
+}
+
+// topVersion is the highest number any row of the period holds.
+func topVersion(all []periodRow) int {
+	top := 0
+	for _, r := range all {
+		top = max(top, r.Version)
+	}
+	return top
+}
+
+// lastIssued is the live issued version with the highest number: the one the district has,
+// or will have once the outbox sends it; nil when none.
+func lastIssued(all []periodRow) *periodRow {
+	var last *periodRow
+	for i := range all {
+		if r := &all[i]; !r.deleted && r.Issued() && (last == nil || r.Version > last.Version) {
+			last = r
+		}
+	}
+	return last
+}
+
+// ErrNotDraft refuses to number a version for sending that is not a draft: it was queued
+// already, or withdrawn from the outbox (which never takes it again).
+var ErrNotDraft = errors.New("this export version is not a draft that can be queued")
+
+// NumberForSending gives a draft about to be queued the district's next number: one more
+// than the highest issued version's (1 when none), and makes it supersede that version. The
+// district so sees v1, v2, v3 … in the order they went out, however often the period was
+// exported in between: drafts hold their numbers only until one of them is sent, and the
+// draft holding the number trades numbers with this one. It returns the record as numbered.
+func (t *Tx) NumberForSending(exportID string) (ExportRecord, error) {
+	var period string
+	err := t.tx.QueryRowContext(t.ctx, `SELECT period FROM export_record WHERE id = ? AND deleted_at IS NULL`, exportID).
+		Scan(&period)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ExportRecord{}, &Error{Kind: ErrNotFound, Err: fmt.Errorf("export %s", exportID)}
+	}
+	if err != nil {
+		return ExportRecord{}, fmt.Errorf("export %s: %w", exportID, t.s.wrap(err))
+	}
+	all, err := t.periodExports(period)
+	if err != nil {
+		return ExportRecord{}, err
+	}
+	var e *periodRow
+	for i := range all {
+		if all[i].ID == exportID {
+			e = &all[i]
+		}
+	}
+	if e == nil || e.State != ExportExported || e.Withdrawn() {
+		return ExportRecord{}, fmt.Errorf("export %s: %w", exportID, ErrNotDraft)
+	}
+	next, supersedes := 1, ""
+	if last := lastIssued(all); last != nil {
+		next, supersedes = last.Version+1, last.ID
+	}
+	if e.Version != next {
+		for _, r := range all {
+			if r.Version != next {
+				continue
+			}
+			if r.deleted || r.Issued() {
+				return ExportRecord{}, &Error{Kind: ErrConflict, Err: fmt.Errorf("export %s: version %d of %s is taken", exportID, next, period)}
+			}
+			// The draft holding the number takes this one's: first out of the way, so no two
+			// rows ever share a number.
+			if err := t.update("export_record", exportID, Row{"version": topVersion(all) + 1}); err != nil {
+				return ExportRecord{}, err
+			}
+			if err := t.update("export_record", r.ID, Row{"version": e.Version}); err != nil {
+				return ExportRecord{}, err
+			}
+		}
+	}
+	changes := Row{}
+	if e.Version != next {
+		changes["version"] = next
+	}
+	if e.SupersedesID != supersedes {
+		changes["supersedes_id"] = nullIfEmpty(supersedes)
+	}
+	if err := t.update("export_record", exportID, changes); err != nil {
+		return ExportRecord{}, err
+	}
+	return t.export(exportID)
 }
 
 // exportCols are a history line's columns, the table aliased e.
@@ -99,6 +235,16 @@ func (s *Store) Export(ctx context.Context, id string) (ExportRecord, error) {
 	}
 	if err != nil {
 		return e, fmt.Errorf("read export: %w", s.wrap(err))
+	}
+	return e, nil
+}
+
+// export reads one live history line inside the transaction.
+func (t *Tx) export(id string) (ExportRecord, error) {
+	e, err := scanExport(t.tx.QueryRowContext(t.ctx, `SELECT `+exportCols+` FROM export_record e
+		WHERE id = ? AND deleted_at IS NULL`, id))
+	if err != nil {
+		return e, fmt.Errorf("read export: %w", t.s.wrap(err))
 	}
 	return e, nil
 }

@@ -89,32 +89,3 @@ func TestFaultsKeepTheReportQueued(t *testing.T) {
 		})
 	}
 }
-
-// A version waits in the outbox after a failure and the period's data change meanwhile: the
-// next send goes with a new version, and the stale one never leaves.
-func TestQueuedVersionIsReplacedWhenTheDataChange(t *testing.T) {
-	ctx := context.Background()
-	srv := mailtest.Start(t)
-	s := office(t)
-	cfg, good := account(t, s, srv)
-	down := good
-	down.SMTP.Port = mailtest.FreePort(t)
-	first, err := outbox.SendPeriod(ctx, s, exporter, cfg, down, request(t, "2023", false))
-	if err != nil || first.Export.State != data.ExportQueued {
-		t.Fatalf("first try: %+v %v", first, err)
-	}
-	changeActivity(t, s)
-	second, err := outbox.SendPeriod(ctx, s, exporter, cfg, good, request(t, "2023", false))
-	if err != nil || !second.Written || second.Export.Version != 2 || second.Export.State != data.ExportSent {
-		t.Fatalf("after the change: %+v %v", second, err)
-	}
-	if old, _ := s.Export(ctx, first.Export.ID); old.State != data.ExportExported {
-		t.Errorf("the stale version is %q", old.State)
-	}
-	if out, err := outbox.Retry(ctx, s, exporter, good); err != nil || len(out.Sent) != 0 {
-		t.Errorf("the stale version went out after all: %+v %v", out, err)
-	}
-	if n := len(srv.Inbox(t, mailtest.District)); n != 1 {
-		t.Errorf("district inbox %d", n)
-	}
-}

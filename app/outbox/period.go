@@ -16,9 +16,14 @@ import (
 	"townledger/data"
 )
 
-// KeyChanged says a sent version no longer matches the period's data (Period, Version,
-// SentAt): a new version, superseding it, is needed.
+// KeyChanged says the version the district has no longer matches the period's data
+// (Period, Version, SentAt, Next): a new version, Next, superseding it, is sent only once the
+// person agrees (Request.NewVersion).
 const KeyChanged = "outbox.changed"
+
+// KeyRejectedUnchanged says the district sent the period's version back and the data have not
+// changed since (Period, Version, SentAt): the same data are not sent again.
+const KeyRejectedUnchanged = "outbox.rejected_unchanged"
 
 // Progress steps of SendPeriod, as translation keys.
 const (
@@ -33,21 +38,33 @@ type Request struct {
 	Dir        string // where a new workbook is written
 	Now        time.Time
 	Preparer   string
-	NewVersion bool                                  // send a new version although one was sent
+	NewVersion bool                                  // the person agreed to replace the version the district has
 	Progress   func(key string, data map[string]any) // optional
 }
 
 // Result is what SendPeriod did.
 type Result struct {
 	Export  data.ExportRecord // the version sent (or queued)
-	Written bool              // a new version was written
+	Written bool              // a new workbook was written for it
 	Outcome Outcome
 }
 
-// SendPeriod takes a period from "due" to "sent" in one step: it reuses the newest version
-// when it still matches the data, or writes a new one (superseding the last), queues it and
-// sends the outbox. A version already sent whose data are unchanged is not sent again; one
-// whose data changed is replaced only when req.NewVersion says the person agreed.
+// SendPeriod takes a period from "due" to "sent" in one step. What the district gets is
+// decided against the version it has (report.Standing's Received), whatever was exported in
+// between:
+//
+//   - the data are those it has: nothing is sent (KeyAlreadySent), and a version waiting in
+//     the outbox with other data is taken back out;
+//   - a version waiting in the outbox holds the data: it is sent now;
+//   - the data changed since the version it has: a new version, superseding it, goes only
+//     when req.NewVersion says the person agreed (else KeyChanged); a version the district
+//     sent back is replaced without asking, once the data changed (else KeyRejectedUnchanged);
+//   - otherwise the newest draft holding the data, or a workbook written now, is queued under
+//     the district's next number (data.Tx.NumberForSending): the district sees v1, v2, v3 …
+//     in the order they went out.
+//
+// A version waiting with data that changed since is taken out of the outbox, unless it is
+// being sent at that moment, when it goes and is reported.
 func SendPeriod(ctx context.Context, s *data.Store, by auth.Session, c Config, a townmail.Account, req Request) (Result, error) {
 	var res Result
 	if err := by.Require(auth.ExportReports); err != nil {
@@ -70,63 +87,98 @@ func SendPeriod(ctx context.Context, s *data.Store, by auth.Session, c Config, a
 	if err != nil {
 		return res, err
 	}
-	var reuse *data.ExportRecord
-	if len(versions) > 0 {
-		last := versions[0]
-		changed, err := report.Changed(ctx, s, last, req.Now)
-		if err != nil {
-			return res, err
+	current, err := report.Fingerprint(ctx, s, period, req.Now)
+	if err != nil {
+		return res, err
+	}
+	st := report.StandingOf(versions)
+	// withdraw takes a waiting version with other data out of the outbox; false when a
+	// process is sending it right now.
+	withdraw := func(q data.ExportRecord) (bool, error) {
+		err := s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.WithdrawExport(q.ID) })
+		if errors.Is(err, data.ErrBeingSent) {
+			return false, nil
 		}
-		switch {
-		case last.State == data.ExportQueued && changed:
-			// Waiting, but the data moved on: the new version goes instead, unless the old
-			// one is being sent right now.
-			err := s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.WithdrawExport(last.ID) })
-			if errors.Is(err, data.ErrBeingSent) {
-				reuse = &last
-			} else if err != nil {
+		return err == nil, err
+	}
+	var use *data.ExportRecord
+	switch got := st.Received; {
+	case got != nil && got.ContentHash == current:
+		if q := st.Queued; q != nil && q.ContentHash != current {
+			if _, err := withdraw(*q); err != nil {
 				return res, err
 			}
-		case last.State == data.ExportQueued:
-			reuse = &last // already waiting: send it now
-		case (last.State == data.ExportSent || last.State == data.ExportAcknowledged) && !changed:
-			return res, problem.New(KeyAlreadySent, map[string]any{"Period": period, "Version": last.Version,
-				"SentAt": report.LocalTime(last.SentAt)})
-		case (last.State == data.ExportSent || last.State == data.ExportAcknowledged) && !req.NewVersion:
-			return res, problem.New(KeyChanged, map[string]any{"Period": period, "Version": last.Version,
-				"SentAt": report.LocalTime(last.SentAt)})
-		case last.State == data.ExportExported && !changed:
-			reuse = &last
+		}
+		d := map[string]any{"Period": period, "Version": got.Version, "SentAt": report.LocalTime(got.SentAt)}
+		if got.State == data.ExportRejected {
+			return res, problem.New(KeyRejectedUnchanged, d)
+		}
+		return res, problem.New(KeyAlreadySent, d)
+	case st.Queued != nil && st.Queued.ContentHash == current:
+		use = st.Queued // already waiting: sent now
+	case got != nil && got.State != data.ExportRejected && !req.NewVersion:
+		return res, problem.New(KeyChanged, map[string]any{"Period": period, "Version": got.Version,
+			"SentAt": report.LocalTime(got.SentAt), "Next": report.NextVersion(versions)})
+	}
+	if q := st.Queued; use == nil && q != nil {
+		// Waiting with data that changed since: the current data go instead, unless it is
+		// being sent right now.
+		if out, err := withdraw(*q); err != nil {
+			return res, err
+		} else if !out {
+			use = q
 		}
 	}
-	if reuse != nil {
-		res.Export = *reuse
-		progress(StepReuse, map[string]any{"Period": period, "Version": reuse.Version})
-	} else {
+	if use == nil && st.Draft != nil && st.Draft.ContentHash == current {
+		use = st.Draft
+	}
+	if use == nil {
 		progress(StepExport, map[string]any{"Period": period})
 		if err := os.MkdirAll(req.Dir, 0o755); err != nil {
 			return res, problem.New(report.KeyWrite, map[string]any{"Path": req.Dir, "Detail": err.Error()})
 		}
-		name := "执法工作报表_" + period + "_v" + strconv.Itoa(len(versions)+1) + "_" + req.Now.Format("20060102-150405") + ".xlsx"
+		if versions, err = s.Exports(ctx, period); err != nil { // the number without a withdrawn version
+			return res, err
+		}
+		name := "执法工作报表_" + period + "_v" + strconv.Itoa(report.NextVersion(versions)) + "_" +
+			req.Now.Format("20060102-150405") + ".xlsx"
 		sum, err := report.Write(ctx, s, period, filepath.Join(req.Dir, name), req.Now, req.Preparer)
 		if err != nil {
 			return res, err
 		}
-		if res.Export, err = report.Record(ctx, s, by, sum); err != nil {
+		rec, err := report.Record(ctx, s, by, sum)
+		if err != nil {
 			return res, err
 		}
-		res.Written = true
+		res.Written = !report.Reused(sum, rec)
+		use = &rec
 	}
+	res.Export = *use
 	switch res.Export.State {
 	case data.ExportExported:
+		err := s.Write(ctx, by.Actor(), func(tx *data.Tx) error {
+			var err error
+			res.Export, err = tx.NumberForSending(res.Export.ID)
+			return err
+		})
+		if err != nil && !errors.Is(err, data.ErrNoAudit) { // no audit row: numbered already
+			return res, err
+		}
+		if !res.Written {
+			progress(StepReuse, map[string]any{"Period": period, "Version": res.Export.Version})
+		}
 		if err := Queue(ctx, s, by, c, res.Export.ID); err != nil {
 			return res, err
 		}
 	case data.ExportQueued: // waiting for a retry or for a person: asked now, so tried now
+		progress(StepReuse, map[string]any{"Period": period, "Version": res.Export.Version})
 		err := s.Write(ctx, by.Actor(), func(tx *data.Tx) error { return tx.RetryExportNow(res.Export.ID) })
 		if err != nil && !errors.Is(err, data.ErrNoAudit) {
 			return res, err
 		}
+	default: // the district has it (another process sent it meanwhile)
+		return res, problem.New(KeyAlreadySent, map[string]any{"Period": period, "Version": res.Export.Version,
+			"SentAt": report.LocalTime(res.Export.SentAt)})
 	}
 	town, _, err := s.Town(ctx)
 	if err != nil {

@@ -166,9 +166,10 @@ func TestExportKilledAnywhereLeavesBothOrNeither(t *testing.T) {
 			}
 		})
 	}
-	// The same export run to its end leaves its workbook, its line and nothing else.
+	// An export run to its end leaves its workbook, its line and nothing else (another period:
+	// the quarter's data are recorded already, and an export of them gives that version).
 	out := filepath.Join(dir, "whole.xlsx")
-	if _, _, err := report.Export(ctx, s, exporter, "2023-Q4", out, exportTime, ""); err != nil {
+	if _, _, err := report.Export(ctx, s, exporter, "2023-Q3", out, exportTime, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); err != nil || recordedAs(t, s, "whole.xlsx") != 1 || len(temps(t, dir)) > 0 || len(journals(t, s)) > 0 {

@@ -28,7 +28,7 @@ type Due struct {
 	Kind     string // settings.PeriodMonth …
 	From, To time.Time
 	DueOn    time.Time          // the report.due_day-th of the month after To
-	Latest   *data.ExportRecord // the newest version, nil if never exported
+	Latest   *data.ExportRecord // how far the period got (Standing.Latest): nil if never exported
 	State    string             // DueOpen …
 }
 
@@ -47,11 +47,13 @@ func DueList(ctx context.Context, store *data.Store, now time.Time) ([]Due, erro
 	if err != nil {
 		return nil, err
 	}
+	byPeriod := map[string][]data.ExportRecord{}
+	for _, e := range history {
+		byPeriod[e.Period] = append(byPeriod[e.Period], e)
+	}
 	latest := map[string]*data.ExportRecord{}
-	for i := range history { // newest first
-		if _, ok := latest[history[i].Period]; !ok {
-			latest[history[i].Period] = &history[i]
-		}
+	for p, versions := range byPeriod {
+		latest[p] = StandingOf(versions).Latest()
 	}
 	since, err := ledgerSince(ctx, store)
 	if err != nil {
@@ -129,6 +131,7 @@ func dueOf(kind string, from time.Time, dueDay int, today time.Time) Due {
 		DueOn: time.Date(next.Year(), next.Month(), dueDay, 0, 0, 0, 0, time.UTC)}
 }
 
+// dueState says where the period stands; a version the district sent back leaves it due.
 func dueState(d Due, today time.Time) string {
 	if d.Latest != nil {
 		switch d.Latest.State {

@@ -15,13 +15,103 @@ import (
 	"townledger/data"
 )
 
-// Record enters a written report in the export history as the period's next version
-// (v1, v2 …, each superseding the last), under the export id written into the workbook, with
-// the file's SHA-256 and the content hash, so the office and the district can tell versions
-// apart. The workbook's bytes are kept with it: what is mailed later is exactly what was
-// written. The workbook Write left waiting gets its path's name first; when either step
-// fails, neither stays. Exporting needs the exporter's right: without it the written workbook
-// is thrown away.
+// Standing is where a period's versions stand with the district.
+type Standing struct {
+	// Received is the newest version the mail server accepted (sent, acknowledged or sent
+	// back): what the district has. Versions are numbered in the order they went out, so it
+	// is the received one with the highest number.
+	Received *data.ExportRecord
+	// Queued is the newest version waiting in the outbox.
+	Queued *data.ExportRecord
+	// Draft is the newest version written and never queued: it goes out only while it still
+	// matches the data, under the district's next number.
+	Draft *data.ExportRecord
+}
+
+// StandingOf reads a period's history (data.Store.Exports, newest first).
+func StandingOf(versions []data.ExportRecord) Standing {
+	var st Standing
+	for i := range versions {
+		e := &versions[i]
+		switch {
+		case e.Received():
+			if st.Received == nil || e.Version > st.Received.Version {
+				st.Received = e
+			}
+		case e.State == data.ExportQueued:
+			if st.Queued == nil || e.Version > st.Queued.Version {
+				st.Queued = e
+			}
+		case e.State == data.ExportExported && !e.Withdrawn():
+			if st.Draft == nil {
+				st.Draft = e
+			}
+		}
+	}
+	return st
+}
+
+// Latest is the version that says how far the period got: the one waiting in the outbox,
+// else the one the district has, else the newest draft; nil when nothing was exported.
+func (st Standing) Latest() *data.ExportRecord {
+	switch {
+	case st.Queued != nil && (st.Received == nil || st.Queued.Version > st.Received.Version):
+		return st.Queued
+	case st.Received != nil:
+		return st.Received
+	}
+	return st.Draft
+}
+
+// NextVersion is the number the district will see on the period's next version: one more
+// than the highest that went to the outbox or further.
+func NextVersion(versions []data.ExportRecord) int {
+	next := 1
+	for _, e := range versions {
+		if e.Issued() {
+			next = max(next, e.Version+1)
+		}
+	}
+	return next
+}
+
+// Same finds the version of the period that holds the data whose content hash is hash, so
+// that data already exported are not exported as another version: the version the district
+// has, when its data are these, else a version waiting in the outbox or a draft holding
+// them. A version the district had before its newest is no match: those data sent again are
+// a change. nil when none.
+func Same(versions []data.ExportRecord, hash string) *data.ExportRecord {
+	st := StandingOf(versions)
+	if st.Received != nil && st.Received.ContentHash == hash {
+		return st.Received
+	}
+	for i := range versions { // newest first
+		e := &versions[i]
+		if e.ContentHash == hash && (e.State == data.ExportQueued || e.State == data.ExportExported && !e.Withdrawn()) {
+			return e
+		}
+	}
+	return nil
+}
+
+// Reused says Record gave back a version already in the history, its data being the same as
+// the written report's, instead of recording a new one: the file at the summary's path is then
+// that version's very file.
+func Reused(sum Summary, rec data.ExportRecord) bool { return rec.ID != "" && rec.ID != sum.ExportID }
+
+// Record enters a written report in the export history, under the export id written into the
+// workbook, with the file's SHA-256 and the content hash, so the office and the district can
+// tell versions apart. The workbook's bytes are kept with it: what is mailed later is exactly
+// what was written. The workbook Write left waiting gets its path's name first; when either
+// step fails, neither stays.
+//
+// Data already in the history are not recorded again: when the period's version the district
+// has (or one waiting in the outbox, or a draft) holds the same data (Same), that version is
+// returned and its kept workbook, not the one just written, is given the path's name — so the
+// file is that version's very file, export id and SHA-256 alike (Reused tells). A new record
+// is a draft (see data.Tx.RecordExport): it takes the district's next number when it is sent.
+//
+// Exporting needs the exporter's right: without it the written workbook is thrown away.
 func Record(ctx context.Context, store *data.Store, by auth.Session, sum Summary) (data.ExportRecord, error) {
 	pend := sum.pending
 	if pend != nil && !pend.claim() {
@@ -32,6 +122,19 @@ func Record(ctx context.Context, store *data.Store, by auth.Session, sum Summary
 			pend.discard()
 		}
 		return data.ExportRecord{}, err
+	}
+	versions, err := store.Exports(ctx, sum.Period)
+	if err != nil {
+		if pend != nil {
+			pend.discard()
+		}
+		return data.ExportRecord{}, err
+	}
+	if same := Same(versions, sum.ContentHash); same != nil {
+		if pend != nil {
+			return pend.reuse(ctx, store, *same, sum.Path)
+		}
+		return *same, nil
 	}
 	if pend != nil {
 		return pend.place(ctx, store, by.Actor(), sum)

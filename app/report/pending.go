@@ -181,6 +181,38 @@ func (p *pending) place(ctx context.Context, store *data.Store, actor data.Actor
 	return rec, nil
 }
 
+// reuse gives path the kept workbook of e, a version holding the same data, instead of the
+// workbook just written, which goes. A kill half-way leaves at most e's file at path, which
+// Recover leaves alone: it is not the workbook the journal names.
+func (p *pending) reuse(ctx context.Context, store *data.Store, e data.ExportRecord, path string) (data.ExportRecord, error) {
+	content, err := store.ExportFile(ctx, e.ID)
+	if err != nil {
+		p.discard()
+		return data.ExportRecord{}, err
+	}
+	tmp := p.tmp
+	p.tmp = nil
+	err = tmp.Truncate(0)
+	if err == nil {
+		_, err = tmp.WriteAt(content, 0)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		p.done()
+		return data.ExportRecord{}, writeFailed(path, err)
+	}
+	err = workbook.Place(tmp, path) // held until placed, so no other save removes it first
+	p.done()
+	if err != nil {
+		return data.ExportRecord{}, writeFailed(path, err)
+	}
+	return e, nil
+}
+
 // readJournal reads a journal's complete lines.
 func readJournal(r io.Reader) (journal, bool) {
 	var j journal

@@ -330,3 +330,91 @@ func TestWriteRefusesOverwriteAndBadPeriod(t *testing.T) {
 		t.Error("Keys misses the period key")
 	}
 }
+
+// The cover counts decisions by their date; the case sheet lists the cases filed or decided
+// in the period and marks with 本期决定 the ones decided in it. Those rows add up to the
+// cover's decision figures — penalty decisions, 不予处罚 and 罚款金额 — while the whole sheet
+// need not (September 2023: a case filed then, fined in October). The cover says so in notes
+// under its figures.
+func TestCoverDecisionsAddUpFromTheCaseSheet(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	notPenalised := map[string]bool{"轻微不罚": true, "首违不罚": true, "无主观过错不罚": true}
+	undecidedFines := 0.0 // fines on rows marked 否, over every period: the test must see some
+	for _, p := range []string{"2023-09", "2023-10", "2023-11", "2023-Q3", "2023-Q4", "2023"} {
+		t.Run(p, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), p+".xlsx")
+			sum, err := report.WriteFile(ctx, s, p, path, time.Date(2024, 1, 5, 9, 0, 0, 0, time.Local), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows := readSheet(t, f, report.SheetCases)
+			col := map[string]int{}
+			for i, h := range rows[0] {
+				col[h] = i
+			}
+			mark, fine, outcome := col[report.ColDecidedInPeriod], col["罚款金额（元）"], col["处理结果"]
+			if mark != len(rows[0])-1 || fine == 0 || outcome == 0 {
+				t.Fatalf("case sheet header %q", rows[0])
+			}
+			var decided, notPen int
+			var fines float64
+			for _, r := range rows[1:] {
+				if len(r) <= mark {
+					t.Fatalf("row without %s: %q", report.ColDecidedInPeriod, r)
+				}
+				v, _ := strconv.ParseFloat(r[fine], 64)
+				switch r[mark] {
+				case "是":
+					fines += v
+					if notPenalised[r[outcome]] {
+						notPen++
+					} else {
+						decided++
+					}
+				case "否":
+					undecidedFines += v
+				default:
+					t.Errorf("本期决定 %q", r[mark])
+				}
+			}
+			cover := map[string]string{}
+			var notes []string
+			figures := false // the notes are below the figures, the lines with a unit
+			for _, r := range readSheet(t, f, report.SheetCover)[1:] {
+				switch {
+				case len(r) > 2:
+					cover[r[0]+"/"+r[2]] = r[1]
+					figures = true
+				case figures && len(r) > 0 && r[0] != "":
+					notes = append(notes, r[0])
+				}
+			}
+			coverFines, _ := strconv.ParseFloat(cover["罚款金额/元"], 64)
+			if cover["作出行政处罚决定数（不含不予处罚）/件"] != strconv.Itoa(decided) ||
+				cover["不予处罚案件（轻微不罚、首违不罚等）/件"] != strconv.Itoa(notPen) || math.Abs(coverFines-fines) > 0.005 {
+				t.Errorf("cover: %s decisions, %s not penalised, %v yuan; the rows marked 是: %d, %d, %v",
+					cover["作出行政处罚决定数（不含不予处罚）/件"], cover["不予处罚案件（轻微不罚、首违不罚等）/件"], coverFines,
+					decided, notPen, fines)
+			}
+			if decided != sum.Figures.Decided || math.Abs(fines-float64(sum.Figures.Fines)/100) > 0.005 {
+				t.Errorf("summary %+v, rows %d decisions %v yuan", sum.Figures, decided, fines)
+			}
+			if !slices.Equal(notes, report.CoverNotes) {
+				t.Errorf("cover notes %q", notes)
+			}
+			merged, err := f.GetMergeCells(report.SheetCover)
+			if err != nil || len(merged) != len(report.CoverNotes) {
+				t.Errorf("the notes span the cover's columns: %v %v", merged, err)
+			}
+		})
+	}
+	if undecidedFines == 0 {
+		t.Error("no case of these periods is fined outside them: the test proves nothing")
+	}
+}

@@ -143,17 +143,42 @@ func (b *book) cases(ctx context.Context, store *data.Store, from, to, _ time.Ti
 	_, err := b.table(ctx, sheet{SheetCases, []column{{"案件编号", 26, kindText, false}, {"程序", 10, kindText, false},
 		{"当事人", 28, kindWrap, false}, {"违法行为（赋权事项）", 30, kindWrap, false}, {"案由", 30, kindWrap, false},
 		{"办理阶段", 12, kindText, false}, {"立案日期", 12, kindDate, false}, {"决定日期", 12, kindDate, false},
-		{"结案日期", 12, kindDate, false}, {"处理结果", 14, kindText, false}, {"罚款金额（元）", 14, kindMoney, false}}, true},
+		{"结案日期", 12, kindDate, false}, {"处理结果", 14, kindText, false}, {"罚款金额（元）", 14, kindMoney, false},
+		// Worked out from 决定日期 and the period, both hashed: left out of the hash, so the
+		// versions sent before the column was added still match the same data.
+		{ColDecidedInPeriod, 10, kindText, true}}, true},
 		func(emit emitFunc) error {
 			return pipe(ctx, func(ctx context.Context, fn func(data.ReportCase) error) error {
 				return store.ReportCases(ctx, day(from), day(to), fn)
 			}, func(c data.ReportCase) error {
 				return emit(record{table: TableCase, id: c.ID}, c.CaseNo, label(procedures, c.Procedure), c.PartyName,
 					c.ItemName, c.Title, label(stages, c.Stage), c.FiledOn, c.DecidedOn, c.ClosedOn,
-					label(outcomes, c.Outcome), float64(c.Fine)/100)
+					label(outcomes, c.Outcome), float64(c.Fine)/100, decidedIn(c.DecidedOn, from, to))
 			})
 		})
 	return err
+}
+
+// ColDecidedInPeriod heads the case sheet's last column: 是 on the cases decided in the
+// period, the ones the cover's decision figures (decisions, 罚款金额, 不予处罚) count; 否 on
+// the cases filed in the period and decided later or not yet.
+const ColDecidedInPeriod = "本期决定"
+
+// decidedIn says 是 when a decision date (YYYY-MM-DD) lies in from..to, else 否.
+func decidedIn(decidedOn string, from, to time.Time) string {
+	if decidedOn != "" && decidedOn >= day(from) && decidedOn <= day(to) {
+		return "是"
+	}
+	return "否"
+}
+
+// CoverNotes explain under the cover's figures how they are counted, and how the case
+// sheet adds up to them.
+var CoverNotes = []string{
+	"注：1. 本表“作出行政处罚决定数”“罚款金额”“不予处罚案件”“经法制审核作出的决定”“经集体讨论作出的决定”" +
+		"“处罚决定公示”按决定日期在本期内统计；“立案数”“结案数”“听证”分别按立案、结案、听证日期统计。",
+	"2. “处罚案件”表列出本期立案或作出决定的案件。其中“本期决定”列为“是”的行与封面的决定类数字对应，" +
+		"这些行的罚款金额之和即封面的罚款金额；为“否”的行是本期立案、本期内尚未作出决定的案件。",
 }
 
 // disclosure writes the 双公示 sheet; whether a decision is published yet depends on the day
@@ -289,10 +314,14 @@ func (b *book) activities(ctx context.Context, store *data.Store, from, to, _ ti
 	return err
 }
 
-// cover writes the heading and the headline figures.
+// cover writes the heading, the headline figures and the notes on how they are counted.
 func (b *book) cover(ctx context.Context, town data.Town, sum *Summary, figs []figure, now time.Time, preparer, reviewer string) error {
-	_, err := b.table(ctx, sheet{SheetCover, []column{{"项目", 40, kindWrap, false}, {"内容", 36, kindText, false},
-		{"单位", 10, kindText, false}}, false},
+	notes := make([]note, len(CoverNotes))
+	for i, n := range CoverNotes {
+		notes[i] = note{n, 3}
+	}
+	_, err := b.tableWithNotes(ctx, sheet{SheetCover, []column{{"项目", 40, kindWrap, false}, {"内容", 36, kindText, false},
+		{"单位", 10, kindText, false}}, false}, notes,
 		func(emit emitFunc) error {
 			for _, kv := range [][2]string{{"报送单位", town.Name}, {"行政区划代码", town.Code},
 				{"报告期", period.ChineseLabel(sum.From, sum.To)}, {"填报人", preparer}, {"审核人", reviewer},

@@ -33,10 +33,13 @@ const (
 )
 
 type column struct {
-	header   string
-	width    float64
-	kind     cellKind
-	volatile bool // changes with the day of export, not with the data: left out of the hash
+	header string
+	width  float64
+	kind   cellKind
+	// unhashed columns are left out of the content hash: those that change with the day of
+	// export, not with the data, and those worked out from other hashed cells (a sent
+	// version's hash then still matches the same data after the column was added).
+	unhashed bool
 }
 
 // book is a workbook being written, with its styles; with no file (x nil) it only adds the
@@ -46,6 +49,7 @@ type book struct {
 	x         *excelize.File
 	styles    map[cellKind]int
 	header    int
+	note      int                    // the style of the cover's note: wrapped, across the columns
 	hash      hash.Hash              // over every hashed sheet's rows
 	ids       []uuid.UUID            // the records shown on the sheet this book (a fork) wrote, in row order
 	byName    map[string][]uuid.UUID // the main book: each sheet's records, joined from the forks
@@ -105,6 +109,12 @@ func newBook() (*book, error) {
 		x.Close()
 		return nil, err
 	}
+	b.note, err = x.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Family: "宋体", Size: 10},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		x.Close()
+		return nil, err
+	}
 	// Create the sheets up front so they stand in order; each is then streamed in turn.
 	if err := x.SetSheetName("Sheet1", Sheets[0]); err != nil {
 		x.Close()
@@ -131,6 +141,13 @@ type sheet struct {
 	hashed bool
 }
 
+// note is a text written below a sheet's rows across all its columns, wrapped, in a row lines
+// tall (the cover's counting rule); it is no record and not hashed.
+type note struct {
+	text  string
+	lines int
+}
+
 // emitFunc writes one row; rec names the record the row shows (zero for none).
 type emitFunc func(rec record, vals ...any) error
 
@@ -138,6 +155,11 @@ type emitFunc func(rec record, vals ...any) error
 // gives it, each added to the hash and its record to the metadata; it returns how many rows
 // were written. Printing is A4 landscape with the header row on every page.
 func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) error) (int, error) {
+	return b.tableWithNotes(ctx, sh, nil, fill)
+}
+
+// tableWithNotes is table with notes below the rows, after an empty row.
+func (b *book) tableWithNotes(ctx context.Context, sh sheet, notes []note, fill func(emit emitFunc) error) (int, error) {
 	var sw *excelize.StreamWriter
 	if b.x != nil {
 		var err error
@@ -180,7 +202,7 @@ func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) err
 			if c.kind == kindDate {
 				v = dateCell(v)
 			}
-			if sh.hashed && !c.volatile {
+			if sh.hashed && !c.unhashed {
 				line = append(appendCell(line, v), 0x1f)
 			}
 			if d, ok := v.(time.Time); ok {
@@ -200,6 +222,21 @@ func (b *book) table(ctx context.Context, sh sheet, fill func(emit emitFunc) err
 	})
 	if err != nil || sw == nil {
 		return row - 1, err
+	}
+	for i, n := range notes {
+		at := strconv.Itoa(row + 2 + i) // after an empty row
+		last, err := excelize.CoordinatesToCellName(len(sh.cols), row+2+i)
+		if err != nil {
+			return 0, err
+		}
+		err = sw.SetRow("A"+at, []any{excelize.Cell{StyleID: b.note, Value: n.text}},
+			excelize.RowOpts{Height: 14 * float64(n.lines)})
+		if err == nil {
+			err = sw.MergeCell("A"+at, last)
+		}
+		if err != nil {
+			return 0, err
+		}
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()

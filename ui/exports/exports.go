@@ -114,28 +114,37 @@ func (e *Exports) refresh() {
 		e.State.SetText(locale.T("exports.state.none"))
 		return
 	}
-	last := versions[0]
+	// How far the period got with the district: the version waiting in the outbox, else the
+	// one it has, else the newest draft; a draft after those is said too.
+	st := report.StandingOf(versions)
+	last := *st.Latest()
 	e.latest = &last
 	reason := last.RejectReason // said when the district sent the version back
 	if reason == "" {
 		reason = locale.T("exports.rejected.no_reason")
 	}
-	e.State.SetText(locale.T("exports.state."+last.State, map[string]any{"Version": last.Version,
+	text := locale.T("exports.state."+last.State, map[string]any{"Version": last.Version,
 		"At": report.LocalTime(last.CreatedAt), "SentAt": report.LocalTime(last.SentAt), "AckedAt": report.LocalTime(last.AckedAt),
-		"Reason": reason}))
-	if last.State != office.ExportSent && last.State != office.ExportAcknowledged {
+		"Reason": reason})
+	if d := st.Draft; d != nil && d.ID != last.ID {
+		text += "\n" + locale.T("exports.state.draft", map[string]any{"Version": d.Version, "At": report.LocalTime(d.CreatedAt)})
+	}
+	e.State.SetText(text)
+	got := st.Received
+	if got == nil {
 		return
 	}
+	next := report.NextVersion(versions)
 	e.stateSeq++
 	seq := e.stateSeq
 	e.u.Background(func(ctx context.Context) (func(), error) {
-		changed, err := e.u.Office.Report.Changed(ctx, last, e.u.Now())
+		changed, err := e.u.Office.Report.Changed(ctx, *got, e.u.Now())
 		return func() {
 			if seq != e.stateSeq || err != nil || !changed {
 				return
 			}
-			e.Changed.SetText(locale.T("exports.changed", map[string]any{"Version": last.Version,
-				"Next": last.Version + 1, "SentAt": report.LocalTime(last.SentAt)}))
+			e.Changed.SetText(locale.T("exports.changed", map[string]any{"Version": got.Version,
+				"Next": next, "SentAt": report.LocalTime(got.SentAt)}))
 			e.Changed.Show()
 		}, err
 	})
@@ -199,7 +208,14 @@ func (e *Exports) write() {
 				return
 			}
 			e.refresh() // the new version heads the history
-			dialog.ShowInformation(locale.T("exports.write"), locale.T("exports.written", map[string]any{
+			key := "exports.written"
+			switch {
+			case report.Reused(sum, rec) && rec.Received():
+				key = "exports.written_same" // the district has these data: no new version
+			case report.Reused(sum, rec):
+				key = "exports.written_same_unsent"
+			}
+			dialog.ShowInformation(locale.T("exports.write"), locale.T(key, map[string]any{
 				"Period": e.Period.Selected, "Version": rec.Version, "Records": sum.Records, "Path": sum.Path}), e.u.Win)
 		})
 	})

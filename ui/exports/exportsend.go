@@ -38,7 +38,7 @@ func (e *Exports) SendPeriod(newVersion bool) {
 				ask.Show()
 				return
 			}
-			if p := problem.From(err); p != nil && p.Key == outbox.KeyAlreadySent {
+			if p := problem.From(err); p != nil && (p.Key == outbox.KeyAlreadySent || p.Key == outbox.KeyRejectedUnchanged) {
 				dialog.ShowInformation(locale.T("exports.send"), locale.Err(err), e.u.Win) // nothing wrong
 				return
 			}
