@@ -40,6 +40,7 @@ const (
 	ExportQueued       = data.ExportQueued
 	ExportSent         = data.ExportSent
 	ExportAcknowledged = data.ExportAcknowledged
+	ExportRejected     = data.ExportRejected
 
 	OutboxPending = data.OutboxPending
 	OutboxSending = data.OutboxSending
