@@ -117,7 +117,10 @@ func (e *Exports) refresh() {
 	// How far the period got with the district: the version waiting in the outbox, else the
 	// one it has, else the newest draft; a draft after those is said too.
 	st := report.StandingOf(versions)
-	last := *st.Latest()
+	last := versions[0] // only versions taken back out of the outbox: the newest of them
+	if l := st.Latest(); l != nil {
+		last = *l
+	}
 	e.latest = &last
 	reason := last.RejectReason // said when the district sent the version back
 	if reason == "" {
