@@ -16,5 +16,5 @@ const (
 // Keys lists every translation key this package produces, for completeness tests.
 func Keys() []string {
 	return []string{KeyHost, KeyPort, KeyUsername, KeyFrom, KeyNoAccount, KeyNoDistrictEmail, KeyAlreadySent,
-		KeyAlreadyQueued, KeyFileMissing, KeyChanged, StepExport, StepReuse, StepSend}
+		KeyAlreadyQueued, KeyFileMissing, KeyChanged, KeyRejectedUnchanged, StepExport, StepReuse, StepSend}
 }

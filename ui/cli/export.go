@@ -5,9 +5,11 @@ import (
 	"flag"
 	"strings"
 
+	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/period"
 	"townledger/app/publicity"
+	townreport "townledger/app/report"
 	"townledger/ui/locale"
 )
 
@@ -47,7 +49,14 @@ func runExport(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	c.say("cli.export.version", map[string]any{"Period": rec.Period, "Version": rec.Version})
+	switch {
+	case townreport.Reused(sum, rec): // the district has (or will get) these data already
+		c.say("cli.export.reused", map[string]any{"Period": rec.Period, "Version": rec.Version})
+	case rec.State == office.ExportExported: // a draft: its number is fixed when it is sent
+		c.say("cli.export.draft", map[string]any{"Period": rec.Period, "Version": rec.Version})
+	default:
+		c.say("cli.export.version", map[string]any{"Period": rec.Period, "Version": rec.Version})
+	}
 	c.say("cli.export.done", map[string]any{"Path": out, "Period": period.Label(from, to, tr),
 		"Records": sum.Records, "Hash": sum.ContentHash})
 	c.say("cli.export.figures", map[string]any{"Cases": sum.Figures.Cases, "Decided": sum.Figures.Decided,

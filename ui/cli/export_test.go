@@ -24,7 +24,10 @@ func TestExportCommand(t *testing.T) {
 		{"before init", []string{"--db", db, "export", "--period", "2024", "--out", out}, 1, "", "找不到数据库文件"},
 		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", ""},
 		{"demo", []string{"--db", db, "demo"}, 0, "赋权事项 8 项", ""},
-		{"year", []string{"--db", db, "export", "--period", "2024", "--out", out, "--preparer", "王主任"}, 0, "已导出2024年工作报表", ""},
+		{"year", []string{"--db", db, "export", "--period", "2024", "--out", out, "--preparer", "王主任"}, 0, "2024 的新数据，未报送", ""},
+		// The same data again: no new version, the file is the one already recorded.
+		{"year again, unchanged", []string{"--db", db, "export", "--period", "2024", "--out", filepath.Join(dir, "again.xlsx"),
+			"--preparer", "王主任"}, 0, "没有新建版本", ""},
 		{"onto the file just written", []string{"--db", db, "export", "--period", "2024", "--out", out}, 1, "", "文件已存在，不会覆盖"},
 		{"a quarter, in English", []string{"--lang", "en", "--db", db, "export", "--period", "2024-q3",
 			"--out", filepath.Join(dir, "q3.xlsx")}, 0, "Exported the report (Q3 2024;", ""},
