@@ -13,9 +13,9 @@ import (
 // States of a period in the year's status list, beside the Due states (DueOpen, DueOverdue,
 // DueQueued, DueSent, DueAcknowledged).
 const (
-	StatusNotEnded     = "not_ended"     // the period has not ended yet
-	StatusBeforeLedger = "before_ledger" // it ended before the ledger began: nothing to report
-	StatusRejected     = "rejected"      // the district sent the version back (data.ExportRejected)
+	StatusNotEnded     = "not_ended"         // the period has not ended yet
+	StatusBeforeLedger = "before_ledger"     // it ended before the ledger began: nothing to report
+	StatusRejected     = data.ExportRejected // the district sent the version back
 )
 
 // PeriodStatus is one period's line in the year's status list.
@@ -25,20 +25,24 @@ type PeriodStatus struct {
 	From, To time.Time
 	DueOn    time.Time
 	Wanted   bool // a kind the district asks for (else listed because it was exported)
-	Versions int  // versions written
-	// Latest is the newest version written; Out the newest that went to the outbox or further
-	// (queued, sent, acknowledged, rejected). Either may be nil.
-	Latest, Out *data.ExportRecord
-	State       string // StatusNotEnded, StatusBeforeLedger, DueOpen, DueOverdue, DueQueued, DueSent, DueAcknowledged, StatusRejected
-	// Changed: the period's data today differ from what Out holds (false when Out is nil).
+	Standing      // the version the district has, the one waiting in the outbox, the newest draft
+	// Out is how far the period got (Standing.Latest) when that went to the outbox or further:
+	// the waiting version, else the one the district has; nil when none did.
+	Out *data.ExportRecord
+	// Versions counts the versions that went to the outbox or further: v1 … vN as the
+	// district numbers them.
+	Versions int
+	State    string // StatusNotEnded, StatusBeforeLedger, DueOpen, DueOverdue, DueQueued, DueSent, DueAcknowledged, StatusRejected
+	// Changed: the period's data today differ from the version the district has (from the
+	// waiting one when it has none); false when neither exists.
 	Changed bool
 }
 
 // Status lists every period of year the district asks for (the kinds in the settings), and
 // any other period of that year with versions in the export history: when each is due,
-// how many versions were written, how far the newest that left got (queued, sent,
-// acknowledged or sent back) and whether the data changed since. Periods are in the order
-// they end, a shorter one before a longer one ending the same day.
+// how many versions went out, how far the period got (queued, sent, acknowledged or sent
+// back, as report.StandingOf reads the history) and whether the data changed since. Periods
+// are in the order they end, a shorter one before a longer one ending the same day.
 func Status(ctx context.Context, store *data.Store, year int, now time.Time) ([]PeriodStatus, error) {
 	kinds, err := settings.ReportKinds(ctx, store)
 	if err != nil {
@@ -95,23 +99,26 @@ func Status(ctx context.Context, store *data.Store, year int, now time.Time) ([]
 	for i := range out {
 		s := &out[i]
 		versions := byPeriod[s.Period]
-		s.Versions = len(versions)
-		if len(versions) > 0 {
-			s.Latest = &versions[0]
-		}
-		for j := range versions {
-			if versions[j].State != data.ExportExported {
-				s.Out = &versions[j]
-				break
+		s.Standing = StandingOf(versions)
+		for _, e := range versions {
+			if e.Issued() {
+				s.Versions++
 			}
 		}
+		if l := s.Latest(); l != nil && l.Issued() {
+			s.Out = l
+		}
 		s.State = statusState(*s, since, today)
-		if s.Out != nil {
+		base := s.Received
+		if base == nil {
+			base = s.Queued
+		}
+		if base != nil {
 			h, err := Fingerprint(ctx, store, s.Period, now)
 			if err != nil {
 				return nil, err
 			}
-			s.Changed = h != s.Out.ContentHash
+			s.Changed = h != base.ContentHash
 		}
 	}
 	return out, nil
@@ -140,7 +147,7 @@ func statusState(s PeriodStatus, since, today time.Time) string {
 			return DueSent
 		case data.ExportQueued:
 			return DueQueued
-		case StatusRejected:
+		case data.ExportRejected:
 			return StatusRejected
 		}
 	}

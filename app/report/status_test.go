@@ -62,23 +62,31 @@ func TestStatusListsTheYearsPeriods(t *testing.T) {
 		return tx.Acknowledge(id)
 	})
 	record("2023-Q2", true, send)  // sent; the data moved on since
-	record("2023-Q2", false, nil)  // v2 written, not sent: v1 is still what the district has
+	record("2023-Q2", false, nil)  // a draft of today's data, not sent: v1 is what the district has
 	record("2023-H1", false, nil)  // not a kind the district asks for
 	record("2023-Q4", false, nil)  // exported only
 	record("2022-Q4", false, send) // another year: not listed
+	record("2023-H2", false, func(tx *data.Tx, id string) error {
+		if err := send(tx, id); err != nil {
+			return err
+		}
+		return tx.Reject(id, "  第 3 行金额有误  ")
+	})
 	type line struct {
 		period, state   string
 		versions        int
 		out             int // version that left, 0 none
+		draft           bool
 		changed, wanted bool
 		due             string
 	}
 	want := []line{
-		{"2023-Q1", report.StatusBeforeLedger, 0, 0, false, true, "2023-04-05"},
-		{"2023-Q2", report.DueSent, 2, 1, true, true, "2023-07-05"},
-		{"2023-H1", report.DueOverdue, 1, 0, false, false, "2023-07-05"},
-		{"2023-Q3", report.DueAcknowledged, 1, 1, false, true, "2023-10-05"},
-		{"2023-Q4", report.DueOverdue, 1, 0, false, true, "2024-01-05"},
+		{"2023-Q1", report.StatusBeforeLedger, 0, 0, false, false, true, "2023-04-05"},
+		{"2023-Q2", report.DueSent, 1, 1, true, true, true, "2023-07-05"},
+		{"2023-H1", report.DueOverdue, 0, 0, true, false, false, "2023-07-05"},
+		{"2023-Q3", report.DueAcknowledged, 1, 1, false, false, true, "2023-10-05"},
+		{"2023-Q4", report.DueOverdue, 0, 0, true, false, true, "2024-01-05"},
+		{"2023-H2", report.StatusRejected, 1, 1, false, false, false, "2024-01-05"},
 	}
 	got, err := report.Status(ctx, s, 2023, jan8)
 	if err != nil {
@@ -96,11 +104,14 @@ func TestStatusListsTheYearsPeriods(t *testing.T) {
 		if g.Out != nil {
 			out = g.Out.Version
 		}
-		if g.Period != w.period || g.State != w.state || g.Versions != w.versions || out != w.out ||
+		if g.Period != w.period || g.State != w.state || g.Versions != w.versions || out != w.out || (g.Draft != nil) != w.draft ||
 			g.Changed != w.changed || g.Wanted != w.wanted || g.DueOn.Format("2006-01-02") != w.due {
-			t.Errorf("line %d: %s %s versions %d out v%d changed %v wanted %v due %s; want %+v", i, g.Period, g.State,
-				g.Versions, out, g.Changed, g.Wanted, g.DueOn.Format("2006-01-02"), w)
+			t.Errorf("line %d: %s %s versions %d out v%d draft %v changed %v wanted %v due %s; want %+v", i, g.Period, g.State,
+				g.Versions, out, g.Draft != nil, g.Changed, g.Wanted, g.DueOn.Format("2006-01-02"), w)
 		}
+	}
+	if h2 := got[len(got)-1]; h2.Out == nil || h2.Out.RejectReason != "第 3 行金额有误" {
+		t.Errorf("the district's reason is not kept with the line: %+v", h2.Out)
 	}
 	// Before Q4 ends it is not due yet; on 3 January it is due and open.
 	for _, c := range []struct {
@@ -111,7 +122,7 @@ func TestStatusListsTheYearsPeriods(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if last := got[len(got)-1]; last.Period != "2023-Q4" || last.State != c.state {
+		if last := got[len(got)-2]; last.Period != "2023-Q4" || last.State != c.state {
 			t.Errorf("on %s: %s %s, want 2023-Q4 %s", c.now.Format("2006-01-02"), last.Period, last.State, c.state)
 		}
 	}

@@ -244,7 +244,8 @@ func WriteNotes(x *excelize.File, title string, notes []string, specs ...Spec) e
 				if format != "" {
 					format += "；"
 				}
-				format += "示例：" + spec.Example[i]
+				// An example that says it is one ("示例：春节") is not introduced twice.
+				format += "示例：" + strings.TrimPrefix(spec.Example[i], "示例：")
 			}
 			header := c.Header
 			if c.English != "" {

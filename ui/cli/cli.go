@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,9 +23,10 @@ import (
 
 // Exit codes.
 const (
-	ExitOK    = 0
-	ExitFail  = 1 // the command ran and was refused or failed
-	ExitUsage = 2 // the command line itself is wrong
+	ExitOK      = 0
+	ExitFail    = 1 // the command ran and was refused or failed
+	ExitUsage   = 2 // the command line itself is wrong
+	ExitNothing = 3 // there was nothing to do (sent already and unchanged, an empty outbox); said on stdout
 )
 
 // Env is what a run may touch, so tests can give their own.
@@ -79,12 +81,21 @@ var commands = []command{
 	{"disclosure", runDisclosure, signedIn},
 	{"export", runExport, needs(auth.ExportReports)},
 	{"send", runSend, needs(auth.ExportReports)},
+	{"mail set", runMailSet, needs(auth.ManageSettings)}, // as the window's mail settings
+	{"mail test", runMailTest, needs(auth.ExportReports)},
+	{"status", runStatus, signedIn},
 }
 
 // usageError marks a wrong command line (exit 2).
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
+
+// nothingToDo ends a command that found nothing to do (exit 3); msg, if not empty, is said
+// on stdout: it is no failure.
+type nothingToDo struct{ msg string }
+
+func (e nothingToDo) Error() string { return e.msg }
 
 // Run executes args (without the program name) and returns the exit status.
 func Run(args []string, env Env) int {
@@ -113,7 +124,7 @@ func Run(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "townledger: "+locale.T("cli.bad_flag", map[string]any{"Detail": err.Error()}))
 		return ExitUsage
 	case *help:
-		fmt.Fprint(env.Stdout, locale.T("cli.usage"))
+		fmt.Fprint(env.Stdout, usage())
 		return ExitOK
 	case *version:
 		fmt.Fprintln(env.Stdout, "TownLedger "+env.Version)
@@ -123,18 +134,19 @@ func Run(args []string, env Env) int {
 	rest := fs.Args()
 	if len(rest) == 0 {
 		if env.GUI == nil {
-			fmt.Fprint(env.Stderr, locale.T("cli.usage"))
+			fmt.Fprint(env.Stderr, usage())
 			return ExitUsage
 		}
 		return env.GUI(path)
 	}
 	for _, c := range commands {
-		if c.name != rest[0] {
+		words := strings.Fields(c.name) // "mail set" is two
+		if len(rest) < len(words) || !slices.Equal(rest[:len(words)], words) {
 			continue
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
-		cl := &call{env: env, db: path, user: *user, args: rest[1:], name: c.name, who: c.who}
+		cl := &call{env: env, db: path, user: *user, args: rest[len(words):], name: c.name, who: c.who}
 		err := c.run(ctx, cl)
 		if err == nil && c.who.user && cl.by.UserID == "" {
 			// A command that needs a user finished without opening the ledger; its table entry
@@ -143,8 +155,29 @@ func Run(args []string, env Env) int {
 		}
 		return report(env, err)
 	}
+	if subs := subcommands(rest[0]); len(subs) > 0 {
+		fmt.Fprintln(env.Stderr, "townledger: "+locale.T("cli.subcommand", map[string]any{"Name": rest[0],
+			"Subs": strings.Join(subs, locale.T("cli.or"))}))
+		return ExitUsage
+	}
 	fmt.Fprintln(env.Stderr, "townledger: "+locale.T("cli.unknown_command", map[string]any{"Name": rest[0]}))
 	return ExitUsage
+}
+
+// subcommands are the commands that begin with word ("mail set", "mail test" for mail).
+func subcommands(word string) []string {
+	var out []string
+	for _, c := range commands {
+		if w := strings.Fields(c.name); len(w) > 1 && w[0] == word {
+			out = append(out, "townledger "+c.name)
+		}
+	}
+	return out
+}
+
+// usage is the --help text, naming the kinds of import templates as the program has them.
+func usage() string {
+	return locale.T("cli.usage", map[string]any{"Kinds": strings.ReplaceAll(kindNames(), ", ", " ")})
 }
 
 // report prints a failure as one line on stderr and picks the exit status.
@@ -157,12 +190,23 @@ func report(env Env, err error) int {
 		fmt.Fprintln(env.Stderr, "townledger: "+ue.msg)
 		return ExitUsage
 	}
+	var nothing nothingToDo
+	if errors.As(err, &nothing) {
+		if nothing.msg != "" {
+			fmt.Fprintln(env.Stdout, nothing.msg)
+		}
+		return ExitNothing
+	}
 	fmt.Fprintln(env.Stderr, "townledger: "+oneLine(err))
 	return ExitFail
 }
 
 func oneLine(err error) string {
-	return strings.ReplaceAll(strings.Join(locale.Lines(err), locale.T("cli.separator")), "\n", " ")
+	lines := locale.Lines(err)
+	for i := range len(lines) - 1 {
+		lines[i] = strings.TrimRight(lines[i], "。.") // the separator ends each sentence but the last
+	}
+	return strings.ReplaceAll(strings.Join(lines, locale.T("cli.separator")), "\n", " ")
 }
 
 // flags parses a command's own flags; it refuses stray arguments.

@@ -56,7 +56,7 @@ func runSend(ctx context.Context, c *call) error {
 		return err
 	}
 	if !cfg.Configured() {
-		return problem.New(outbox.KeyNoAccount, nil)
+		return c.mailWords(problem.New(outbox.KeyNoAccount, nil))
 	}
 	pw := c.env.Getenv(EnvMailPassword)
 	if pw == "" {
@@ -69,8 +69,9 @@ func runSend(ctx context.Context, c *call) error {
 	}
 	acct := cfg.Account(pw)
 	acct.RootCAs = c.env.MailRoots
+	var periods []string
 	if due {
-		periods, err := duePeriods(ctx, o, c.env.Now())
+		periods, err = duePeriods(ctx, o, c.env.Now())
 		if err != nil {
 			return err
 		}
@@ -94,14 +95,28 @@ func runSend(ctx context.Context, c *call) error {
 		if err != nil {
 			return err
 		}
+		idle := len(out.Sent) == 0 && len(out.Failed) == 0
+		if idle && (!due || len(periods) == 0) {
+			c.say("cli.send.nothing_pending", nil)
+		}
 		if err := c.outcome(out, ""); err != nil {
 			return err
 		}
 		acked, err := o.Outbox.CheckReplies(ctx, c.by, acct)
 		for _, e := range acked {
-			c.say("cli.send.acked", map[string]any{"Period": e.Period, "Version": e.Version})
+			key := "cli.send.acked"
+			if e.State == office.ExportRejected {
+				key = "cli.send.rejected"
+			}
+			c.say(key, map[string]any{"Period": e.Period, "Version": e.Version, "Reason": e.RejectReason})
 		}
-		return err
+		if err != nil {
+			return c.mailWords(err)
+		}
+		if idle && len(acked) == 0 && (!due || len(periods) == 0) {
+			return nothingToDo{} // exit 3: nothing went out and no reply came; said above
+		}
+		return nil
 	}
 	return c.sendPeriod(ctx, o, cfg, acct, period, strings.TrimSpace(preparer), newVersion)
 }
@@ -129,6 +144,9 @@ func (c *call) sendPeriod(ctx context.Context, o *office.Office, cfg outbox.Conf
 	if p := problem.From(err); p != nil && p.Key == outbox.KeyChanged {
 		return problem.New("cli.send.changed", map[string]any{"Detail": locale.Err(err)})
 	}
+	if p := problem.From(err); p != nil && p.Key == outbox.KeyAlreadySent {
+		return nothingToDo{locale.Err(err)} // exit 3: sent already, and the data are unchanged
+	}
 	if err != nil {
 		return err
 	}
@@ -153,7 +171,7 @@ func (c *call) outcome(out outbox.Outcome, want string) error {
 		if f.Retry {
 			key = "cli.send.queued"
 		}
-		err := problem.New(key, map[string]any{"Period": f.Export.Period, "Version": f.Export.Version, "Error": oneLine(f.Err)})
+		err := problem.New(key, map[string]any{"Period": f.Export.Period, "Version": f.Export.Version, "Error": oneLine(c.mailWords(f.Err))})
 		if want == "" || f.Export.ID == want {
 			failed = err
 		} else {

@@ -62,13 +62,13 @@ func TestSendCommand(t *testing.T) {
 	}{
 		{"neither period nor pending", mailtest.TownPassword, []string{"send"}, 2, "", "请用 --period 指定报告期"},
 		{"no password anywhere", "", []string{"send", "--period", "2023-Q4"}, 1, "", "TOWNLEDGER_MAIL_PASSWORD"},
-		{"wrong password stays queued", "wrong", []string{"send", "--period", "2023-Q4"}, 1, "正在发送", "已留在待发送队列中"},
+		{"wrong password stays queued", "wrong", []string{"send", "--period", "2023-Q4"}, 1, "正在发送", "已留在待发送队列中，改正后运行 townledger send --pending 重发：邮件服务器 127.0.0.1"},
 		{"pending, mended", mailtest.TownPassword, []string{"send", "--pending"}, 0, "已发送 2023-Q4 第 1 版", ""},
-		{"again, unchanged", mailtest.TownPassword, []string{"send", "--period", "2023-Q4"}, 1, "", "不再重复发送"},
+		{"again, unchanged: nothing to do", mailtest.TownPassword, []string{"send", "--period", "2023-Q4"}, 3, "不再重复发送", ""},
 		{"another period", mailtest.TownPassword, []string{"--lang", "en", "send", "--period", "2023-12"}, 0, "Sent 2023-12 version 1", ""},
 		// A monthly scheduled task: the month before last is still unsent.
 		{"due", mailtest.TownPassword, []string{"send", "--due"}, 0, "已发送 2023-11 第 1 版", ""},
-		{"due, nothing left", mailtest.TownPassword, []string{"send", "--due"}, 0, "没有到期未报的报告期", ""},
+		{"due, nothing left", mailtest.TownPassword, []string{"send", "--due"}, 3, "没有到期未报的报告期", ""},
 		{"two modes at once", mailtest.TownPassword, []string{"send", "--due", "--pending"}, 2, "", "三者选一"},
 	}
 	for _, s := range steps {
