@@ -81,7 +81,7 @@ func dynamicKeys() []string {
 	keys = append(keys, rules.Keys()...)
 	keys = append(keys, problem.Keys()...)
 	// Every package's refusals, listed by the package itself.
-	for _, ks := range [][]string{outbox.Keys(), mail.Keys(), catalog.Keys(), training.Keys(), parties.Keys(),
+	for _, ks := range [][]string{outbox.Keys(), outbox.ProbeKeys(), mail.Keys(), catalog.Keys(), training.Keys(), parties.Keys(),
 		report.Keys(), disclosure.Keys(), publicity.Keys(), period.Keys(), workbook.Keys(), caseimport.Keys(), trainingimport.Keys(),
 		activityimport.Keys(), calendarimport.Keys(), backup.Keys()} {
 		keys = append(keys, ks...)
