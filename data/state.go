@@ -14,7 +14,7 @@ import (
 // verify replays the log against them.
 var AuditedTables = []string{"town", "setting", "app_user", "party", "catalog_item", "legal_ref", "discretion_tier",
 	"case_file", "case_event", "case_number", "calendar_day", "staff", "training", "attendance", "activity",
-	"attachment", "export_record", "outbox"}
+	"attachment", "export_record", "outbox", "district_town", "received_report"}
 
 // secretColumns are stored in a record's state as their hash only: the log must not copy a
 // password hash, yet a changed one must show.
@@ -24,7 +24,7 @@ var secretColumns = map[string]map[string]bool{"app_user": {"password_hash": tru
 var labelColumns = map[string]string{"town": "name", "setting": "key", "app_user": "username", "party": "name",
 	"catalog_item": "code", "case_file": "case_no", "case_event": "step", "calendar_day": "day", "staff": "name",
 	"training": "title", "activity": "title", "attachment": "file_name", "export_record": "file_name",
-	"discretion_tier": "name", "legal_ref": "law"}
+	"discretion_tier": "name", "legal_ref": "law", "district_town": "name", "received_report": "file_name"}
 
 func audited(table string) bool {
 	for _, t := range AuditedTables {
