@@ -110,7 +110,13 @@ func (d *Draft) Changed() {
 		return
 	}
 	d.pending = true
-	time.AfterFunc(draftDelay, func() { fyne.Do(d.keep) })
+	// Counted as the session's background work, so closing the ledger (and a test's end)
+	// waits for the keep instead of racing it.
+	d.env.tasks.Add(1)
+	time.AfterFunc(draftDelay, func() {
+		defer d.env.tasks.Done()
+		fyne.DoAndWait(d.keep)
+	})
 }
 
 // Dirty reports changes not saved to the ledger yet.
@@ -134,7 +140,9 @@ func (d *Draft) keep() {
 	}
 	values, user, now := d.values(), d.env.Session.UserID, d.env.Now()
 	d.saves.Add(1)
+	d.env.tasks.Add(1)
 	go func() {
+		defer d.env.tasks.Done()
 		defer d.saves.Done()
 		if err := d.env.Office.Drafts.Save(context.Background(), user, d.form, d.record, values, now); err != nil {
 			fyne.LogError("draft", err)
