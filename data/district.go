@@ -259,29 +259,37 @@ func (t *Tx) MergeReport(r ReceivedReport, rows []DistrictRow) (string, error) {
 	return id, nil
 }
 
-// ReceivedBefore finds a workbook received before with the same file (SHA-256) or, when
-// messageID is not empty, from the same mail; ok=false when there is none.
-func (s *Store) ReceivedBefore(ctx context.Context, sha256, messageID string) (r ReceivedReport, ok bool, err error) {
-	return receivedBefore(ctx, s.r, s, sha256, messageID)
+// ReceivedBefore finds a workbook received before from the same mail (messageID, when not
+// empty) or with the same file (its SHA-256): a file once rejected counts only for the same
+// source and sender, so a town's own mail is not refused for a stranger's copy. ok=false
+// when there is none.
+func (s *Store) ReceivedBefore(ctx context.Context, sha256, messageID, source, sender string) (r ReceivedReport, ok bool, err error) {
+	return receivedBefore(ctx, s.r, s, sha256, messageID, source, sender)
 }
 
 // ReceivedBefore is the store's ReceivedBefore inside the transaction, so two intakes at once
 // cannot both record the same file.
-func (t *Tx) ReceivedBefore(sha256, messageID string) (r ReceivedReport, ok bool, err error) {
-	return receivedBefore(t.ctx, t.tx, t.s, sha256, messageID)
+func (t *Tx) ReceivedBefore(sha256, messageID, source, sender string) (r ReceivedReport, ok bool, err error) {
+	return receivedBefore(t.ctx, t.tx, t.s, sha256, messageID, source, sender)
 }
 
 type queryRower interface {
 	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
 }
 
-func receivedBefore(ctx context.Context, db queryRower, s *Store, sha256, messageID string) (ReceivedReport, bool, error) {
-	for _, q := range []struct{ col, v string }{{"file_sha256", sha256}, {"message_id", messageID}} {
-		if q.v == "" {
+func receivedBefore(ctx context.Context, db queryRower, s *Store, sha256, messageID, source, sender string) (ReceivedReport, bool, error) {
+	for _, q := range []struct {
+		where string
+		args  []any
+	}{
+		{`message_id = ?`, []any{messageID}},
+		{`file_sha256 = ? AND (outcome <> 'rejected' OR source = ? AND sender = ?)`, []any{sha256, source, sender}},
+	} {
+		if q.args[0] == "" {
 			continue
 		}
 		r, err := scanReceived(db.QueryRowContext(ctx, `SELECT `+receivedCols+` FROM received_report
-			WHERE `+ident(q.col)+` = ? AND deleted_at IS NULL ORDER BY received_at LIMIT 1`, q.v))
+			WHERE deleted_at IS NULL AND `+q.where+` ORDER BY received_at LIMIT 1`, q.args...))
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}

@@ -148,7 +148,7 @@ func TestMergeReplacesTheTownsPeriod(t *testing.T) {
 		t.Fatalf("received %+v %v", all, err)
 	}
 	for _, c := range []struct{ sha, msg, want string }{{"a2", "", a2}, {"", "<a1@x>", a1}, {"nope", "<nope>", ""}} {
-		r, ok, err := s.ReceivedBefore(ctx, c.sha, c.msg)
+		r, ok, err := s.ReceivedBefore(ctx, c.sha, c.msg, SourceFolder, "")
 		if err != nil || ok != (c.want != "") || r.ID != c.want {
 			t.Errorf("received before %q %q: %v %v %v", c.sha, c.msg, r.ID, ok, err)
 		}
@@ -168,6 +168,20 @@ func TestMergeReplacesTheTownsPeriod(t *testing.T) {
 	})
 	if err == nil {
 		t.Error("a merged report was recorded without its rows")
+	}
+	// A file once rejected counts as received again only from the same source and sender.
+	rejected := ReceivedReport{Source: SourceMail, Sender: "x@y.cn", ReceivedAt: "2024-10-06T08:00:00.000Z", FileName: "r.xlsx",
+		FileSHA256: "rej", Outcome: ReceivedRejected, Reason: "unknown sender"}
+	if err := s.Write(ctx, alice, func(tx *Tx) error { _, err := tx.InsertReceivedReport(rejected); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		source, sender string
+		want           bool
+	}{{SourceMail, "x@y.cn", true}, {SourceMail, "town@y.cn", false}, {SourceFolder, "", false}} {
+		if _, ok, err := s.ReceivedBefore(ctx, "rej", "", c.source, c.sender); err != nil || ok != c.want {
+			t.Errorf("rejected file from %s %s: received before %v %v", c.source, c.sender, ok, err)
+		}
 	}
 	periods, err := s.ReceivedPeriods(ctx)
 	if err != nil || strings.Join(periods, " ") != "2024-Q2 2024-Q3" {
