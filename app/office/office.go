@@ -20,6 +20,7 @@ import (
 	"townledger/app/catalog"
 	"townledger/app/demo"
 	"townledger/app/disclosure"
+	"townledger/app/district"
 	"townledger/app/drafts"
 	"townledger/app/outbox"
 	"townledger/app/parties"
@@ -59,6 +60,7 @@ type Office struct {
 	ActivityImport activityimport.Service
 	CalendarImport calendarimport.Service
 	Drafts         drafts.Service
+	District       district.Service
 }
 
 // Open opens the ledger at path, creating and migrating it if needed.
@@ -108,7 +110,7 @@ func open(ctx context.Context, path string, opt data.Options) (*Office, error) {
 		Disclosure: disclosure.NewService(s), Backup: backup.NewService(s), CaseImport: caseimport.NewService(s),
 		TrainingImport: trainingimport.NewService(s), ActivityImport: activityimport.NewService(s),
 		CalendarImport: calendarimport.NewService(s),
-		Drafts:         drafts.NewService(s)}, nil
+		Drafts:         drafts.NewService(s), District: district.NewService(s)}, nil
 }
 
 // Close closes the database.
