@@ -84,6 +84,13 @@ var commands = []command{
 	{"mail set", runMailSet, needs(auth.ManageSettings)}, // as the window's mail settings
 	{"mail test", runMailTest, needs(auth.ExportReports)},
 	{"status", runStatus, signedIn},
+	// District mode. "district towns template" and "… import" stand before "district towns",
+	// which would take them as its arguments.
+	{"district towns template", runDistrictTownsTemplate, nobody},
+	{"district towns import", runDistrictTownsImport, needs(auth.ManageSettings)}, // an administrator keeps the register
+	{"district towns", runDistrictTowns, signedIn},
+	{"district pull", runDistrictPull, needs(auth.ExportReports)}, // whoever may export reports takes them in
+	{"district status", runDistrictStatus, signedIn},
 }
 
 // usageError marks a wrong command line (exit 2).
