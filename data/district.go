@@ -261,8 +261,9 @@ func (t *Tx) MergeReport(r ReceivedReport, rows []DistrictRow) (string, error) {
 
 // ReceivedBefore finds a workbook received before from the same mail (messageID, when not
 // empty) or with the same file (its SHA-256): a file once rejected counts only for the same
-// source and sender, so a town's own mail is not refused for a stranger's copy. ok=false
-// when there is none.
+// source and sender, so a town's own mail is not refused for a stranger's copy. A record of
+// the file that was not rejected comes first, else the latest rejection. ok=false when there
+// is none.
 func (s *Store) ReceivedBefore(ctx context.Context, sha256, messageID, source, sender string) (r ReceivedReport, ok bool, err error) {
 	return receivedBefore(ctx, s.r, s, sha256, messageID, source, sender)
 }
@@ -289,7 +290,7 @@ func receivedBefore(ctx context.Context, db queryRower, s *Store, sha256, messag
 			continue
 		}
 		r, err := scanReceived(db.QueryRowContext(ctx, `SELECT `+receivedCols+` FROM received_report
-			WHERE deleted_at IS NULL AND `+q.where+` ORDER BY received_at LIMIT 1`, q.args...))
+			WHERE deleted_at IS NULL AND `+q.where+` ORDER BY outcome = 'rejected', received_at DESC LIMIT 1`, q.args...))
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}

@@ -183,6 +183,15 @@ func TestMergeReplacesTheTownsPeriod(t *testing.T) {
 			t.Errorf("rejected file from %s %s: received before %v %v", c.source, c.sender, ok, err)
 		}
 	}
+	// Once taken in after a rejection, the file's record that counts is the one taken in.
+	taken := ReceivedReport{Source: SourceMail, Sender: "x@y.cn", ReceivedAt: "2024-10-07T08:00:00.000Z", FileName: "r.xlsx",
+		FileSHA256: "rej", Outcome: ReceivedLate}
+	if err := s.Write(ctx, alice, func(tx *Tx) error { _, err := tx.InsertReceivedReport(taken); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok, err := s.ReceivedBefore(ctx, "rej", "", SourceFolder, ""); err != nil || !ok || r.Outcome != ReceivedLate {
+		t.Errorf("a file rejected, then taken in: %+v %v %v", r, ok, err)
+	}
 	periods, err := s.ReceivedPeriods(ctx)
 	if err != nil || strings.Join(periods, " ") != "2024-Q2 2024-Q3" {
 		t.Errorf("periods %v %v", periods, err)

@@ -362,6 +362,22 @@ func TestPullFolderMergesSupersedesAndRefuses(t *testing.T) {
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("status\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
+
+	// A file rejected before is nothing new while its reason stands; once its town is
+	// registered it goes in.
+	if got := results(pull(t, dist, bad)); got != "外乡_2023-Q4_v1.xlsx:again 汇总表.xlsx:again" {
+		t.Errorf("the rejected files again: %s", got)
+	}
+	register(t, dist, stranger)
+	if got := results(pull(t, dist, bad)); got != "外乡_2023-Q4_v1.xlsx:merged 汇总表.xlsx:again" {
+		t.Errorf("after registering the town: %s", got)
+	}
+	if rows := rowsInForce(t, dist); len(rows[stranger.code]) == 0 {
+		t.Error("the newly registered town's workbook was not merged")
+	}
+	if all, _ := dist.ReceivedReports(ctx, period); len(all) != 8 {
+		t.Errorf("%d received for the period, want 8 (3 + v2 + v3 + late v2 + rejected + merged)", len(all))
+	}
 	checkLog(t, dist)
 }
 

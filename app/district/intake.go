@@ -47,7 +47,8 @@ type Outcome struct {
 	File   string // its name as received
 	Result string // data.ReceivedMerged, …Duplicate, …Late or …Rejected; "" when the intake failed
 	// Again says the same file or the same mail was received before: nothing is recorded
-	// again, Report is the earlier record.
+	// again, Report is the earlier record (a file rejected before for the same reason is
+	// Again too, with Result rejected and Err the reason).
 	Again    bool
 	Report   data.ReceivedReport // as recorded
 	TownName string              // the registered town it came from, "" when unknown
@@ -155,8 +156,9 @@ func keep(ctx context.Context, store *data.Store, src Source) (sum string, size 
 var errAgain = errors.New("received before")
 
 // Intake takes in one workbook a town sent: it is kept (received/<sha256>.xlsx beside the
-// ledger) and recorded with what came of it. The same file or the same mail received before
-// changes nothing and is not recorded again. A workbook that is not a TownLedger report, whose
+// ledger) and recorded with what came of it. The same mail received before, or the same file
+// taken in before, changes nothing and is not recorded again; a file rejected before is read
+// again and recorded only if it now goes in or is refused for another reason. A workbook that is not a TownLedger report, whose
 // hash does not match its rows, from a town the district has not registered or, by mail, from
 // an address not among that town's, is rejected with the reason. Else, by the town's period:
 // with no version in force it is merged and in force; a newer version (see newer) supersedes
@@ -194,11 +196,16 @@ func intake(ctx context.Context, store *data.Store, by auth.Session, src Source)
 	if err != nil {
 		return out, err
 	}
+	// A file rejected before is read again (its town may have been registered since); it is
+	// recorded again only when the reason changed.
+	rejected := data.ReceivedReport{}
 	if prev, ok, err := store.ReceivedBefore(ctx, sum, src.MessageID, src.Via, sender); err != nil {
 		return out, err
-	} else if ok {
+	} else if ok && prev.Outcome != data.ReceivedRejected {
 		out.Result, out.Again, out.Report = data.ReceivedDuplicate, true, prev
 		return out, nil
+	} else if ok {
+		rejected = prev
 	}
 	rec := data.ReceivedReport{Source: src.Via, MessageID: src.MessageID, Sender: sender,
 		FileName: src.FileName, FileSHA256: sum, FileSize: size, Version: src.Version}
@@ -229,12 +236,16 @@ func intake(ctx context.Context, store *data.Store, by auth.Session, src Source)
 	if refusal != nil {
 		rec.Outcome, rec.Reason = data.ReceivedRejected, reason(src, refusal)
 		out.Err = refusal
+		if rejected.ID != "" && rejected.Reason == rec.Reason {
+			out.Result, out.Again, out.Report = data.ReceivedRejected, true, rejected
+			return out, nil
+		}
 	}
 	err = store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
 		rec.ReceivedAt = tx.Now()
 		if prev, ok, err := tx.ReceivedBefore(sum, src.MessageID, src.Via, sender); err != nil {
 			return err
-		} else if ok { // another intake recorded it meanwhile
+		} else if ok && (prev.Outcome != data.ReceivedRejected || prev.Reason == rec.Reason) { // recorded meanwhile
 			out.Result, out.Again, out.Report = data.ReceivedDuplicate, true, prev
 			return errAgain
 		}

@@ -121,7 +121,7 @@ func versionText(n int) string {
 //	townledger district pull --folder DIR
 //
 // Exit 0 when every new file was taken in, 1 when any was rejected or could not be read,
-// 3 when there was nothing new.
+// 3 when there was nothing new (a file rejected before for the same reason is nothing new).
 func runDistrictPull(ctx context.Context, c *call) error {
 	var dir string
 	if err := c.flags("district pull", func(fs *flag.FlagSet) { fs.StringVar(&dir, "folder", "", "") }); err != nil {
@@ -151,6 +151,8 @@ func runDistrictPull(ctx context.Context, c *call) error {
 		}
 		key := ""
 		switch {
+		case out.Again && out.Result == data.ReceivedRejected:
+			key, d["At"] = "cli.district.pull.again_rejected", townreport.LocalTime(out.Report.ReceivedAt)
 		case out.Again:
 			key, d["At"] = "cli.district.pull.again", townreport.LocalTime(out.Report.ReceivedAt)
 		case out.Result == data.ReceivedMerged && out.Replaced.ID != "":
@@ -169,7 +171,7 @@ func runDistrictPull(ctx context.Context, c *call) error {
 		if !out.Again {
 			fresh++
 		}
-		if out.Result == data.ReceivedRejected || out.Result == "" && !out.Again {
+		if !out.Again && (out.Result == data.ReceivedRejected || out.Result == "") {
 			refused++
 		}
 		c.say(key, d)
