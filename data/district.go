@@ -363,8 +363,20 @@ func (s *Store) ReceivedPeriods(ctx context.Context) ([]string, error) {
 // DistrictRows streams the rows in force of a period to fn, ordered by town, sheet and row;
 // fn's error stops it and is returned.
 func (s *Store) DistrictRows(ctx context.Context, period string, fn func(DistrictRow) error) error {
-	rows, err := s.query(ctx, `SELECT report_id, from_town, period, sheet, row_no, tbl, record_id, cells_json
+	return s.districtRows(ctx, fn, `SELECT report_id, from_town, period, sheet, row_no, tbl, record_id, cells_json
 		FROM district_row WHERE period = ? ORDER BY from_town, sheet, row_no`, period)
+}
+
+// DistrictSheetRows streams the rows in force of one sheet of a period to fn, ordered by town
+// and row (as a consolidated sheet lists them), straight from the period's index without
+// sorting; fn's error stops it and is returned.
+func (s *Store) DistrictSheetRows(ctx context.Context, period, sheet string, fn func(DistrictRow) error) error {
+	return s.districtRows(ctx, fn, `SELECT report_id, from_town, period, sheet, row_no, tbl, record_id, cells_json
+		FROM district_row WHERE period = ? AND sheet = ? ORDER BY from_town, row_no`, period, sheet)
+}
+
+func (s *Store) districtRows(ctx context.Context, fn func(DistrictRow) error, q string, args ...any) error {
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("district rows: %w", err)
 	}

@@ -196,6 +196,18 @@ func TestMergeReplacesTheTownsPeriod(t *testing.T) {
 	if err != nil || strings.Join(periods, " ") != "2024-Q2 2024-Q3" {
 		t.Errorf("periods %v %v", periods, err)
 	}
+	merge(report("110105101", "2024-Q3", 2, "b2"), append(districtRows(2, "b"), DistrictRow{Sheet: "培训", Row: 2,
+		Table: "training", RecordID: "t-1", Cells: []string{"t"}}))
+	var sheet []string
+	if err := s.DistrictSheetRows(ctx, "2024-Q3", "案件", func(r DistrictRow) error {
+		sheet = append(sheet, r.FromTown+"/"+r.RecordID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(sheet) != 11 || sheet[0] != "110105100/a-0000" || sheet[8] != "110105100/a-0009" || sheet[10] != "110105101/b-0001" {
+		t.Errorf("one sheet's rows: %v", sheet)
+	}
 	stop := errors.New("stop")
 	n := 0
 	if err := s.DistrictRows(ctx, "2024-Q3", func(DistrictRow) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
