@@ -173,8 +173,12 @@ func Intake(ctx context.Context, store *data.Store, by auth.Session, src Source)
 }
 
 func intake(ctx context.Context, store *data.Store, by auth.Session, src Source) (Outcome, error) {
-	if src.FileName == "" {
+	switch {
+	case src.FileName != "":
+	case src.Path != "":
 		src.FileName = filepath.Base(src.Path)
+	default:
+		src.FileName = "attachment.xlsx" // a mail's attachment without a name
 	}
 	if src.Via == "" {
 		src.Via = data.SourceFolder
