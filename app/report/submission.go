@@ -161,12 +161,12 @@ var submissionRefusals = map[string]string{
 }
 
 func submissionRefusal(err error) error {
-	if errors.Is(err, errSheetXML) {
-		return &problem.Error{Key: KeySubmissionNotXLSX, Err: err}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
 	}
 	var p *problem.Error
-	if !errors.As(err, &p) {
-		return err
+	if !errors.As(err, &p) { // a damaged part, XML this reader cannot read
+		return &problem.Error{Key: KeySubmissionNotXLSX, Err: err}
 	}
 	key, ok := submissionRefusals[p.Key]
 	if !ok {

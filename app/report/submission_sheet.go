@@ -203,6 +203,7 @@ type xmlScanner struct {
 	empty bool   // a start tag that closes itself
 	text  []byte // text as written (CDATA: its content)
 	cdata bool
+	open  [][]byte // the names of the elements open, outermost first
 }
 
 var (
@@ -258,40 +259,65 @@ func (s *xmlScanner) next() error {
 			if end < 0 {
 				return xmlError("unclosed end tag")
 			}
-			s.kind, s.name = tokEnd, localName(bytes.TrimSpace(rest[2:end]))
+			name := bytes.TrimRight(rest[2:end], " \t\r\n")
+			if len(s.open) == 0 || !bytes.Equal(s.open[len(s.open)-1], name) {
+				return xmlError("</%s> closes no element", clipText(string(name)))
+			}
+			s.open = s.open[:len(s.open)-1]
+			s.kind, s.name = tokEnd, localName(name)
 			s.pos += end + 1
 			return nil
 		}
-		// A start tag: its name, then attributes up to a '>' outside quotes.
+		// A start tag: its name, then name="value" attributes up to '>' or '/>'.
 		i := 1
 		for i < len(rest) && !isXMLSpace(rest[i]) && rest[i] != '>' && rest[i] != '/' {
 			i++
 		}
 		name := rest[1:i]
-		attrStart := i
-		var quote byte
-		for ; i < len(rest); i++ {
-			c := rest[i]
-			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
-			case c == '>':
-				goto closed
-			}
-		}
-		return xmlError("unclosed start tag")
-	closed:
-		s.kind, s.name, s.empty = tokStart, localName(name), i > attrStart && rest[i-1] == '/'
-		s.attrs = rest[attrStart:i]
-		if s.empty {
-			s.attrs = rest[attrStart : i-1]
-		}
-		if len(s.name) == 0 {
+		if len(name) == 0 {
 			return xmlError("a tag without a name")
+		}
+		attrStart := i
+		for {
+			spaced := false
+			for i < len(rest) && isXMLSpace(rest[i]) {
+				i, spaced = i+1, true
+			}
+			if i >= len(rest) {
+				return xmlError("unclosed start tag")
+			}
+			if rest[i] == '>' || rest[i] == '/' && i+1 < len(rest) && rest[i+1] == '>' {
+				break
+			}
+			if !spaced {
+				return xmlError("attributes not apart in <%s>", clipText(string(name)))
+			}
+			j := i
+			for j < len(rest) && !isXMLSpace(rest[j]) && rest[j] != '=' && rest[j] != '>' && rest[j] != '/' {
+				j++
+			}
+			for j < len(rest) && isXMLSpace(rest[j]) {
+				j++
+			}
+			if j == i || j >= len(rest) || rest[j] != '=' {
+				return xmlError("an attribute without a value in <%s>", clipText(string(name)))
+			}
+			for j++; j < len(rest) && isXMLSpace(rest[j]); j++ {
+			}
+			if j >= len(rest) || rest[j] != '"' && rest[j] != '\'' {
+				return xmlError("an unquoted attribute in <%s>", clipText(string(name)))
+			}
+			end := bytes.IndexByte(rest[j+1:], rest[j])
+			if end < 0 || bytes.IndexByte(rest[j+1:j+1+end], '<') >= 0 {
+				return xmlError("an unclosed attribute in <%s>", clipText(string(name)))
+			}
+			i = j + 1 + end + 1
+		}
+		s.kind, s.name, s.empty, s.attrs = tokStart, localName(name), rest[i] == '/', rest[attrStart:i]
+		if s.empty {
+			i++
+		} else {
+			s.open = append(s.open, name)
 		}
 		s.pos += i + 1
 		return nil
