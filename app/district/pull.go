@@ -338,3 +338,13 @@ func (p *puller) refuse(ctx context.Context, o MailOutcome, m townmail.Incoming,
 	}
 	return o, true, err
 }
+
+// PullMail is the package's PullMail on this ledger.
+func (v Service) PullMail(ctx context.Context, by auth.Session, a townmail.Account, say func(error) string) ([]MailOutcome, error) {
+	return PullMail(ctx, v.store, by, a, say)
+}
+
+// Remind is the package's Remind on this ledger.
+func (v Service) Remind(ctx context.Context, by auth.Session, a townmail.Account, p string) ([]Reminded, error) {
+	return Remind(ctx, v.store, by, a, p)
+}

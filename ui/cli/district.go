@@ -128,7 +128,7 @@ func runDistrictPull(ctx context.Context, c *call) error {
 		return err
 	}
 	if strings.TrimSpace(dir) == "" {
-		return usageError{locale.T("cli.district.pull.usage")}
+		return runDistrictPullMail(ctx, c) // the district's mailbox (district_mail.go)
 	}
 	o, err := c.open(ctx)
 	if err != nil {
