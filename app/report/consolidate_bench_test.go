@@ -135,7 +135,7 @@ func consSeed(tx *data.Tx, town string, i int) error {
 		hours := []float64{2, 3, 4, 1.5}[(j+i)%4]
 		id, err := tx.InsertTraining(data.Training{Title: fmt.Sprintf("安全生产执法专题培训（第%d期）", j+1),
 			Category: "专业法律知识", Organiser: town + "应急管理办公室", Trainer: benchName(j), TrainerUnit: "区应急管理局",
-			HeldOn: time.Date(2024, 1, 8, 0, 0, 0, 0, time.UTC).AddDate(0, 0, j*30).Format(data.DateLayout),
+			HeldOn:   time.Date(2024, 1, 8, 0, 0, 0, 0, time.UTC).AddDate(0, 0, j*30).Format(data.DateLayout),
 			StartsAt: "09:00", EndsAt: "12:00", Place: "镇政府三楼会议室", Form: "集中", Hours: hours})
 		if err != nil {
 			return err

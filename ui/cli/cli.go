@@ -91,7 +91,8 @@ var commands = []command{
 	{"district towns", runDistrictTowns, signedIn},
 	{"district pull", runDistrictPull, needs(auth.ExportReports)}, // whoever may export reports takes them in
 	{"district status", runDistrictStatus, signedIn},
-	{"district remind", runDistrictRemind, needs(auth.ExportReports)}, // mails the towns that have not reported
+	{"district consolidate", runDistrictConsolidate, needs(auth.ExportReports)}, // whoever may export reports
+	{"district remind", runDistrictRemind, needs(auth.ExportReports)},           // mails the towns that have not reported
 }
 
 // usageError marks a wrong command line (exit 2).
