@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/klauspost/compress/flate"
@@ -413,7 +414,8 @@ func (c *Consolidation) cover(ctx context.Context, b *book, office data.Town, fi
 	for _, n := range CoverNotes {
 		notes = append(notes, note{n, 3})
 	}
-	notes = append(notes, note{c.consolidatedNote(), 3 + (len(c.Towns)+len(c.Missing))/8})
+	text := c.consolidatedNote()
+	notes = append(notes, note{text, utf8.RuneCountInString(text)/36 + 1}) // about 40 characters a line
 	_, err := b.tableWithNotes(ctx, sheet{SheetCover, []column{{"项目", 40, kindWrap, false}, {"内容", 36, kindText, false},
 		{"单位", 10, kindText, false}}, false}, notes,
 		func(emit emitFunc) error {
