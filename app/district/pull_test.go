@@ -18,6 +18,7 @@ import (
 	"townledger/app/mail/mailtest"
 	"townledger/app/officetest"
 	"townledger/app/outbox"
+	"townledger/app/problem"
 	"townledger/data"
 )
 
@@ -224,6 +225,11 @@ func TestPullMailReceiptsAndReminders(t *testing.T) {
 	if got := pullMail(t, dist, da); len(got) != 0 {
 		t.Fatalf("the last pull took %s", mailResults(got))
 	}
+	// The mailbox's high-water mark is its last message: nothing below it is looked at again.
+	if v, _, _ := dist.Setting(ctx, "district.mail.seen."+mailtest.District+"@"+mailtest.Host); !strings.HasSuffix(v,
+		fmt.Sprintf(":%d", len(srv.Inbox(t, mailtest.District)))) {
+		t.Errorf("the mailbox's mark is %q after %d messages", v, len(srv.Inbox(t, mailtest.District)))
+	}
 
 	// 红山乡 sent nothing: it is reminded, 青石镇 is not.
 	before = len(srv.Inbox(t, mailtest.Town))
@@ -253,4 +259,42 @@ func TestPullMailReceiptsAndReminders(t *testing.T) {
 	if acked, err := outbox.CheckReplies(ctx, town.store, admin, townAcct); err != nil || len(acked) != 0 {
 		t.Errorf("the reminder answered %+v %v", acked, err)
 	}
+}
+
+// A town's mail above 50 MB is refused by its size and answered; a stranger's is passed over.
+func TestPullMailRefusesAHugeMessage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("puts 100 MB into the mail server")
+	}
+	ctx := context.Background()
+	srv := mailtest.Start(t)
+	da := srv.Account(mailtest.District)
+	dist := officetest.NewStore(t)
+	if _, err := district.AddTown(ctx, dist, admin, district.Town{Name: "青石镇", DivisionCode: "110105100",
+		Emails: mailtest.Town}); err != nil {
+		t.Fatal(err)
+	}
+	huge := bytes.Repeat([]byte("UEsDBBQAAAAIAAAAIQBQSwMEFAAAAAgAAAAhAFBLAwQUAAAACAAAACEAUEsDBBQAAAAIAAAAIQBQSwME\r\n"), 51<<20/78)
+	srv.Deliver(t, mailtest.District, "INBOX", append(mailWith("<"+mailtest.Town+">", "【数据报送】青石镇-2023年第四季度-v1",
+		"X-TownLedger-Period: 2023-Q4\r\n", []byte("x")), huge...))
+	srv.Deliver(t, mailtest.District, "INBOX", append(mailWith("<stranger@other.test>", "大文件", "", []byte("x")), huge...))
+	out := pullMail(t, dist, da)
+	if got := mailResults(out); got != "rejected/rejected" || problemKey(out[0].Err) != district.KeyTooLarge ||
+		out[0].Report.FromTown != "110105100" || out[0].Report.Period != period {
+		t.Fatalf("the huge mails: %s %+v", got, out)
+	}
+	rs := receiptsIn(t, srv)
+	if len(rs) != 1 || rs[0].Get(townmail.FieldReceipt) != "rejected" {
+		t.Fatalf("receipts %+v", rs)
+	}
+	if reason, _ := (&rs[0]).Text(townmail.FieldReason); !strings.Contains(reason, district.KeyTooLarge) {
+		t.Errorf("the receipt's reason %q", reason)
+	}
+}
+
+func problemKey(err error) string {
+	if p := problem.From(err); p != nil {
+		return p.Key
+	}
+	return ""
 }
