@@ -78,7 +78,7 @@ func TestDistrictCommands(t *testing.T) {
 		{"import the towns", []string{"--db", db, "district", "towns", "import", towns}, 0, "已登记 2 个辖区乡镇", ""},
 		{"import without a file", []string{"--db", db, "district", "towns", "import"}, 2, "", "district towns import"},
 		{"list", []string{"--db", db, "district", "towns"}, 0, "110105101  白水中心（中心）  联系人 李  电话 13800000000  邮箱 -", ""},
-		{"pull without a folder", []string{"--db", db, "district", "pull"}, 2, "", "--folder"},
+		{"pull without a folder reads the mailbox: no account yet", []string{"--db", db, "district", "pull"}, 1, "", "townledger mail set --from"},
 		{"pull a missing folder", []string{"--db", db, "district", "pull", "--folder", filepath.Join(dir, "无")}, 1, "", "找不到文件夹"},
 		{"pull", []string{"--db", db, "district", "pull", "--folder", in}, 1, "青石镇_2023-Q4_v1.xlsx：已接收并汇入 —— 青石镇 2023-Q4 第 1 版",
 			"3 个文件中有 2 个被退回或未能接收"},
