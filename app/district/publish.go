@@ -1,0 +1,142 @@
+package district
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"townledger/app/auth"
+	"townledger/app/districtpkg"
+	townmail "townledger/app/mail"
+	"townledger/app/problem"
+	"townledger/data"
+)
+
+// Refusals of a publication.
+const (
+	KeyPublishNotDistrict = "district.publish.not_district" //
+	KeyPublishNoCode      = "district.publish.no_code"      //
+)
+
+// Delivery is one town a package was mailed to.
+type Delivery struct {
+	Town data.DistrictTown
+	To   []string // the addresses it went to
+	Err  error    // why it could not go (no address, the mail server's refusal)
+}
+
+// Published is a package the district built and, unless it was a dry run, mailed.
+type Published struct {
+	Manifest districtpkg.Manifest
+	Package  []byte     // the .zip
+	FileName string     // the attachment's name
+	Sent     []Delivery // every registered town, in the register's order
+	DryRun   bool       // built only: nothing mailed, nothing recorded
+}
+
+// Prepare builds the district's next package — version one above the last published, the
+// catalogue in force on today, every calendar year, the district's rule sets — and lists
+// the registered towns it would go to, without mailing or recording anything.
+func Prepare(ctx context.Context, store *data.Store, by auth.Session, today time.Time) (Published, error) {
+	var p Published
+	if err := by.Require(auth.ManageSettings); err != nil {
+		return p, err
+	}
+	mode, err := Mode(ctx, store)
+	if err != nil {
+		return p, err
+	}
+	if mode != ModeDistrict {
+		return p, problem.New(KeyPublishNotDistrict, nil)
+	}
+	office, _, err := store.Town(ctx)
+	if err != nil {
+		return p, err
+	}
+	code := districtpkg.DistrictCode(office.DivisionCode)
+	if code == "" {
+		code = districtpkg.DistrictCode(office.Code)
+	}
+	if code == "" {
+		return p, problem.New(KeyPublishNoCode, nil)
+	}
+	last, _, err := store.Setting(ctx, districtpkg.PublishedKey)
+	if err != nil {
+		return p, fmt.Errorf("read the last package published: %w", err)
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(last))
+	m := districtpkg.Manifest{Version: n + 1, Issuer: code, IssuerName: officeName(office), Date: today.Format(data.DateLayout)}
+	if p.Package, p.Manifest, err = districtpkg.Build(ctx, store, m); err != nil {
+		return p, err
+	}
+	p.FileName = fmt.Sprintf("区局下发-%s-v%d-%s%s", code, m.Version, today.Format("20060102"), districtpkg.FileExt)
+	towns, err := Towns(ctx, store)
+	if err != nil {
+		return p, err
+	}
+	for _, t := range towns {
+		d := Delivery{Town: t, To: townmail.Addresses(t.Emails)}
+		if len(d.To) == 0 {
+			d.Err = problem.New(KeyNoEmail, map[string]any{"Name": t.Name})
+		}
+		p.Sent = append(p.Sent, d)
+	}
+	p.DryRun = true
+	return p, nil
+}
+
+// Publish builds the district's next package (see Prepare), records it — the version
+// published, kept in the audit log with its parts' SHA-256 — and mails it to every
+// registered town at every address it is registered with: subject 【区局下发】…, header
+// X-TownLedger-Package: <version>, the .zip attached. One town's failure does not stop the
+// others; each delivery says its own. Only an administrator may publish.
+func Publish(ctx context.Context, store *data.Store, by auth.Session, a townmail.Account) (Published, error) {
+	p, err := Prepare(ctx, store, by, time.Now())
+	if err != nil {
+		return p, err
+	}
+	p.DryRun = false
+	m := p.Manifest
+	err = store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
+		if err := tx.SetSetting(districtpkg.PublishedKey, strconv.Itoa(m.Version)); err != nil {
+			return err
+		}
+		return tx.Event("publish", "district_package", strconv.Itoa(m.Version),
+			map[string]any{"issuer": m.Issuer, "date": m.Date, "parts": m.Parts})
+	})
+	if err != nil {
+		return p, err
+	}
+	sender := a.Sender()
+	subject := fmt.Sprintf("%s%s赋权事项目录、节假日与法律参数（第%d版，%s）", districtpkg.SubjectPrefix, m.IssuerName, m.Version, m.Date)
+	for i := range p.Sent {
+		d := &p.Sent[i]
+		if d.Err != nil {
+			continue
+		}
+		raw, err := townmail.Compose(townmail.Outgoing{From: sender, FromName: m.IssuerName, To: strings.Join(d.To, ", "),
+			Subject: subject, Body: publishBody(d.Town.Name, m),
+			Fields:    []townmail.Field{{Name: townmail.FieldPackage, Value: strconv.Itoa(m.Version)}},
+			MessageID: townmail.NewMessageID(sender), AttachmentName: p.FileName, Attachment: p.Package})
+		if err == nil {
+			err = townmail.Send(ctx, a, d.To, raw)
+		}
+		if err != nil && ctx.Err() != nil {
+			return p, ctx.Err()
+		}
+		d.Err = err
+	}
+	return p, nil
+}
+
+// publishBody is the package mail's text, in Chinese.
+func publishBody(town string, m districtpkg.Manifest) string {
+	var b strings.Builder
+	b.WriteString(town + "：\n\n")
+	b.WriteString("现下发本局赋权事项目录、节假日与调休安排及法律参数（第" + strconv.Itoa(m.Version) + "版，" + m.Date + "）。\n")
+	b.WriteString("TownLedger 台账“检查邮件”时会发现本邮件，列出变更内容，经管理员确认后导入；请勿手工修改附件。\n\n")
+	b.WriteString(m.IssuerName + "\n" + m.Date + "\n\n（本邮件由 TownLedger 发送）\n")
+	return b.String()
+}
