@@ -83,10 +83,10 @@ func townAddresses(towns []data.DistrictTown) map[string]data.DistrictTown {
 // Automatic replies, bounces, receipts and mail from the district's own address are passed
 // over and never answered. A message above townmail.MaxMessage is refused by its size
 // without being downloaded; else its first .xlsx attachment goes to Intake, with the mail's
-// sender, Message-ID and X-TownLedger-Version. A town's mail (from a registered address, or
-// carrying the program's X-TownLedger-Town) without a workbook, or too large, is recorded
-// as rejected; other mail without a workbook is the mailbox's ordinary mail and is left
-// alone. Only the registered towns' addresses are answered: a stranger's workbook is
+// sender, Message-ID and X-TownLedger-Version. A report mail without a workbook, or too
+// large, is recorded as rejected: one carrying the program's X-TownLedger fields, or from a
+// registered town's address with 报送 or 报表 in its subject; other mail without a workbook
+// (a town's ordinary correspondence too) is the mailbox's business and is left alone. Only the registered towns' addresses are answered: a stranger's workbook is
 // recorded as rejected (Intake's refusal) but not answered, so no mail loop can start.
 //
 // Receipts that an earlier pull could not send (the receipt flag still 0) are sent first,
@@ -269,7 +269,10 @@ func (p *puller) take(ctx context.Context, in *townmail.Inbox, m townmail.Incomi
 		}
 	}
 	_, answerable := p.known[m.From]
-	ours := answerable || m.Field("X-TownLedger-Town") != ""
+	// A report by its header fields, or a town's mail whose subject speaks of one; a town's
+	// other mail is ordinary correspondence, not a report without its workbook.
+	ours := m.Field("X-TownLedger-Town") != "" || m.Field("X-TownLedger-Version") != "" ||
+		answerable && (strings.Contains(m.Subject, "报送") || strings.Contains(m.Subject, "报表"))
 	if m.Size > townmail.MaxMessage {
 		if !ours {
 			return o, false, nil

@@ -207,6 +207,7 @@ func TestPullMailReceiptsAndReminders(t *testing.T) {
 		"Auto-Submitted: auto-replied\r\n", workbook))
 	srv.Deliver(t, mailtest.District, "INBOX", mailWith("<"+mailtest.District+">", "回复：【数据报送】", "", workbook))
 	srv.Deliver(t, mailtest.District, "INBOX", mailWith("<stranger@other.test>", "会议通知", "", nil))
+	srv.Deliver(t, mailtest.District, "INBOX", mailWith("<"+mailtest.Town+">", "请问下月培训安排", "", nil))
 	srv.Deliver(t, mailtest.District, "INBOX", mailWith("<stranger@other.test>", "报表", "", workbook))
 	before := len(srv.Inbox(t, mailtest.Town))
 	out = pullMail(t, dist, da)
