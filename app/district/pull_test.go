@@ -299,3 +299,58 @@ func problemKey(err error) string {
 	}
 	return ""
 }
+
+// A newer version mailed before an older one: the older is received late, kept, not used,
+// and answered as received (accepted) with the version in force named; the same mail
+// delivered twice is taken and answered once.
+func TestPullMailAnswersALateVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports a demo town and runs the mail servers")
+	}
+	ctx := context.Background()
+	srv := mailtest.Start(t)
+	da := srv.Account(mailtest.District)
+	town := newTown(t, "青石镇", "110105100")
+	dist := officetest.NewStore(t)
+	if _, err := district.AddTown(ctx, dist, admin, district.Town{Name: "青石镇", DivisionCode: "110105100", Emails: mailtest.Town}); err != nil {
+		t.Fatal(err)
+	}
+	v1 := town.export(t)
+	town.morePeople(t)
+	v2 := town.export(t)
+	mailOf := func(path string, version int) []byte {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return mailWith("<"+mailtest.Town+">", fmt.Sprintf("【数据报送】青石镇-2023年第四季度-v%d", version),
+			fmt.Sprintf("X-TownLedger-Town: 110105100\r\nX-TownLedger-Version: %d\r\n", version), b)
+	}
+	second := mailOf(v2, 2)
+	srv.Deliver(t, mailtest.District, "INBOX", second)
+	srv.Deliver(t, mailtest.District, "INBOX", second) // the mail server delivered it twice
+	srv.Deliver(t, mailtest.District, "INBOX", mailOf(v1, 1))
+	out := pullMail(t, dist, da)
+	if got := mailResults(out); got != "merged/accepted late/accepted" || out[1].InForce.Version != 2 || out[1].Report.Version != 1 {
+		t.Fatalf("v2 then v1: %s %+v", got, out)
+	}
+	inbox := srv.Inbox(t, mailtest.Town)
+	if len(inbox) != 2 {
+		t.Fatalf("%d receipts for two mails", len(inbox))
+	}
+	r, err := gomail.CreateReader(bytes.NewReader(inbox[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subj, _ := r.Header.Subject()
+	p, err := r.NextPart()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	_, _ = body.ReadFrom(p.Body)
+	if r.Header.Get(townmail.FieldReceipt) != "accepted" || subj != "回复：【数据报送】青石镇-2023年第四季度-v1" ||
+		!strings.Contains(body.String(), "已采用较新的第 2 版") {
+		t.Errorf("the late version's receipt: %q %q\n%s", r.Header.Get(townmail.FieldReceipt), subj, body.String())
+	}
+}
