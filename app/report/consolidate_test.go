@@ -300,6 +300,17 @@ func TestConsolidatedWorkbookAddsUpTheTownsAndIsASubmission(t *testing.T) {
 		}
 	}
 
+	// A consolidation cancelled leaves nothing behind.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	elsewhere := t.TempDir()
+	if _, err := report.WriteConsolidated(cancelled, dist, consolidatedPeriod, filepath.Join(elsewhere, "c.xlsx"), now, ""); err == nil {
+		t.Error("a cancelled consolidation went through")
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Errorf("a cancelled consolidation left %v", entries)
+	}
+
 	// One level up: a city's ledger takes the district's workbook in as its town's.
 	city := t.TempDir()
 	if err := os.Link(out, filepath.Join(city, "示范区_"+consolidatedPeriod+"_v1.xlsx")); err != nil {
