@@ -16,9 +16,13 @@ import (
 
 // Refusals of a publication.
 const (
-	KeyPublishNotDistrict = "district.publish.not_district" //
-	KeyPublishNoCode      = "district.publish.no_code"      //
+	KeyPublishNoCode  = "district.publish.no_code"  // the office has no division code to sign with
+	KeyPublishNoTowns = "district.publish.no_towns" // no town is registered to send it to
+	KeyPublishNoItems = "district.publish.no_items" // no catalogue item in force: towns would lose all theirs
 )
+
+// PublishKeys lists the publication's translation keys, for the completeness tests.
+func PublishKeys() []string { return []string{KeyPublishNoCode, KeyPublishNoTowns, KeyPublishNoItems} }
 
 // Delivery is one town a package was mailed to.
 type Delivery struct {
@@ -44,13 +48,6 @@ func Prepare(ctx context.Context, store *data.Store, by auth.Session, today time
 	if err := by.Require(auth.ManageSettings); err != nil {
 		return p, err
 	}
-	mode, err := Mode(ctx, store)
-	if err != nil {
-		return p, err
-	}
-	if mode != ModeDistrict {
-		return p, problem.New(KeyPublishNotDistrict, nil)
-	}
 	office, _, err := store.Town(ctx)
 	if err != nil {
 		return p, err
@@ -61,6 +58,11 @@ func Prepare(ctx context.Context, store *data.Store, by auth.Session, today time
 	}
 	if code == "" {
 		return p, problem.New(KeyPublishNoCode, nil)
+	}
+	if items, err := store.CurrentCatalogItems(ctx, today.Format(data.DateLayout)); err != nil {
+		return p, err
+	} else if len(items) == 0 {
+		return p, problem.New(KeyPublishNoItems, nil)
 	}
 	last, _, err := store.Setting(ctx, districtpkg.PublishedKey)
 	if err != nil {
@@ -75,6 +77,9 @@ func Prepare(ctx context.Context, store *data.Store, by auth.Session, today time
 	towns, err := Towns(ctx, store)
 	if err != nil {
 		return p, err
+	}
+	if len(towns) == 0 {
+		return p, problem.New(KeyPublishNoTowns, nil)
 	}
 	for _, t := range towns {
 		d := Delivery{Town: t, To: townmail.Addresses(t.Emails)}
@@ -93,7 +98,12 @@ func Prepare(ctx context.Context, store *data.Store, by auth.Session, today time
 // X-TownLedger-Package: <version>, the .zip attached. One town's failure does not stop the
 // others; each delivery says its own. Only an administrator may publish.
 func Publish(ctx context.Context, store *data.Store, by auth.Session, a townmail.Account) (Published, error) {
-	p, err := Prepare(ctx, store, by, time.Now())
+	return PublishOn(ctx, store, by, a, time.Now())
+}
+
+// PublishOn is Publish with the catalogue in force on today (the command line's clock).
+func PublishOn(ctx context.Context, store *data.Store, by auth.Session, a townmail.Account, today time.Time) (Published, error) {
+	p, err := Prepare(ctx, store, by, today)
 	if err != nil {
 		return p, err
 	}
@@ -139,4 +149,37 @@ func publishBody(town string, m districtpkg.Manifest) string {
 	b.WriteString("TownLedger 台账“检查邮件”时会发现本邮件，列出变更内容，经管理员确认后导入；请勿手工修改附件。\n\n")
 	b.WriteString(m.IssuerName + "\n" + m.Date + "\n\n（本邮件由 TownLedger 发送）\n")
 	return b.String()
+}
+
+// Prepare is the package's Prepare on this ledger.
+func (v Service) Prepare(ctx context.Context, by auth.Session, today time.Time) (Published, error) {
+	return Prepare(ctx, v.store, by, today)
+}
+
+// Publish is the package's PublishOn on this ledger.
+func (v Service) Publish(ctx context.Context, by auth.Session, a townmail.Account, today time.Time) (Published, error) {
+	return PublishOn(ctx, v.store, by, a, today)
+}
+
+// The town's side of a package, on this ledger (see districtpkg): the office's District
+// service carries both sides of the district's relation with its towns.
+
+// FindPackages is districtpkg.FindPackages on this ledger.
+func (v Service) FindPackages(ctx context.Context, a townmail.Account) ([]districtpkg.Found, error) {
+	return districtpkg.FindPackages(ctx, v.store, a)
+}
+
+// CheckPackage is districtpkg.Acceptable on this ledger.
+func (v Service) CheckPackage(ctx context.Context, p districtpkg.Package) error {
+	return districtpkg.Acceptable(ctx, v.store, p)
+}
+
+// PreviewPackage is districtpkg.Preview on this ledger.
+func (v Service) PreviewPackage(ctx context.Context, p districtpkg.Package) (districtpkg.Changes, error) {
+	return districtpkg.Preview(ctx, v.store, p)
+}
+
+// ApplyPackage is districtpkg.Apply on this ledger.
+func (v Service) ApplyPackage(ctx context.Context, by auth.Session, p districtpkg.Package) (districtpkg.Changes, error) {
+	return districtpkg.Apply(ctx, v.store, by, p)
 }

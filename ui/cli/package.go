@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"os"
+	"strings"
+
+	"townledger/app/districtpkg"
+	"townledger/app/office"
+	"townledger/app/problem"
+	"townledger/ui/locale"
+)
+
+// A town's side of the district's package (issue #15 item 7): `package check` shows what
+// the district's newest package would change, `package apply` applies it.
+
+// packageArg is the optional FILE of package check and package apply.
+func (c *call) packageArg(name string) (string, error) {
+	pos, err := c.positional(name, func(*flag.FlagSet) {})
+	if err != nil {
+		return "", err
+	}
+	if len(pos) > 1 {
+		return "", usageError{locale.T("cli.package.usage")}
+	}
+	if len(pos) == 1 {
+		return pos[0], nil
+	}
+	return "", nil
+}
+
+// candidate is a package to show or apply: from a file, or the newest acceptable one the
+// district mailed. A package that cannot be applied is said with its reason.
+func (c *call) packageFrom(ctx context.Context, o *office.Office, file string) (districtpkg.Package, bool, error) {
+	if file != "" {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			return districtpkg.Package{}, false, problem.New("cli.package.read", map[string]any{"Path": file, "Detail": err.Error()})
+		}
+		p, err := districtpkg.Open(ctx, raw)
+		if err == nil {
+			err = o.District.CheckPackage(ctx, p)
+		}
+		if err != nil {
+			return p, false, err
+		}
+		return p, true, nil
+	}
+	a, err := c.districtAccount(ctx, o)
+	if err != nil {
+		return districtpkg.Package{}, false, err
+	}
+	found, err := o.District.FindPackages(ctx, a)
+	if err != nil {
+		return districtpkg.Package{}, false, c.mailWords(err)
+	}
+	var best districtpkg.Package
+	ok := false
+	for _, f := range found {
+		what := locale.T("cli.package.mail", map[string]any{"Subject": f.Mail.Subject, "Date": f.Mail.Date.Local().Format("2006-01-02 15:04")})
+		if f.Err != nil {
+			c.say("cli.package.refused", map[string]any{"What": what, "Reason": oneLine(f.Err)})
+			continue
+		}
+		best, ok = f.Package, true
+	}
+	return best, ok, nil
+}
+
+// sayChanges says what a package changes.
+func (c *call) sayChanges(ch districtpkg.Changes) {
+	if ch.Empty() {
+		c.say("cli.package.same", nil)
+		return
+	}
+	for _, it := range ch.Added {
+		c.say("cli.package.item_added", map[string]any{"Code": it.Code, "Name": it.Name, "From": it.EffectiveFrom})
+	}
+	for _, x := range ch.Changed {
+		c.say("cli.package.item_changed", map[string]any{"Code": x.New.Code, "Name": x.New.Name, "Version": x.Old.Version,
+			"From": x.New.EffectiveFrom})
+	}
+	for _, it := range ch.Withdrawn {
+		c.say("cli.package.item_withdrawn", map[string]any{"Code": it.Code, "Name": it.Name})
+	}
+	kind := func(k, name string) string {
+		if k == "" {
+			return locale.T("cli.package.day.none")
+		}
+		s := locale.T("cli.package.day." + k)
+		if name != "" {
+			s += "（" + name + "）"
+		}
+		return s
+	}
+	for _, d := range ch.Days {
+		c.say("cli.package.day", map[string]any{"Day": d.Day, "Old": kind(d.Old.Kind, d.Old.Name), "New": kind(d.New.Kind, d.New.Name)})
+	}
+	for _, s := range ch.Sets {
+		c.say("cli.package.set", map[string]any{"ID": s.ID, "Title": s.Title, "From": s.From})
+	}
+}
+
+// runPackageCheck shows what the district's newest package would change:
+//
+//	townledger package check [FILE]
+//
+// Without FILE it reads the mailbox for the district's package mail (from the district's
+// address only). Exit 0 with something to apply, 3 when nothing new, 1 when the only package
+// found cannot be applied.
+func runPackageCheck(ctx context.Context, c *call) error {
+	file, err := c.packageArg("package check")
+	if err != nil {
+		return err
+	}
+	o, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	p, ok, err := c.packageFrom(ctx, o, file)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return nothingToDo{locale.T("cli.package.none")}
+	}
+	c.sayPackage(p, file)
+	ch, err := o.District.PreviewPackage(ctx, p)
+	if err != nil {
+		return err
+	}
+	c.sayChanges(ch)
+	c.say("cli.package.to_apply", map[string]any{"Args": strings.TrimSpace("package apply " + file)})
+	return nil
+}
+
+// runPackageApply applies the district's newest package (or FILE), as an administrator:
+//
+//	townledger package apply [FILE]
+//
+// It says what it changed. Exit 3 when there is nothing new to apply.
+func runPackageApply(ctx context.Context, c *call) error {
+	file, err := c.packageArg("package apply")
+	if err != nil {
+		return err
+	}
+	o, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	if err := o.Backup.CheckSound(ctx); err != nil {
+		return err
+	}
+	p, ok, err := c.packageFrom(ctx, o, file)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return nothingToDo{locale.T("cli.package.none")}
+	}
+	c.sayPackage(p, file)
+	ch, err := o.District.ApplyPackage(ctx, c.by, p)
+	if err != nil {
+		return err
+	}
+	c.sayChanges(ch)
+	c.say("cli.package.applied", map[string]any{"Version": p.Manifest.Version})
+	return nil
+}
