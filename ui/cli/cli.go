@@ -93,6 +93,7 @@ var commands = []command{
 	{"district status", runDistrictStatus, signedIn},
 	{"district consolidate", runDistrictConsolidate, needs(auth.ExportReports)}, // whoever may export reports
 	{"district remind", runDistrictRemind, needs(auth.ExportReports)},           // mails the towns that have not reported
+	{"district report", runDistrictReport, needs(auth.ExportReports)},           // the year figures of the annual report
 	{"district publish", runDistrictPublish, needs(auth.ManageSettings)},        // an administrator signs the package off
 	{"package check", runPackageCheck, signedIn},                                // the district's package: what it would change
 	{"package apply", runPackageApply, needs(auth.ManageSettings)},              // the administrator applies it
