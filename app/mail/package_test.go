@@ -13,7 +13,7 @@ func TestFindAttachment(t *testing.T) {
 	head := "From: <a@b.c>\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
 	for _, c := range []struct {
 		name, raw, want string
-		ok             bool
+		ok              bool
 	}{
 		{"flat", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n" + xlsxPart + "--b\r\n" + zipPart + "--b--\r\n", "zipdata", true},
 		{"nested", head + "Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\nContent-Type: multipart/mixed; boundary=i\r\n\r\n--i\r\n" +
