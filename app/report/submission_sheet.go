@@ -229,32 +229,12 @@ func (s *xmlScanner) next() error {
 			return nil
 		}
 		rest := s.b[s.pos:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			end := bytes.Index(rest[4:], commentEnd)
-			if end < 0 {
-				return xmlError("unclosed comment")
-			}
-			s.pos += 4 + end + len(commentEnd)
-			continue
-		case bytes.HasPrefix(rest, cdataStart):
-			end := bytes.Index(rest[len(cdataStart):], cdataEnd)
-			if end < 0 {
-				return xmlError("unclosed CDATA")
-			}
-			s.kind, s.text, s.cdata = tokText, rest[len(cdataStart):len(cdataStart)+end], true
-			s.pos += len(cdataStart) + end + len(cdataEnd)
-			return nil
-		case bytes.HasPrefix(rest, []byte("<?")):
-			end := bytes.Index(rest[2:], piEnd)
-			if end < 0 {
-				return xmlError("unclosed processing instruction")
-			}
-			s.pos += 2 + end + len(piEnd)
-			continue
-		case bytes.HasPrefix(rest, []byte("<!")):
-			return xmlError("a document type declaration")
-		case bytes.HasPrefix(rest, []byte("</")):
+		var second byte
+		if len(rest) > 1 {
+			second = rest[1]
+		}
+		switch second {
+		case '/':
 			end := bytes.IndexByte(rest, '>')
 			if end < 0 {
 				return xmlError("unclosed end tag")
@@ -267,6 +247,32 @@ func (s *xmlScanner) next() error {
 			s.kind, s.name = tokEnd, localName(name)
 			s.pos += end + 1
 			return nil
+		case '?':
+			end := bytes.Index(rest[2:], piEnd)
+			if end < 0 {
+				return xmlError("unclosed processing instruction")
+			}
+			s.pos += 2 + end + len(piEnd)
+			continue
+		case '!':
+			switch {
+			case bytes.HasPrefix(rest, []byte("<!--")):
+				end := bytes.Index(rest[4:], commentEnd)
+				if end < 0 {
+					return xmlError("unclosed comment")
+				}
+				s.pos += 4 + end + len(commentEnd)
+				continue
+			case bytes.HasPrefix(rest, cdataStart):
+				end := bytes.Index(rest[len(cdataStart):], cdataEnd)
+				if end < 0 {
+					return xmlError("unclosed CDATA")
+				}
+				s.kind, s.text, s.cdata = tokText, rest[len(cdataStart):len(cdataStart)+end], true
+				s.pos += len(cdataStart) + end + len(cdataEnd)
+				return nil
+			}
+			return xmlError("a document type declaration")
 		}
 		// A start tag: its name, then name="value" attributes up to '>' or '/>'.
 		i := 1
