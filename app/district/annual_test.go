@@ -281,3 +281,37 @@ func TestAnnualKeysAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+// ParseYear takes a year as people type it and refuses anything else.
+func TestParseYear(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{{"2026", 2026}, {" ２０２６ ", 2026}, {"2026-Q1", 0}, {"2026-07", 0}, {"26", 0}, {"", 0}, {"1800", 0}} {
+		got, err := district.ParseYear(c.in)
+		if got != c.want || (err == nil) != (c.want != 0) {
+			t.Errorf("ParseYear(%q) = %d, %v; want %d", c.in, got, err, c.want)
+		}
+		if err != nil && keyOf(err) != district.KeyAnnualYearInvalid {
+			t.Errorf("ParseYear(%q): %v", c.in, err)
+		}
+	}
+}
+
+func FuzzParseYear(f *testing.F) {
+	for _, s := range []string{"2026", "２０２６", "2026-H1", "x", "99999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		y, err := district.ParseYear(s)
+		if err != nil {
+			if keyOf(err) != district.KeyAnnualYearInvalid {
+				t.Fatalf("%q: %v", s, err)
+			}
+			return
+		}
+		if y < 1900 || y > 9999 {
+			t.Fatalf("%q read as %d", s, y)
+		}
+	})
+}
