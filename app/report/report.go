@@ -127,7 +127,7 @@ func valueText(v any) string {
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		return strconv.FormatFloat(sheetFloat(x), 'f', -1, 64)
 	}
 	return ""
 }

@@ -207,6 +207,13 @@ func (b *book) tableWithNotes(ctx context.Context, sh sheet, notes []note, fill 
 			}
 			if d, ok := v.(time.Time); ok {
 				v = serial(d) // a number in the date style: the same cell, without excelize's per-cell workbook lookup
+			} else if f, ok := v.(float64); ok {
+				v = sheetFloat(f)
+			} else if c, ok := v.(excelize.Cell); ok {
+				if f, ok := c.Value.(float64); ok {
+					c.Value = sheetFloat(f)
+					v = c
+				}
 			}
 			// Plain values take their column's style; nil writes no cell (the metadata's
 			// record columns are ragged).
@@ -304,9 +311,19 @@ func appendCell(dst []byte, v any) []byte {
 	case int64:
 		return strconv.AppendInt(dst, x, 10)
 	case float64:
-		return strconv.AppendFloat(dst, x, 'f', -1, 64)
+		return strconv.AppendFloat(dst, sheetFloat(x), 'f', -1, 64)
 	}
 	return dst
+}
+
+// sheetFloat is a number as a spreadsheet keeps it: 15 significant digits. The cell is
+// written and hashed so, and a district reading the sheet back gets the same hash.
+func sheetFloat(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
 
 // dateCell turns a stored date (YYYY-MM-DD) or a time into a date; empty stays empty.
