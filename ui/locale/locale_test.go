@@ -19,6 +19,8 @@ import (
 	"townledger/app/cases/rules"
 	"townledger/app/catalog"
 	"townledger/app/disclosure"
+	"townledger/app/district"
+	"townledger/app/districtpkg"
 	"townledger/app/ids"
 	"townledger/app/mail"
 	"townledger/app/office"
@@ -83,7 +85,8 @@ func dynamicKeys() []string {
 	// Every package's refusals, listed by the package itself.
 	for _, ks := range [][]string{outbox.Keys(), outbox.ProbeKeys(), mail.Keys(), catalog.Keys(), training.Keys(), parties.Keys(),
 		report.Keys(), disclosure.Keys(), publicity.Keys(), period.Keys(), workbook.Keys(), caseimport.Keys(), trainingimport.Keys(),
-		activityimport.Keys(), calendarimport.Keys(), backup.Keys()} {
+		activityimport.Keys(), calendarimport.Keys(), backup.Keys(), district.Keys(), district.MailKeys(),
+		district.PublishKeys(), district.AnnualKeys(), districtpkg.Keys()} {
 		keys = append(keys, ks...)
 	}
 	for _, k := range settings.PeriodKinds {
@@ -92,7 +95,7 @@ func dynamicKeys() []string {
 	for _, st := range []string{report.DueOpen, report.DueOverdue, report.DueQueued, report.DueSent, report.DueAcknowledged} {
 		keys = append(keys, "home.report."+st)
 	}
-	for _, st := range []string{office.ExportExported, office.ExportQueued, office.ExportSent, office.ExportAcknowledged} {
+	for _, st := range []string{office.ExportExported, office.ExportQueued, office.ExportSent, office.ExportAcknowledged, office.ExportRejected} {
 		keys = append(keys, "exports.state."+st, "tag."+st)
 	}
 	for _, k := range []office.ListKind{office.ListCatalog, office.ListCases, office.ListParties, office.ListTrainings,
