@@ -8,8 +8,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	appdistrict "townledger/app/district"
 	"townledger/ui/cases"
 	"townledger/ui/catalog"
+	"townledger/ui/district"
 	"townledger/ui/exports"
 	"townledger/ui/home"
 	"townledger/ui/kit"
@@ -67,6 +69,16 @@ func newShell(u *UI) *Shell {
 		{"nav.activities", theme.MediaPhotoIcon(), func() kit.Screen { return publicity.New(env) }},
 		{"nav.exports", theme.MailSendIcon(), func() kit.Screen { return exports.New(env) }},
 		{"nav.settings", theme.SettingsIcon(), func() kit.Screen { return settings.New(env) }},
+	}
+	// A district bureau collects its towns' reports: it keeps no cases of its own.
+	if mode, _ := u.Office.District.Mode(context.Background()); mode == appdistrict.ModeDistrict {
+		s.Sections = []section{
+			{"nav.towns", theme.HomeIcon(), func() kit.Screen { return district.NewTowns(env) }},
+			{"nav.inbox", theme.MailComposeIcon(), func() kit.Screen { return district.NewInbox(env) }},
+			{"nav.status", theme.GridIcon(), func() kit.Screen { return district.NewStatus(env) }},
+			{"nav.catalog", theme.ListIcon(), func() kit.Screen { return catalog.New(env) }},
+			{"nav.settings", theme.SettingsIcon(), func() kit.Screen { return settings.New(env) }},
+		}
 	}
 	s.Nav = widget.NewList(
 		func() int { return len(s.Sections) },

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
+	appdistrict "townledger/app/district"
 	"townledger/app/office"
 	"townledger/app/setup"
 	"townledger/ui/kit"
@@ -26,10 +27,14 @@ type Wizard struct {
 	Since                                                          *widget.Entry // 建账日期
 	Username, DisplayName, Password, Confirm                       *widget.Entry
 	Demo                                                           *widget.Check
-	Next, Back, Finish                                             *widget.Button
-	Message                                                        *widget.Label
+	// Mode says whether the office is a town's or a district bureau's (区局).
+	Mode               *widget.RadioGroup
+	Next, Back, Finish *widget.Button
+	Message            *widget.Label
 
 	townPage, adminPage fyne.CanvasObject
+	townForm            *widget.Form
+	modes               map[string]string // label → app/district mode
 	content             *fyne.Container
 	page                int
 }
@@ -55,7 +60,12 @@ func newWizard(u *UI, stage setup.Stage) *Wizard {
 	w.Confirm.OnSubmitted = func(string) { w.finish() }
 	w.Demo = widget.NewCheck(locale.T("wizard.demo"), nil)
 
-	w.townPage = widget.NewForm(
+	w.modes = map[string]string{locale.T("wizard.mode.town"): appdistrict.ModeTown,
+		locale.T("wizard.mode.district"): appdistrict.ModeDistrict}
+	w.Mode = widget.NewRadioGroup([]string{locale.T("wizard.mode.town"), locale.T("wizard.mode.district")}, func(string) { w.modeChanged() })
+	w.Mode.Required = true
+	w.townForm = widget.NewForm(
+		widget.NewFormItem(locale.T("wizard.mode"), w.Mode),
 		widget.NewFormItem(locale.T("wizard.town_name"), w.TownName),
 		widget.NewFormItem(locale.T("wizard.short_name"), w.ShortName),
 		widget.NewFormItem(locale.T("wizard.division_code"), w.DivisionCode),
@@ -63,6 +73,8 @@ func newWizard(u *UI, stage setup.Stage) *Wizard {
 		widget.NewFormItem(locale.T("wizard.district_email"), w.DistrictEmail),
 		&widget.FormItem{Text: locale.T("wizard.since"), Widget: w.Since, HintText: locale.T("wizard.since.hint")},
 	)
+	w.townPage = w.townForm
+	w.Mode.SetSelected(locale.T("wizard.mode.town"))
 	w.adminPage = container.NewVBox(widget.NewForm(
 		widget.NewFormItem(locale.T("wizard.username"), w.Username),
 		widget.NewFormItem(locale.T("wizard.display_name"), w.DisplayName),
@@ -131,9 +143,40 @@ func (w *Wizard) show(page int) {
 	w.content.Refresh()
 }
 
+// District says whether the office being set up is a district bureau's.
+func (w *Wizard) District() bool { return w.modes[w.Mode.Selected] == appdistrict.ModeDistrict }
+
+// modeChanged names the fields for the chosen kind of office: a district bureau gives its
+// own name and code, and reports to no one above it (yet).
+func (w *Wizard) modeChanged() {
+	if w.townForm == nil {
+		return
+	}
+	name, code, nameHint, codeHint := "wizard.town_name", "wizard.division_code", "wizard.town_name.hint", "wizard.division_code.hint"
+	if w.District() {
+		name, code, nameHint, codeHint = "wizard.bureau_name", "wizard.division_code", "wizard.bureau_name.hint", "wizard.bureau_code.hint"
+		w.DistrictName.Hide()
+		w.DistrictEmail.Hide()
+		w.Demo.SetChecked(false)
+		w.Demo.Hide()
+	} else {
+		w.DistrictName.Show()
+		w.DistrictEmail.Show()
+		w.Demo.Show()
+	}
+	w.townForm.Items[1].Text, w.townForm.Items[2].Text = locale.T(name), locale.T(code)
+	w.TownName.SetPlaceHolder(locale.T(nameHint))
+	w.DivisionCode.SetPlaceHolder(locale.T(codeHint))
+	w.townForm.Refresh()
+}
+
 func (w *Wizard) town() setup.Town {
-	return setup.Town{Name: w.TownName.Text, ShortName: w.ShortName.Text, DivisionCode: w.DivisionCode.Text,
+	t := setup.Town{Name: w.TownName.Text, ShortName: w.ShortName.Text, DivisionCode: w.DivisionCode.Text,
 		DistrictName: w.DistrictName.Text, DistrictEmail: w.DistrictEmail.Text, Since: w.Since.Text}
+	if w.District() {
+		t.DistrictName, t.DistrictEmail = "", ""
+	}
+	return t
 }
 
 func (w *Wizard) admin() setup.Admin {
@@ -171,6 +214,19 @@ func (w *Wizard) finish() {
 		return
 	}
 	username := strings.TrimSpace(w.Username.Text)
+	if w.District() {
+		// The administrator just made chooses the mode, as they would in the settings.
+		ctx := context.Background()
+		s, err := w.u.Office.Users.Login(ctx, username, w.Password.Text)
+		if err == nil {
+			err = w.u.Office.District.SetMode(ctx, s, appdistrict.ModeDistrict)
+		}
+		w.u.showLogin(username)
+		if err != nil {
+			kit.ShowError(w.u.Win, err)
+		}
+		return
+	}
 	if !w.Demo.Checked {
 		w.u.showLogin(username)
 		return

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"townledger/app/auth"
+	appdistrict "townledger/app/district"
 	"townledger/app/office"
 	appsettings "townledger/app/settings"
 	"townledger/ui/kit"
@@ -23,6 +24,7 @@ func ctxBG() context.Context { return context.Background() }
 type Settings struct {
 	u        *kit.Env
 	Language *kit.Select
+	Mode     *widget.RadioGroup  // the office's mode; nil unless the user may change settings
 	Users    *UserAdmin          // nil unless the user may manage accounts
 	Calendar *CalendarEditor     // nil unless the user may change settings
 	Rules    *RuleSettings       // the same
@@ -57,6 +59,7 @@ func New(u *kit.Env) *Settings {
 	general := container.NewVBox(
 		widget.NewCard(locale.T("settings.language"), "", s.Language),
 		widget.NewCard(locale.T("settings.town"), "", townForm),
+		s.modeCard(),
 		widget.NewCard(locale.T("settings.password"), "", newPasswordForm(u)),
 		widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})),
 	)
@@ -92,6 +95,41 @@ func New(u *kit.Env) *Settings {
 	s.Tabs = tabs
 	s.content = tabs
 	return s
+}
+
+// modeCard lets an administrator make the office a town's or a district bureau's; the
+// window is rebuilt with that mode's sections. Others see nothing of it.
+func (s *Settings) modeCard() fyne.CanvasObject {
+	if !s.u.Session.Can(auth.ManageSettings) {
+		return container.NewVBox()
+	}
+	labels := map[string]string{locale.T("wizard.mode.town"): appdistrict.ModeTown,
+		locale.T("wizard.mode.district"): appdistrict.ModeDistrict}
+	mode, _ := s.u.Office.District.Mode(ctxBG())
+	s.Mode = widget.NewRadioGroup([]string{locale.T("wizard.mode.town"), locale.T("wizard.mode.district")}, nil)
+	s.Mode.Horizontal = true
+	s.Mode.Required = true
+	for l, m := range labels {
+		if m == mode {
+			s.Mode.SetSelected(l)
+		}
+	}
+	s.Mode.OnChanged = func(l string) {
+		if labels[l] == "" || labels[l] == mode {
+			return
+		}
+		if err := s.u.Office.District.SetMode(ctxBG(), s.u.Session, labels[l]); err != nil {
+			kit.ShowError(s.u.Win, err)
+			for back, m := range labels {
+				if m == mode {
+					s.Mode.SetSelected(back)
+				}
+			}
+			return
+		}
+		s.u.Rebuild("nav.settings")
+	}
+	return widget.NewCard(locale.T("settings.mode"), locale.T("settings.mode.hint"), s.Mode)
 }
 
 func (s *Settings) switchLanguage(code string) {
