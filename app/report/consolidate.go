@@ -37,12 +37,14 @@ import (
 // district's own code, a new export id, the content hash by the same recipe over what is
 // written and the record block naming every town's records.
 
-// KeyConsolidateNone refuses a consolidation of a period for which no town's workbook is in
-// force (Period).
-const KeyConsolidateNone = "report.consolidate.none"
+// Translation keys of the consolidation's refusals; the data each carries is noted.
+const (
+	KeyConsolidateNone    = "report.consolidate.none"    // Period: no town's workbook is in force for it
+	KeyConsolidateChanged = "report.consolidate.changed" // towns' workbooks kept being taken in while it was written
+)
 
 // ConsolidateKeys lists the translation keys of the consolidation's refusals.
-func ConsolidateKeys() []string { return []string{KeyConsolidateNone} }
+func ConsolidateKeys() []string { return []string{KeyConsolidateNone, KeyConsolidateChanged} }
 
 // SheetTowns is the consolidated workbook's per-town table of the cover's figures; it stands
 // after the cover.
@@ -61,6 +63,8 @@ type Consolidation struct {
 	Figures                     []SubmittedFigure   // the district's totals, as the cover shows them
 	Rows                        map[string]int      // data rows by detail sheet
 	Records                     int                 // distinct records, as the metadata counts them
+
+	reports map[string]bool // the ids of the versions in force added up
 }
 
 // ConsolidatedTown is one town added up: its version in force and that version's figures.
@@ -141,12 +145,36 @@ func WriteConsolidated(ctx context.Context, store *data.Store, p, path string, n
 	if !ok {
 		return Consolidation{}, problem.New(KeyNoTown, nil)
 	}
+	// The versions in force are read first, then each sheet's rows by its own query, then the
+	// versions in force again: a workbook taken in meanwhile shows as rows of a version not
+	// among those first read, or as another version in force at the end, and the
+	// consolidation starts again.
+	for attempt := 1; ; attempt++ {
+		c, err := writeConsolidated(ctx, store, office, from, to, path, now, preparer)
+		if errors.Is(err, errIntakeMeanwhile) && attempt < 3 {
+			continue
+		}
+		return c, err
+	}
+}
+
+// errIntakeMeanwhile stops a consolidation that met rows of a version taken in after it read
+// the versions in force; after the last attempt it is the refusal.
+var errIntakeMeanwhile error = problem.New(KeyConsolidateChanged, nil)
+
+// consolidatePause is a test's hook at the named points of a consolidation; nothing in the
+// program.
+var consolidatePause = func(point string) {}
+
+func writeConsolidated(ctx context.Context, store *data.Store, office data.Town, from, to time.Time, path string,
+	now time.Time, preparer string) (Consolidation, error) {
 	c := Consolidation{Path: path, ExportID: uuid.Must(uuid.NewV7()).String(), Period: period.Canonical(from, to),
 		From: from, To: to, Rows: map[string]int{}}
 	names, err := c.gatherTowns(ctx, store)
 	if err != nil {
 		return Consolidation{}, err
 	}
+	consolidatePause("gathered")
 	if len(c.Towns) == 0 {
 		return Consolidation{}, problem.New(KeyConsolidateNone, map[string]any{"Period": c.Period})
 	}
@@ -166,7 +194,8 @@ func WriteConsolidated(ctx context.Context, store *data.Store, p, path string, n
 		tmp.Close()
 		os.Remove(tmp.Name())
 		var pr *problem.Error
-		if errors.As(err, &pr) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		if errors.As(err, &pr) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+			errors.Is(err, errIntakeMeanwhile) {
 			return Consolidation{}, err
 		}
 		return Consolidation{}, writeFailed(path, err)
@@ -194,7 +223,9 @@ func (c *Consolidation) gatherTowns(ctx context.Context, store *data.Store) (map
 		names[t.DivisionCode] = t.Name
 	}
 	in := map[string]bool{}
+	c.reports = map[string]bool{}
 	for _, r := range reports {
+		c.reports[r.ID] = true
 		figs := map[string]string{}
 		if r.FiguresJSON != "" {
 			if err := json.Unmarshal([]byte(r.FiguresJSON), &figs); err != nil {
@@ -283,6 +314,20 @@ func (c *Consolidation) write(ctx context.Context, store *data.Store, office dat
 	if err := c.details(ctx, store, b, office.Code, names); err != nil {
 		return err
 	}
+	consolidatePause("sheets")
+	// A version taken in after the sheets' rows were read would not show in them.
+	after, err := store.ReportsInForce(ctx, c.Period)
+	if err != nil {
+		return err
+	}
+	if len(after) != len(c.reports) {
+		return errIntakeMeanwhile
+	}
+	for _, r := range after {
+		if !c.reports[r.ID] {
+			return errIntakeMeanwhile
+		}
+	}
 	c.ContentHash = b.finish(figs)
 	c.Records = b.distinct()
 	reviewer, err := settings.Get(ctx, store, settings.ReportReviewer)
@@ -339,6 +384,9 @@ func (c *Consolidation) details(ctx context.Context, store *data.Store, b *book,
 			n, err := pt.fork.table(gctx, sheet{pt.name, pt.cols, true}, func(emit emitFunc) error {
 				vals := make([]any, len(pt.cols))
 				return store.DistrictSheetRows(gctx, c.Period, pt.name, func(r data.DistrictRow) error {
+					if !c.reports[r.ReportID] {
+						return errIntakeMeanwhile
+					}
 					vals[0] = names[r.FromTown]
 					for j, col := range pt.cols[1:] {
 						var cell string
