@@ -9,6 +9,7 @@
 #           is X at 1366 wide in the pane right of the navigation (tabs), "key:K"
 #           presses a key instead, "type:TEXT" types
 # SHOT_PREP="export --period 2026-Q3" runs such commands on the demo town before.
+# SHOT_DISTRICT=1 makes a district bureau's ledger instead (see below).
 # SHOT_SIZE is the screen (default 1366x700, an office laptop's usable area); the picture is
 # the window, which fills a screen too small for its first size, as a maximised one would.
 set -euo pipefail
@@ -20,9 +21,52 @@ size=${SHOT_SIZE:-1366x700}
 if [ "$mode" != wizard ]; then
   # The commands run as the administrator init creates (the password is never an argument).
   export TOWNLEDGER_USER=admin TOWNLEDGER_PASSWORD=shot2024
+  if [ -n "${SHOT_DISTRICT:-}" ]; then
+    # SHOT_DISTRICT=1: a district bureau's ledger with four towns registered and the monthly
+    # workbooks two demo towns exported, taken in from a folder; the window opens in town
+    # mode until the clicks choose 区局 in 设置 › 常规 (there is no command for the mode).
+    "$bin" --db "$db" init --town-name 示范区应急管理局 --town-code 110105010 --since 2026-07-01 --admin-name 李科长 >/dev/null
+    "$bin" --db "$db" district towns template --out "$tmp/towns.xlsx" >/dev/null
+    python3 - "$tmp/towns.xlsx" <<'PY'
+import sys, zipfile, shutil
+p = sys.argv[1]
+rows = [("青石镇", "110105100", "乡镇", "周干事", "13800000001", "qingshi@example.cn"),
+        ("白沙镇", "110105101", "乡镇", "吴干事", "13800000002", "baisha@example.cn"),
+        ("东山乡", "110105102", "乡镇", "郑干事", "13800000003", "dongshan@example.cn"),
+        ("城南街道", "110105200", "中心", "", "", "chengnan@example.cn")]
+xml = ""
+for i, r in enumerate(rows, start=3):
+    xml += '<row r="%d">' % i + "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + j), i, v)
+                                         for j, v in enumerate(r) if v) + "</row>"
+zin = zipfile.ZipFile(p)
+zout = zipfile.ZipFile(p + ".new", "w", zipfile.ZIP_DEFLATED)
+for item in zin.infolist():
+    data = zin.read(item.filename)
+    if item.filename == "xl/worksheets/sheet1.xml":
+        data = data.decode().replace("</row></sheetData>", "</row>" + xml + "</sheetData>").encode()
+    zout.writestr(item, data)
+zout.close()
+shutil.move(p + ".new", p)
+PY
+    "$bin" --db "$db" district towns import "$tmp/towns.xlsx" >/dev/null
+    mkdir -p "$tmp/in"
+    for town in 青石镇:110105100:"2026-09 2026-10 2026-11" 白沙镇:110105101:2026-10; do
+      IFS=: read -r name code periods <<< "$town"
+      tdb="$tmp/$code.db"
+      "$bin" --db "$tdb" init --town-name "$name" --town-code "$code" --district-name 示范区应急管理局 \
+        --district-email yjj@example.gov.cn --admin-name 王主任 >/dev/null
+      "$bin" --db "$tdb" demo >/dev/null
+      for p in $periods; do
+        "$bin" --db "$tdb" export --period "$p" --out "$tmp/in/${name}_${p}_v1.xlsx" >/dev/null
+      done
+    done
+    printf 'not a workbook' >"$tmp/in/会议通知.xlsx"
+    "$bin" --db "$db" district pull --folder "$tmp/in" >/dev/null || true
+  else
   "$bin" --db "$db" init --town-name 青石镇 --town-code 110105100 --district-name 示范区应急管理局 \
     --district-email yjj@example.gov.cn --admin-name 王主任 >/dev/null
   "$bin" --db "$db" demo >/dev/null
+  fi
   # SHOT_PREP: more commands on the demo town first, e.g. "export --period 2026-Q3" (each
   # line one command; the database is given, files go to a scratch folder).
   while read -r cmd; do

@@ -35,8 +35,8 @@ func TestWizardSetsUpADistrictBureau(t *testing.T) {
 	if w.DistrictName.Visible() || w.DistrictEmail.Visible() {
 		t.Error("a district bureau is asked for the district above it")
 	}
-	if w.townForm.Items[1].Text != "单位名称" {
-		t.Errorf("the name field is labelled %q for a bureau", w.townForm.Items[1].Text)
+	if w.townForm.Items[1].Text != "单位名称" || w.townForm.Items[2].Text != "简称（用于文号）" || w.townForm.Items[3].Text != "行政区划代码" {
+		t.Errorf("a bureau's fields are labelled %q, %q, %q", w.townForm.Items[1].Text, w.townForm.Items[2].Text, w.townForm.Items[3].Text)
 	}
 	typeInto(w.TownName, "示范区应急管理局")
 	typeInto(w.DivisionCode, "110105001")

@@ -64,6 +64,7 @@ func newWizard(u *UI, stage setup.Stage) *Wizard {
 		locale.T("wizard.mode.district"): appdistrict.ModeDistrict}
 	w.Mode = widget.NewRadioGroup([]string{locale.T("wizard.mode.town"), locale.T("wizard.mode.district")}, func(string) { w.modeChanged() })
 	w.Mode.Required = true
+	w.Mode.Horizontal = true
 	w.townForm = widget.NewForm(
 		widget.NewFormItem(locale.T("wizard.mode"), w.Mode),
 		widget.NewFormItem(locale.T("wizard.town_name"), w.TownName),
@@ -164,7 +165,7 @@ func (w *Wizard) modeChanged() {
 		w.DistrictEmail.Show()
 		w.Demo.Show()
 	}
-	w.townForm.Items[1].Text, w.townForm.Items[2].Text = locale.T(name), locale.T(code)
+	w.townForm.Items[1].Text, w.townForm.Items[3].Text = locale.T(name), locale.T(code)
 	w.TownName.SetPlaceHolder(locale.T(nameHint))
 	w.DivisionCode.SetPlaceHolder(locale.T(codeHint))
 	w.townForm.Refresh()

@@ -30,6 +30,7 @@ const (
 	CellOverdue  = "overdue"  // nothing came and the due day has passed
 	CellMissing  = "missing"  // nothing came; not due yet
 	CellOpen     = "open"     // the period has not ended
+	CellBefore   = "before"   // the period ended before the ledger began: not asked for here
 )
 
 // Cell is one town's standing for one period.
@@ -78,7 +79,7 @@ func NewStatus(u *kit.Env) *Status {
 		func(id widget.TableCellID, o fyne.CanvasObject) { s.fill(id, o.(*fyne.Container)) },
 	)
 	s.Table.StickyRowCount, s.Table.StickyColumnCount = 1, 1
-	s.Table.SetColumnWidth(0, 170)
+	s.Table.SetColumnWidth(0, 150)
 	s.Table.OnSelected = func(id widget.TableCellID) {
 		s.Table.UnselectAll()
 		if id.Row > 0 && id.Col > 0 && id.Row <= len(s.Matrix.Towns) && id.Col <= len(s.Matrix.Periods) {
@@ -88,7 +89,7 @@ func NewStatus(u *kit.Env) *Status {
 	heading := widget.NewLabelWithStyle(locale.T("nav.status"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	legend := container.NewHBox()
-	for _, st := range []string{CellReceived, CellRejected, CellOverdue, CellMissing, CellOpen} {
+	for _, st := range []string{CellReceived, CellRejected, CellOverdue, CellMissing, CellOpen, CellBefore} {
 		legend.Add(container.NewStack(canvas.NewRectangle(cellColor(st)), widget.NewLabel(locale.T("dstatus.legend."+st))))
 	}
 	top := container.NewVBox(
@@ -127,7 +128,7 @@ func (s *Status) show(m Matrix, err error) {
 		s.Message.Hide()
 	}
 	for i := range m.Periods {
-		s.Table.SetColumnWidth(i+1, 96)
+		s.Table.SetColumnWidth(i+1, 78) // a year of months fits a 1366-wide window
 	}
 	s.Table.Refresh()
 }
@@ -162,6 +163,12 @@ func BuildMatrix(ctx context.Context, u *kit.Env, year int, now time.Time) (Matr
 		}
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	// Periods that ended before the bureau kept its ledger here (建账日期) were collected
+	// some other way: they are not overdue, though what came for them shows.
+	var since time.Time
+	if v, err := u.Office.Settings.Get(ctx, appsettings.LedgerSince); err == nil {
+		since, _ = time.Parse("2006-01-02", strings.TrimSpace(v))
+	}
 	m := Matrix{Periods: Periods(kinds, year)}
 	row := map[string]int{}
 	for j, p := range m.Periods {
@@ -191,7 +198,9 @@ func BuildMatrix(ctx context.Context, u *kit.Env, year int, now time.Time) (Matr
 			case ts.State == appdistrict.StateRejected:
 				c.State, c.Text = CellRejected, locale.T("dstatus.legend.rejected")
 			case !today.After(to) || from.After(today):
-				c.State, c.Text = CellOpen, "—"
+				c.State, c.Text = CellOpen, ""
+			case to.Before(since):
+				c.State, c.Text = CellBefore, "—"
 			case today.After(due):
 				c.State, c.Text = CellOverdue, locale.T("dstatus.legend.overdue")
 			default:
@@ -204,7 +213,7 @@ func BuildMatrix(ctx context.Context, u *kit.Env, year int, now time.Time) (Matr
 	for i := range m.Cells {
 		for j := range m.Cells[i] {
 			if m.Cells[i][j].State == "" {
-				m.Cells[i][j] = Cell{State: CellMissing, Text: "—"}
+				m.Cells[i][j] = Cell{State: CellBefore, Text: "—"}
 			}
 		}
 	}

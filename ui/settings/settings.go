@@ -55,10 +55,19 @@ func New(u *kit.Env) *Settings {
 		widget.NewFormItem(locale.T("wizard.district_name"), widget.NewLabel(town.DistrictName)),
 		widget.NewFormItem(locale.T("wizard.district_email"), widget.NewLabel(town.DistrictEmail)),
 	)
+	townTitle := locale.T("settings.town")
+	if mode, _ := u.Office.District.Mode(ctxBG()); mode == appdistrict.ModeDistrict {
+		// A bureau's own name and code; it reports to no one above it.
+		townTitle = locale.T("settings.bureau")
+		townForm = widget.NewForm(
+			widget.NewFormItem(locale.T("wizard.bureau_name"), widget.NewLabel(town.Name)),
+			widget.NewFormItem(locale.T("wizard.division_code"), widget.NewLabel(town.Code)),
+		)
+	}
 	v, _ := u.Office.SchemaVersion(ctxBG())
 	general := container.NewVBox(
 		widget.NewCard(locale.T("settings.language"), "", s.Language),
-		widget.NewCard(locale.T("settings.town"), "", townForm),
+		widget.NewCard(townTitle, "", townForm),
 		s.modeCard(),
 		widget.NewCard(locale.T("settings.password"), "", newPasswordForm(u)),
 		widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})),
