@@ -157,6 +157,21 @@ func TestDistrictModeFromSettingsAndATownAdded(t *testing.T) {
 		t.Errorf("searching by address: %+v", tw.Shown)
 	}
 
+	// A town picked in the list opens in the form; a change is saved and listed.
+	typeInto(tw.Search, "")
+	tw.List.Select(0) // listed by division code
+	if tw.Form == nil || tw.Form.Name.Text != "青石镇" || tw.Form.Delete == nil {
+		t.Fatal("picking 青石镇 did not open it in the form")
+	}
+	typeInto(tw.Form.Phone, "010-66668888")
+	test.Tap(tw.Form.Save)
+	if tw.Form != nil {
+		t.Fatalf("the change was refused: %q", tw.Form.Message.Text)
+	}
+	if len(tw.Shown) != 2 || tw.Shown[0].Phone != "010-66668888" || tw.Shown[0].Contact != "周干事" {
+		t.Errorf("after the change: %+v", tw.Shown)
+	}
+
 	// The same code twice is refused with the town that has it.
 	u.Shell.Select("nav.towns")
 	tw = u.Shell.Current.(*district.Towns)
