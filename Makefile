@@ -82,6 +82,11 @@ SHOTS := \
 	disclosure:50:373,c697:72 \
 	mail:50:373,c772:72 \
 	data:50:373,c862:72
+# District mode: the bureau picks 区局 in 设置 first (there is no command for the mode), then a section.
+DISTRICT_SHOTS := \
+	district-towns:50:380,c450:505,50:67 \
+	district-inbox:50:380,c450:505,50:106 \
+	district-status:50:380,c450:505,50:145
 screenshot: build
 	build/screenshot.sh $(BIN) docs/wizard.png wizard
 	SHOT_SIZE=1920x1080 build/screenshot.sh $(BIN) docs/wide/wizard.png wizard
@@ -90,6 +95,11 @@ screenshot: build
 	  prep=""; [ "$$name" = exports ] && prep="export --period $$(date -d '-1 month' +%Y-%m)"; \
 	  SHOT_PREP="$$prep" build/screenshot.sh $(BIN) docs/$$name.png $$clicks || exit 1; \
 	  SHOT_PREP="$$prep" SHOT_SIZE=1920x1080 build/screenshot.sh $(BIN) docs/wide/$$name.png $$clicks || exit 1; \
+	done
+	@for shot in $(DISTRICT_SHOTS); do \
+	  name=$${shot%%:*}; clicks=$$(echo "$${shot#*:}" | tr ',' ' '); \
+	  SHOT_DISTRICT=1 build/screenshot.sh $(BIN) docs/$$name.png $$clicks || exit 1; \
+	  SHOT_DISTRICT=1 SHOT_SIZE=1920x1080 build/screenshot.sh $(BIN) docs/wide/$$name.png $$clicks || exit 1; \
 	done
 	@build/deps.sh wine
 	$(MAKE) windows
