@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,5 +59,49 @@ func TestConsolidateScreenWritesTheWorkbook(t *testing.T) {
 	defer f.Close()
 	if i, err := f.GetSheetIndex(report.SheetCover); err != nil || i < 0 {
 		t.Errorf("no cover sheet in %v", f.GetSheetList())
+	}
+}
+
+func TestAnnualScreenShowsTheYearsSentences(t *testing.T) {
+	u := districtWithWorkbook(t)
+	u.Shell.Select("nav.annual")
+	a := u.Shell.Current.(*district.Annual)
+	if a.Year.Selected != "2023" {
+		t.Fatalf("the year offered first: %q", a.Year.Selected)
+	}
+	if !strings.Contains(a.Text(), "立案") || a.Sentences.Text != a.Text() {
+		t.Fatalf("the sentences: %q", a.Sentences.Text)
+	}
+	// The text can be copied but not changed.
+	a.Sentences.SetText("改过的")
+	if a.Sentences.Text != a.Text() {
+		t.Errorf("an edit stayed: %q", a.Sentences.Text)
+	}
+	var names []string
+	for r := 1; r <= len(a.Data.Towns)+1; r++ {
+		names = append(names, a.Cell(r, 0)+":"+a.Cell(r, 7))
+	}
+	if got := strings.Join(names, " "); !strings.Contains(got, "青石镇:不全") || !strings.Contains(got, "白沙镇:不全") ||
+		!strings.Contains(got, "合计:") {
+		t.Errorf("the towns' rows: %s", got)
+	}
+	if !a.Incomplete.Visible() || !strings.Contains(a.Incomplete.Text, "白沙镇") {
+		t.Errorf("the incomplete towns: %q", a.Incomplete.Text)
+	}
+	path := filepath.Join(t.TempDir(), "2023年度数据.xlsx")
+	a.SaveTo(path)
+	u.tasks.Wait()
+	if a.Saved != path {
+		t.Fatalf("not saved to %s", path)
+	}
+	text, err := os.ReadFile(strings.TrimSuffix(path, ".xlsx") + ".txt")
+	if err != nil || !strings.Contains(string(text), "立案") {
+		t.Errorf("the text beside it: %v %q", err, text)
+	}
+
+	// A year with nothing in force says so and saves nothing.
+	a.Year.SetSelected("2024")
+	if a.Message.Hidden || !a.Save.Disabled() || a.Text() != "" {
+		t.Errorf("an empty year: message %q, save disabled %v", a.Message.Text, a.Save.Disabled())
 	}
 }

@@ -18,7 +18,7 @@ import (
 	"townledger/ui/settings"
 )
 
-var districtSections = []string{"nav.towns", "nav.inbox", "nav.status", "nav.consolidate", "nav.catalog", "nav.settings"}
+var districtSections = []string{"nav.towns", "nav.inbox", "nav.status", "nav.consolidate", "nav.annual", "nav.catalog", "nav.settings"}
 
 func sectionKeys(s *Shell) []string {
 	var keys []string

@@ -77,6 +77,7 @@ func newShell(u *UI) *Shell {
 			{"nav.inbox", theme.MailComposeIcon(), func() kit.Screen { return district.NewInbox(env) }},
 			{"nav.status", theme.GridIcon(), func() kit.Screen { return district.NewStatus(env) }},
 			{"nav.consolidate", theme.DocumentSaveIcon(), func() kit.Screen { return district.NewConsolidated(env) }},
+			{"nav.annual", theme.InfoIcon(), func() kit.Screen { return district.NewAnnual(env) }},
 			{"nav.catalog", theme.ListIcon(), func() kit.Screen { return catalog.New(env) }},
 			{"nav.settings", theme.SettingsIcon(), func() kit.Screen { return settings.New(env) }},
 		}
