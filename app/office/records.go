@@ -24,6 +24,23 @@ type (
 	OutboxItem     = data.OutboxItem
 	Attachment     = data.Attachment
 	StoreError     = data.Error
+	DistrictTown   = data.DistrictTown
+	ReceivedReport = data.ReceivedReport
+)
+
+// The district's towns, the outcomes of a received workbook and where it came from.
+const (
+	DistrictKindTown   = data.DistrictKindTown
+	DistrictKindCentre = data.DistrictKindCentre
+
+	ReceivedMerged     = data.ReceivedMerged
+	ReceivedDuplicate  = data.ReceivedDuplicate
+	ReceivedSuperseded = data.ReceivedSuperseded
+	ReceivedLate       = data.ReceivedLate
+	ReceivedRejected   = data.ReceivedRejected
+
+	SourceMail   = data.SourceMail
+	SourceFolder = data.SourceFolder
 )
 
 // The lists a section shows, the states of an export and of its outbox entry.

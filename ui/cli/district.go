@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"townledger/app/office"
 
 	"townledger/app/district"
 	"townledger/app/problem"
 	townreport "townledger/app/report"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/locale"
 )
 
@@ -151,19 +151,19 @@ func runDistrictPull(ctx context.Context, c *call) error {
 		}
 		key := ""
 		switch {
-		case out.Again && out.Result == data.ReceivedRejected:
+		case out.Again && out.Result == office.ReceivedRejected:
 			key, d["At"] = "cli.district.pull.again_rejected", townreport.LocalTime(out.Report.ReceivedAt)
 		case out.Again:
 			key, d["At"] = "cli.district.pull.again", townreport.LocalTime(out.Report.ReceivedAt)
-		case out.Result == data.ReceivedMerged && out.Replaced.ID != "":
+		case out.Result == office.ReceivedMerged && out.Replaced.ID != "":
 			key, d["Old"] = "cli.district.pull.superseded", versionText(out.Replaced.Version)
-		case out.Result == data.ReceivedMerged:
+		case out.Result == office.ReceivedMerged:
 			key = "cli.district.pull.merged"
-		case out.Result == data.ReceivedDuplicate:
+		case out.Result == office.ReceivedDuplicate:
 			key, d["InForce"] = "cli.district.pull.duplicate", versionText(out.InForce.Version)
-		case out.Result == data.ReceivedLate:
+		case out.Result == office.ReceivedLate:
 			key, d["InForce"] = "cli.district.pull.late", versionText(out.InForce.Version)
-		case out.Result == data.ReceivedRejected:
+		case out.Result == office.ReceivedRejected:
 			key, d["Reason"] = "cli.district.pull.rejected", oneLine(out.Err)
 		default:
 			key, d["Reason"] = "cli.district.pull.failed", oneLine(out.Err)
@@ -171,7 +171,7 @@ func runDistrictPull(ctx context.Context, c *call) error {
 		if !out.Again {
 			fresh++
 		}
-		if !out.Again && (out.Result == data.ReceivedRejected || out.Result == "") {
+		if !out.Again && (out.Result == office.ReceivedRejected || out.Result == "") {
 			refused++
 		}
 		c.say(key, d)
@@ -239,7 +239,7 @@ func statusOfTown(s district.TownStatus) map[string]any {
 	case district.StateRejected:
 		notes = append(notes, locale.T("cli.district.status.none_in_force"))
 	}
-	versions := func(l []data.ReceivedReport) string {
+	versions := func(l []office.ReceivedReport) string {
 		v := make([]string, len(l))
 		for i, r := range l {
 			v[i] = versionText(r.Version)

@@ -11,7 +11,6 @@ import (
 	"townledger/app/outbox"
 	"townledger/app/problem"
 	townreport "townledger/app/report"
-	"townledger/data"
 	"townledger/ui/locale"
 )
 
@@ -63,7 +62,7 @@ func runDistrictPullMail(ctx context.Context, c *call) error {
 	var refused, unanswered int
 	for _, out := range list {
 		c.sayMailOutcome(out)
-		if !out.Retried && (out.Result == data.ReceivedRejected || out.Result == "") {
+		if !out.Retried && (out.Result == office.ReceivedRejected || out.Result == "") {
 			refused++
 		}
 		if out.ReceiptErr != nil {
@@ -98,19 +97,19 @@ func (c *call) sayMailOutcome(out district.MailOutcome) {
 	switch {
 	case out.Retried:
 		key = "cli.district.mail.retried"
-	case out.Again && out.Result == data.ReceivedRejected:
+	case out.Again && out.Result == office.ReceivedRejected:
 		key, d["At"] = "cli.district.pull.again_rejected", townreport.LocalTime(out.Report.ReceivedAt)
 	case out.Again:
 		key, d["At"] = "cli.district.pull.again", townreport.LocalTime(out.Report.ReceivedAt)
-	case out.Result == data.ReceivedMerged && out.Replaced.ID != "":
+	case out.Result == office.ReceivedMerged && out.Replaced.ID != "":
 		key, d["Old"] = "cli.district.pull.superseded", versionText(out.Replaced.Version)
-	case out.Result == data.ReceivedMerged:
+	case out.Result == office.ReceivedMerged:
 		key = "cli.district.pull.merged"
-	case out.Result == data.ReceivedDuplicate:
+	case out.Result == office.ReceivedDuplicate:
 		key, d["InForce"] = "cli.district.pull.duplicate", versionText(out.InForce.Version)
-	case out.Result == data.ReceivedLate:
+	case out.Result == office.ReceivedLate:
 		key, d["InForce"] = "cli.district.pull.late", versionText(out.InForce.Version)
-	case out.Result == data.ReceivedRejected:
+	case out.Result == office.ReceivedRejected:
 		reason := out.Report.Reason
 		if out.Err != nil {
 			reason = oneLine(out.Err)

@@ -2,47 +2,20 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"townledger/app/auth"
-	"townledger/app/demo"
 	"townledger/app/district"
 	"townledger/app/officetest"
-	townreport "townledger/app/report"
-	"townledger/app/setup"
-	"townledger/data"
 )
 
 // townReports writes a demo town's workbooks of the periods into dir under the names the
 // town mails them.
 func townReports(t *testing.T, dir, name, code string, periods ...string) {
 	t.Helper()
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "town.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	err = setup.Run(ctx, s, setup.Town{Name: name, DivisionCode: code, DistrictName: "示范区应急管理局", Since: "2020-01-01"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: testPassword}, Confirm: testPassword})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
-		t.Fatal(err)
-	}
-	by := auth.Session{UserID: "u", Username: "admin", Roles: []auth.Role{auth.Admin}}
-	for _, p := range periods {
-		path := filepath.Join(dir, name+"_"+p+"_v1.xlsx")
-		if _, _, err := townreport.Export(ctx, s, by, p, path, time.Date(2024, 1, 5, 9, 0, 0, 0, time.Local), "周"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	officetest.TownWorkbooks(t, dir, name, code, periods...)
 }
 
 // district report writes the year's sheet and, beside it, its text (UTF-8 with a BOM);

@@ -1,47 +1,21 @@
 package cli
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	"townledger/app/auth"
-	"townledger/app/demo"
 	"townledger/app/district"
 	"townledger/app/officetest"
-	townreport "townledger/app/report"
-	"townledger/app/setup"
-	"townledger/data"
 )
 
 // townReport writes a demo town's 2023-Q4 workbook into dir under the name the town mails it.
 func townReport(t *testing.T, dir, name, code string) string {
 	t.Helper()
-	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "town.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	err = setup.Run(ctx, s, setup.Town{Name: name, DivisionCode: code, DistrictName: "示范区应急管理局", Since: "2020-01-01"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: testPassword}, Confirm: testPassword})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Load(ctx, s, data.System, time.Date(2023, 12, 1, 0, 0, 0, 0, time.Local)); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name+"_2023-Q4_v1.xlsx")
-	by := auth.Session{UserID: "u", Username: "admin", Roles: []auth.Role{auth.Admin}}
-	if _, _, err := townreport.Export(ctx, s, by, "2023-Q4", path, time.Date(2024, 1, 5, 9, 0, 0, 0, time.Local), "周"); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return officetest.TownWorkbooks(t, dir, name, code, "2023-Q4")[0]
 }
 
 // The district's commands: the towns sheet from its template, the register listed, a

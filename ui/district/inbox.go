@@ -3,6 +3,7 @@ package district
 import (
 	"context"
 	"strings"
+	"townledger/app/office"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,7 +17,6 @@ import (
 	"townledger/app/outbox"
 	"townledger/app/period"
 	"townledger/app/report"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -30,7 +30,7 @@ type Inbox struct {
 	Empty    *widget.Label
 	Folder   *widget.Button
 	Mail     *widget.Button // 收取邮件
-	Received []data.ReceivedReport
+	Received []office.ReceivedReport
 	// LastPull is what the last intake said of each file, as its summary dialog lists it.
 	LastPull []string
 	names    map[string]string // division code → registered name
@@ -98,7 +98,7 @@ func (x *Inbox) Content() fyne.CanvasObject { return x.content }
 func (x *Inbox) Refresh() {
 	ctx := context.Background()
 	towns, err := x.u.Office.District.Towns(ctx)
-	var got []data.ReceivedReport
+	var got []office.ReceivedReport
 	if err == nil {
 		got, err = x.u.Office.District.Inbox(ctx)
 	}
@@ -156,12 +156,12 @@ func (x *Inbox) Line(i int) (title, detail, outcome string, imp widget.Importanc
 	if r.Period != "" {
 		parts = append(parts, PeriodText(r.Period))
 	}
-	if r.Version > 0 || r.Outcome != data.ReceivedRejected {
+	if r.Version > 0 || r.Outcome != office.ReceivedRejected {
 		parts = append(parts, VersionText(r.Version))
 	}
 	title = strings.Join(parts, " · ")
 	from := locale.T("inbox.via_folder")
-	if r.Source == data.SourceMail {
+	if r.Source == office.SourceMail {
 		from = locale.T("inbox.via_mail", map[string]any{"Sender": r.Sender})
 	}
 	d := []string{report.LocalTime(r.ReceivedAt), from, r.FileName}
@@ -174,17 +174,17 @@ func (x *Inbox) Line(i int) (title, detail, outcome string, imp widget.Importanc
 }
 
 // OutcomeText says what came of a received workbook, and how it is marked.
-func OutcomeText(r data.ReceivedReport) (string, widget.Importance) {
+func OutcomeText(r office.ReceivedReport) (string, widget.Importance) {
 	switch {
 	case r.InForce:
 		return locale.T("inbox.outcome.in_force"), widget.SuccessImportance
-	case r.Outcome == data.ReceivedRejected:
+	case r.Outcome == office.ReceivedRejected:
 		return locale.T("inbox.outcome.rejected"), widget.DangerImportance
-	case r.Outcome == data.ReceivedLate:
+	case r.Outcome == office.ReceivedLate:
 		return locale.T("inbox.outcome.late"), widget.WarningImportance
-	case r.Outcome == data.ReceivedDuplicate:
+	case r.Outcome == office.ReceivedDuplicate:
 		return locale.T("inbox.outcome.duplicate"), widget.MediumImportance
-	case r.Outcome == data.ReceivedSuperseded:
+	case r.Outcome == office.ReceivedSuperseded:
 		return locale.T("inbox.outcome.superseded"), widget.MediumImportance
 	}
 	return locale.T("inbox.outcome.merged"), widget.MediumImportance
@@ -195,7 +195,7 @@ func (x *Inbox) showOne(i int) {
 	r := x.Received[i]
 	outcome, _ := OutcomeText(r)
 	from := locale.T("inbox.via_folder")
-	if r.Source == data.SourceMail {
+	if r.Source == office.SourceMail {
 		from = locale.T("inbox.via_mail", map[string]any{"Sender": r.Sender})
 	}
 	items := []*widget.FormItem{
@@ -299,19 +299,19 @@ func (x *Inbox) outcomeLine(out appdistrict.Outcome) string {
 	}
 	key := ""
 	switch {
-	case out.Again && out.Result == data.ReceivedRejected:
+	case out.Again && out.Result == office.ReceivedRejected:
 		key, d["At"] = "cli.district.pull.again_rejected", report.LocalTime(out.Report.ReceivedAt)
 	case out.Again:
 		key, d["At"] = "cli.district.pull.again", report.LocalTime(out.Report.ReceivedAt)
-	case out.Result == data.ReceivedMerged && out.Replaced.ID != "":
+	case out.Result == office.ReceivedMerged && out.Replaced.ID != "":
 		key, d["Old"] = "cli.district.pull.superseded", VersionText(out.Replaced.Version)
-	case out.Result == data.ReceivedMerged:
+	case out.Result == office.ReceivedMerged:
 		key = "cli.district.pull.merged"
-	case out.Result == data.ReceivedDuplicate:
+	case out.Result == office.ReceivedDuplicate:
 		key, d["InForce"] = "cli.district.pull.duplicate", VersionText(out.InForce.Version)
-	case out.Result == data.ReceivedLate:
+	case out.Result == office.ReceivedLate:
 		key, d["InForce"] = "cli.district.pull.late", VersionText(out.InForce.Version)
-	case out.Result == data.ReceivedRejected:
+	case out.Result == office.ReceivedRejected:
 		key, d["Reason"] = "cli.district.pull.rejected", reasonOf(out)
 	default:
 		key, d["Reason"] = "cli.district.pull.failed", reasonOf(out)

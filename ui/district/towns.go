@@ -5,6 +5,7 @@ package district
 import (
 	"context"
 	"strings"
+	"townledger/app/office"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,7 +15,6 @@ import (
 	"townledger/app/auth"
 	appdistrict "townledger/app/district"
 	"townledger/app/workbook"
-	"townledger/data"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
 )
@@ -30,15 +30,15 @@ type Towns struct {
 	Notice *widget.Label
 	New    *widget.Button
 	Form   *TownForm // while the form is open
-	all    []data.DistrictTown
-	Shown  []data.DistrictTown // the towns matching the search, as listed
+	all    []office.DistrictTown
+	Shown  []office.DistrictTown // the towns matching the search, as listed
 	kit.Body
 }
 
 // NewTowns makes the 辖区乡镇 section.
 func NewTowns(u *kit.Env) *Towns {
 	t := &Towns{u: u, Body: kit.NewBody(), Notice: kit.Notice()}
-	t.New = widget.NewButtonWithIcon(locale.T("dtowns.new"), theme.ContentAddIcon(), func() { t.showForm(data.DistrictTown{}) })
+	t.New = widget.NewButtonWithIcon(locale.T("dtowns.new"), theme.ContentAddIcon(), func() { t.showForm(office.DistrictTown{}) })
 	t.Search = widget.NewEntry()
 	t.Search.SetPlaceHolder(locale.T("dtowns.search"))
 	t.Search.OnChanged = func(string) { t.filter() }
@@ -89,7 +89,7 @@ func NewTowns(u *kit.Env) *Towns {
 
 // KindLabel names a town's kind (乡镇 or 中心).
 func KindLabel(kind string) string {
-	if kind == data.DistrictKindCentre {
+	if kind == office.DistrictKindCentre {
 		return locale.T("district.kind.centre")
 	}
 	return locale.T("district.kind.town")
@@ -152,7 +152,7 @@ func (t *Towns) filter() {
 	t.List.Refresh()
 }
 
-func (t *Towns) showForm(d data.DistrictTown) {
+func (t *Towns) showForm(d office.DistrictTown) {
 	t.Form = newTownForm(t, d)
 	t.Set(t.Form.content)
 	t.Form.draft.Settled()
@@ -162,7 +162,7 @@ func (t *Towns) showForm(d data.DistrictTown) {
 // TownForm adds a town or changes one.
 type TownForm struct {
 	t                                         *Towns
-	town                                      data.DistrictTown
+	town                                      office.DistrictTown
 	Name, Code, Contact, Phone, Emails, Notes *widget.Entry
 	Kind                                      *widget.RadioGroup
 	Save, Delete                              *widget.Button
@@ -171,7 +171,7 @@ type TownForm struct {
 	content                                   fyne.CanvasObject
 }
 
-func newTownForm(t *Towns, d data.DistrictTown) *TownForm {
+func newTownForm(t *Towns, d office.DistrictTown) *TownForm {
 	f := &TownForm{t: t, town: d, Message: kit.ErrorLabel()}
 	f.Name = kit.Entry(locale.T("dtowns.name.hint"), nil)
 	f.Code = kit.Entry(locale.T("dtowns.code.hint"), kit.Validator(func(s string) error {
@@ -195,7 +195,7 @@ func newTownForm(t *Towns, d data.DistrictTown) *TownForm {
 	}))
 	f.Notes = widget.NewMultiLineEntry()
 	f.Notes.SetMinRowsVisible(3)
-	kinds := []string{KindLabel(data.DistrictKindTown), KindLabel(data.DistrictKindCentre)}
+	kinds := []string{KindLabel(office.DistrictKindTown), KindLabel(office.DistrictKindCentre)}
 	f.Kind = widget.NewRadioGroup(kinds, nil)
 	f.Kind.Horizontal = true
 	f.Kind.Required = true
@@ -238,9 +238,9 @@ func newTownForm(t *Towns, d data.DistrictTown) *TownForm {
 }
 
 func (f *TownForm) value() appdistrict.Town {
-	kind := data.DistrictKindTown
-	if f.Kind.Selected == KindLabel(data.DistrictKindCentre) {
-		kind = data.DistrictKindCentre
+	kind := office.DistrictKindTown
+	if f.Kind.Selected == KindLabel(office.DistrictKindCentre) {
+		kind = office.DistrictKindCentre
 	}
 	return appdistrict.Town{ID: f.town.ID, Name: f.Name.Text, DivisionCode: f.Code.Text, Kind: kind,
 		Contact: f.Contact.Text, Phone: f.Phone.Text, Emails: f.Emails.Text, Notes: f.Notes.Text}
