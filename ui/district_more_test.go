@@ -8,7 +8,11 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/zalando/go-keyring"
 
+	townmail "townledger/app/mail"
+	"townledger/app/mail/mailtest"
+	"townledger/app/outbox"
 	"townledger/app/report"
 	"townledger/ui/district"
 )
@@ -103,5 +107,37 @@ func TestAnnualScreenShowsTheYearsSentences(t *testing.T) {
 	a.Year.SetSelected("2024")
 	if a.Message.Hidden || !a.Save.Disabled() || a.Text() != "" {
 		t.Errorf("an empty year: message %q, save disabled %v", a.Message.Text, a.Save.Disabled())
+	}
+}
+
+func TestStatusRemindsTheTownsThatHaveNotReported(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the mail servers")
+	}
+	srv := mailtest.Start(t)
+	keyring.MockInit()
+	t.Cleanup(keyring.MockInit)
+	u := districtWithWorkbook(t)
+	u.Mail.Roots = srv.CA
+	addTown(t, u, "红山乡", "110105102", mailtest.Town)
+	cfg := outbox.Config{SMTPHost: mailtest.Host, SMTPPort: srv.SMTPTLS, SMTPSecurity: townmail.TLS,
+		IMAPHost: mailtest.Host, IMAPPort: srv.IMAPTLS, IMAPSecurity: townmail.TLS, Username: mailtest.District}
+	if err := u.Office.Outbox.Save(context.Background(), u.Shell.Env.Session, cfg, mailtest.DistrictPassword); err != nil {
+		t.Fatal(err)
+	}
+	u.Shell.Select("nav.status")
+	st := u.Shell.Current.(*district.Status)
+	st.Year.SetSelected("2023")
+	if ended := st.Ended(u.Now()); len(ended) != 4 || ended[0] != "2023-Q4" {
+		t.Fatalf("the periods to remind of: %v", ended)
+	}
+	st.RemindOf("2023-Q4")
+	u.tasks.Wait()
+	got := strings.Join(st.Reminded, "\n")
+	if !strings.Contains(got, "110105102 红山乡（未报）：已发催报邮件至 "+mailtest.Town) || strings.Contains(got, "青石镇") {
+		t.Fatalf("reminded:\n%s", got)
+	}
+	if n := len(srv.Inbox(t, mailtest.Town)); n != 1 {
+		t.Errorf("the town's mailbox holds %d messages", n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/auth"
 	appdistrict "townledger/app/district"
+	"townledger/app/outbox"
 	"townledger/app/period"
 	"townledger/app/report"
 	appsettings "townledger/app/settings"
@@ -55,7 +58,10 @@ type Status struct {
 	Table   *widget.Table
 	Message *widget.Label
 	Matrix  Matrix
-	content fyne.CanvasObject
+	Remind  *widget.Button // 催报…
+	// Reminded is what the last reminder said of each town, as its dialog lists it.
+	Reminded []string
+	content  fyne.CanvasObject
 }
 
 // NewStatus makes the 报送情况 section.
@@ -92,8 +98,12 @@ func NewStatus(u *kit.Env) *Status {
 	for _, st := range []string{CellReceived, CellRejected, CellOverdue, CellMissing, CellOpen, CellBefore} {
 		legend.Add(container.NewStack(canvas.NewRectangle(cellColor(st)), widget.NewLabel(locale.T("dstatus.legend."+st))))
 	}
+	s.Remind = widget.NewButtonWithIcon(locale.T("dstatus.remind"), theme.MailSendIcon(), s.chooseRemind)
+	if !u.Session.Can(auth.ExportReports) {
+		s.Remind.Disable()
+	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading, container.NewHBox(widget.NewLabel(locale.T("dstatus.year")), kit.Narrow(s.Year, 110))),
+		container.NewBorder(nil, nil, heading, container.NewHBox(widget.NewLabel(locale.T("dstatus.year")), kit.Narrow(s.Year, 110), s.Remind)),
 		legend, s.Message)
 	s.content = container.NewBorder(top, nil, nil, nil, s.Table)
 	s.Year.SetSelected(years[0])
@@ -299,4 +309,96 @@ func (s *Status) showCell(i, j int) {
 	text.Wrapping = fyne.TextWrapWord
 	title := s.Matrix.Towns[i] + " · " + PeriodText(s.Matrix.Periods[j])
 	dialog.ShowCustom(title, locale.T("OK"), container.NewStack(kit.Strut(480), text), s.u.Win)
+}
+
+// Ended lists the matrix's periods that have ended by now, the latest first: those a town can
+// be reminded of.
+func (s *Status) Ended(now time.Time) []string {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	var out []string
+	for _, p := range s.Matrix.Periods {
+		if _, to, err := period.Parse(p); err == nil && today.After(to) {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int {
+		_, ta, _ := period.Parse(a)
+		_, tb, _ := period.Parse(b)
+		return tb.Compare(ta)
+	})
+	return out
+}
+
+// chooseRemind asks which ended period of the year to remind the towns of.
+func (s *Status) chooseRemind() {
+	ended := s.Ended(s.u.Now())
+	if len(ended) == 0 {
+		dialog.ShowInformation(locale.T("dstatus.remind.title"), locale.T("dstatus.remind.none_ended"), s.u.Win)
+		return
+	}
+	labels := make([]string, len(ended))
+	for i, p := range ended {
+		labels[i] = PeriodText(p)
+	}
+	pick := kit.Choice(labels, nil)
+	pick.SetSelected(labels[0])
+	hint := widget.NewLabel(locale.T("dstatus.remind.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(locale.T("dstatus.remind.title"), locale.T("dstatus.remind.send"), locale.T("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(locale.T("consolidate.period"), pick), widget.NewFormItem("", hint)},
+		func(ok bool) {
+			if i := slices.Index(labels, pick.Selected); ok && i >= 0 {
+				s.RemindOf(ended[i])
+			}
+		}, s.u.Win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
+}
+
+// RemindOf mails a reminder of period p to every registered town with nothing in force for it,
+// with the office's mail account, in the background, then lists who was reminded.
+func (s *Status) RemindOf(p string) {
+	s.u.MailAccount(func(cfg outbox.Config, pw string) {
+		var list []appdistrict.Reminded
+		s.u.Run(locale.T("dstatus.remind.sending"), func(ctx context.Context) error {
+			var err error
+			list, err = s.u.Office.District.Remind(ctx, s.u.Session, s.u.Mail.Account(cfg, pw), p)
+			return err
+		}, func(err error) {
+			if err != nil {
+				kit.ShowError(s.u.Win, err)
+				return
+			}
+			s.showReminded(p, list)
+		})
+	})
+}
+
+// showReminded lists who was reminded of p, and whose mail could not go.
+func (s *Status) showReminded(p string, list []appdistrict.Reminded) {
+	s.Reminded = s.Reminded[:0:0]
+	sent := 0
+	for _, r := range list {
+		d := map[string]any{"Code": r.Town.DivisionCode, "Name": r.Town.Name, "To": strings.Join(r.To, locale.T("cli.list_separator")),
+			"State": locale.T("cli.district.state." + r.State)}
+		if r.Err != nil {
+			d["Error"] = strings.Join(locale.Lines(r.Err), "；")
+			s.Reminded = append(s.Reminded, strings.TrimSpace(locale.T("cli.district.remind.failed", d)))
+			continue
+		}
+		sent++
+		s.Reminded = append(s.Reminded, strings.TrimSpace(locale.T("cli.district.remind.sent", d)))
+	}
+	head := locale.T("cli.district.remind.done", map[string]any{"N": sent})
+	if len(list) == 0 {
+		head = locale.T("cli.district.remind.nothing", map[string]any{"Period": PeriodText(p)})
+	}
+	top := widget.NewLabel(head)
+	top.Wrapping = fyne.TextWrapWord
+	text := widget.NewLabel(strings.Join(s.Reminded, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	size := s.u.Win.Canvas().Size()
+	scroll.SetMinSize(fyne.NewSize(min(600, size.Width-80), min(240, size.Height-220)))
+	dialog.ShowCustom(locale.T("dstatus.remind.title"), locale.T("OK"), container.NewBorder(top, nil, nil, nil, scroll), s.u.Win)
 }
