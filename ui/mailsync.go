@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"townledger/app/auth"
+	appdistrict "townledger/app/district"
+	"townledger/data"
 	"townledger/ui/home"
 	"townledger/ui/kit"
 )
@@ -67,9 +69,14 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 	if err != nil {
 		fyne.LogError("outbox", err)
 	}
-	acked, err := u.Office.Outbox.CheckReplies(ctx, session, a)
-	if err != nil && ctx.Err() == nil {
-		fyne.LogError("mail replies", err)
+	// A district bureau's mailbox holds its towns' workbooks, taken in from 收件: it looks for
+	// no replies of its own there.
+	var acked []data.ExportRecord
+	if mode, _ := u.Office.District.Mode(ctx); mode != appdistrict.ModeDistrict {
+		acked, err = u.Office.Outbox.CheckReplies(ctx, session, a)
+		if err != nil && ctx.Err() == nil {
+			fyne.LogError("mail replies", err)
+		}
 	}
 	if len(out.Sent)+len(out.Failed)+len(acked) == 0 {
 		return
