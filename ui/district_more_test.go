@@ -85,7 +85,7 @@ func TestAnnualScreenShowsTheYearsSentences(t *testing.T) {
 	for r := 1; r <= len(a.Data.Towns)+1; r++ {
 		names = append(names, a.Cell(r, 0)+":"+a.Cell(r, 7))
 	}
-	if got := strings.Join(names, " "); !strings.Contains(got, "青石镇:不全") || !strings.Contains(got, "白沙镇:不全") ||
+	if got := strings.Join(names, " "); !strings.Contains(got, "青石镇:缺 9 个月") || !strings.Contains(got, "白沙镇:未报送") ||
 		!strings.Contains(got, "合计:") {
 		t.Errorf("the towns' rows: %s", got)
 	}

@@ -138,11 +138,12 @@ func (a *Annual) Refresh() {
 	a.Save.Enable()
 	a.Copy.Enable()
 	if inc := d.Incomplete(); len(inc) > 0 {
-		lines := []string{}
-		for _, t := range inc {
-			lines = append(lines, t.Source(tr))
+		names := make([]string, len(inc))
+		for i, t := range inc {
+			names[i] = t.Name
 		}
-		a.Incomplete.SetText(locale.T("annual.incomplete", map[string]any{"N": len(inc)}) + "\n" + strings.Join(lines, "\n"))
+		a.Incomplete.SetText(locale.T("annual.incomplete", map[string]any{"N": len(inc),
+			"Towns": strings.Join(names, locale.T(appdistrict.KeyAnnualSeparator))}))
 		a.Incomplete.Show()
 	} else {
 		a.Incomplete.Hide()
@@ -171,9 +172,13 @@ func (a *Annual) Cell(row, col int) string {
 		if name == "" {
 			name = t.Code
 		}
-		whole = locale.T("annual.whole.yes")
-		if !t.Complete() {
-			whole = locale.T("annual.whole.no")
+		switch {
+		case t.Basis == appdistrict.BasisNone:
+			whole = locale.T("annual.whole.none")
+		case len(t.Missing) > 0:
+			whole = locale.T("annual.whole.no", map[string]any{"N": len(t.Missing)})
+		default:
+			whole = locale.T("annual.whole.yes")
 		}
 	} else {
 		f, name = a.Data.Total, locale.T("annual.total")
