@@ -8,7 +8,7 @@ import (
 
 	"townledger/app/auth"
 	appdistrict "townledger/app/district"
-	"townledger/data"
+	"townledger/app/office"
 	"townledger/ui/home"
 	"townledger/ui/kit"
 )
@@ -71,7 +71,7 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 	}
 	// A district bureau's mailbox holds its towns' workbooks, taken in from 收件: it looks for
 	// no replies of its own there.
-	var acked []data.ExportRecord
+	var acked []office.ExportRecord
 	if mode, _ := u.Office.District.Mode(ctx); mode != appdistrict.ModeDistrict {
 		acked, err = u.Office.Outbox.CheckReplies(ctx, session, a)
 		if err != nil && ctx.Err() == nil {
