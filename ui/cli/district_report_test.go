@@ -9,13 +9,14 @@ import (
 
 	"townledger/app/district"
 	"townledger/app/officetest"
+	"townledger/app/officetest/townbooks"
 )
 
 // townReports writes a demo town's workbooks of the periods into dir under the names the
 // town mails them.
 func townReports(t *testing.T, dir, name, code string, periods ...string) {
 	t.Helper()
-	officetest.TownWorkbooks(t, dir, name, code, periods...)
+	townbooks.Make(t, dir, name, code, periods...)
 }
 
 // district report writes the year's sheet and, beside it, its text (UTF-8 with a BOM);

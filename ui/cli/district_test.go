@@ -10,12 +10,13 @@ import (
 
 	"townledger/app/district"
 	"townledger/app/officetest"
+	"townledger/app/officetest/townbooks"
 )
 
 // townReport writes a demo town's 2023-Q4 workbook into dir under the name the town mails it.
 func townReport(t *testing.T, dir, name, code string) string {
 	t.Helper()
-	return officetest.TownWorkbooks(t, dir, name, code, "2023-Q4")[0]
+	return townbooks.Make(t, dir, name, code, "2023-Q4")[0]
 }
 
 // The district's commands: the towns sheet from its template, the register listed, a

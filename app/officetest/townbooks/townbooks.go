@@ -1,4 +1,6 @@
-package officetest
+// Package townbooks makes the workbooks a district receives, by really exporting demo town
+// ledgers; only tests import it (a package of its own: report's own tests use officetest).
+package townbooks
 
 import (
 	"context"
@@ -8,15 +10,16 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/demo"
+	"townledger/app/officetest"
 	"townledger/app/report"
 	"townledger/app/setup"
 	"townledger/data"
 )
 
-// TownWorkbooks sets up a demo town called name with the division code code (its records
+// Make sets up a demo town called name with the division code code (its records
 // dated as of 2023-12-01), exports its workbook of each period into dir under the name the
 // town mails it (<name>_<period>_v1.xlsx) and returns their paths: what a district receives.
-func TownWorkbooks(t testing.TB, dir, name, code string, periods ...string) []string {
+func Make(t testing.TB, dir, name, code string, periods ...string) []string {
 	t.Helper()
 	ctx := context.Background()
 	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "town.db"), data.Options{})
@@ -25,7 +28,7 @@ func TownWorkbooks(t testing.TB, dir, name, code string, periods ...string) []st
 	}
 	defer s.Close()
 	err = setup.Run(ctx, s, setup.Town{Name: name, DivisionCode: code, DistrictName: "示范区应急管理局", Since: "2020-01-01"},
-		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: AdminPassword}, Confirm: AdminPassword})
+		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: officetest.AdminPassword}, Confirm: officetest.AdminPassword})
 	if err != nil {
 		t.Fatal(err)
 	}
