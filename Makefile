@@ -86,7 +86,9 @@ SHOTS := \
 DISTRICT_SHOTS := \
 	district-towns:50:380,c450:505,50:67 \
 	district-inbox:50:380,c450:505,50:106 \
-	district-status:50:380,c450:505,50:145
+	district-status:50:380,c450:505,50:145 \
+	district-consolidate:50:380,c450:505,50:181 \
+	district-annual:50:380,c450:505,50:219
 screenshot: build
 	build/screenshot.sh $(BIN) docs/wizard.png wizard
 	SHOT_SIZE=1920x1080 build/screenshot.sh $(BIN) docs/wide/wizard.png wizard
