@@ -89,6 +89,7 @@ var commands = []command{
 	{"district towns template", runDistrictTownsTemplate, nobody},
 	{"district towns import", runDistrictTownsImport, needs(auth.ManageSettings)}, // an administrator keeps the register
 	{"district towns", runDistrictTowns, signedIn},
+	{"district mode", runDistrictMode, signedIn},                  // setting it is the administrator's (the service checks)
 	{"district pull", runDistrictPull, needs(auth.ExportReports)}, // whoever may export reports takes them in
 	{"district status", runDistrictStatus, signedIn},
 	{"district consolidate", runDistrictConsolidate, needs(auth.ExportReports)}, // whoever may export reports

@@ -113,3 +113,15 @@ func TestDistrictPullSaysEachFile(t *testing.T) {
 		t.Errorf("pull: %+v", r)
 	}
 }
+
+// The mode is said and, by an administrator, set from the command line.
+func TestDistrictModeCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cli.db")
+	runSteps(t, []step{
+		{"init", []string{"--db", db, "init", "--town-name", "青石镇", "--town-code", "110105100"}, 0, "已完成设置", ""},
+		{"a town by default", []string{"--db", db, "district", "mode"}, 0, "工作模式：本镇台账。", ""},
+		{"to district", []string{"--db", db, "district", "mode", "district"}, 0, "工作模式：区局", ""},
+		{"said so", []string{"--db", db, "district", "mode"}, 0, "工作模式：区局", ""},
+		{"a wrong mode", []string{"--db", db, "district", "mode", "city"}, 2, "", "用法：townledger district mode"},
+	})
+}
