@@ -205,6 +205,14 @@ const maxParts = 200
 // FindWorkbook finds the first .xlsx attachment of a raw message: a part named *.xlsx, or of
 // the workbook's media type, at any depth of nesting. ok=false when there is none.
 func FindWorkbook(raw []byte) (Attachment, bool) {
+	return findPart(raw, func(name, mediaType string) bool {
+		return strings.EqualFold(path.Ext(name), ".xlsx") || strings.EqualFold(mediaType, xlsxType)
+	})
+}
+
+// findPart returns the first part of a raw message that match accepts by its file name and
+// media type, at any depth of nesting, of at most MaxMessage bytes; ok=false when none is.
+func findPart(raw []byte, match func(name, mediaType string) bool) (Attachment, bool) {
 	r, err := gomail.CreateReader(bytes.NewReader(raw))
 	if err != nil && r == nil {
 		return Attachment{}, false
@@ -222,7 +230,7 @@ func FindWorkbook(raw []byte) (Attachment, bool) {
 			return Attachment{}, false
 		}
 		name, mt := partName(p.Header)
-		if !strings.EqualFold(path.Ext(name), ".xlsx") && !strings.EqualFold(mt, xlsxType) {
+		if !match(name, mt) {
 			continue
 		}
 		content, err := io.ReadAll(io.LimitReader(p.Body, MaxMessage+1))

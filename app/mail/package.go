@@ -1,15 +1,11 @@
 package mail
 
 import (
-	"bytes"
-	"io"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-message"
-	gomail "github.com/emersion/go-message/mail"
 )
 
 // FieldPackage marks a district's package mail: its value is the package's version.
@@ -55,31 +51,5 @@ func (in *Inbox) Carrying(name string, limit int) ([]Incoming, error) {
 // FindAttachment finds the first attachment of a raw message whose name ends in ext (".zip"),
 // at any depth of nesting, of at most MaxMessage bytes. ok=false when there is none.
 func FindAttachment(raw []byte, ext string) (Attachment, bool) {
-	r, err := gomail.CreateReader(bytes.NewReader(raw))
-	if err != nil && r == nil {
-		return Attachment{}, false
-	}
-	defer r.Close()
-	for i := 0; i < maxParts; i++ {
-		p, err := r.NextPart()
-		if err == io.EOF {
-			return Attachment{}, false
-		}
-		if err != nil {
-			if message.IsUnknownCharset(err) || message.IsUnknownEncoding(err) {
-				continue
-			}
-			return Attachment{}, false
-		}
-		name, _ := partName(p.Header)
-		if !strings.EqualFold(path.Ext(name), ext) {
-			continue
-		}
-		content, err := io.ReadAll(io.LimitReader(p.Body, MaxMessage+1))
-		if err != nil || len(content) > MaxMessage {
-			continue
-		}
-		return Attachment{Name: name, Content: content}, true
-	}
-	return Attachment{}, false
+	return findPart(raw, func(name, _ string) bool { return strings.EqualFold(path.Ext(name), ext) })
 }
