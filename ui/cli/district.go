@@ -144,30 +144,7 @@ func runDistrictPull(ctx context.Context, c *call) error {
 	}
 	var fresh, refused int
 	for _, out := range list {
-		d := map[string]any{"File": out.File, "Town": out.TownName, "Code": out.Report.FromTown, "Period": out.Report.Period,
-			"Version": versionText(out.Report.Version)}
-		if d["Town"] == "" {
-			d["Town"] = out.Report.FromTown
-		}
-		key := ""
-		switch {
-		case out.Again && out.Result == office.ReceivedRejected:
-			key, d["At"] = "cli.district.pull.again_rejected", townreport.LocalTime(out.Report.ReceivedAt)
-		case out.Again:
-			key, d["At"] = "cli.district.pull.again", townreport.LocalTime(out.Report.ReceivedAt)
-		case out.Result == office.ReceivedMerged && out.Replaced.ID != "":
-			key, d["Old"] = "cli.district.pull.superseded", versionText(out.Replaced.Version)
-		case out.Result == office.ReceivedMerged:
-			key = "cli.district.pull.merged"
-		case out.Result == office.ReceivedDuplicate:
-			key, d["InForce"] = "cli.district.pull.duplicate", versionText(out.InForce.Version)
-		case out.Result == office.ReceivedLate:
-			key, d["InForce"] = "cli.district.pull.late", versionText(out.InForce.Version)
-		case out.Result == office.ReceivedRejected:
-			key, d["Reason"] = "cli.district.pull.rejected", oneLine(out.Err)
-		default:
-			key, d["Reason"] = "cli.district.pull.failed", oneLine(out.Err)
-		}
+		key, d := outcomeLine(out, out.File)
 		if !out.Again {
 			fresh++
 		}
@@ -259,4 +236,41 @@ func statusOfTown(s district.TownStatus) map[string]any {
 	}
 	return map[string]any{"Code": s.Town.DivisionCode, "Name": name, "State": locale.T("cli.district.state." + s.State),
 		"Notes": strings.Join(notes, locale.T("cli.separator"))}
+}
+
+// outcomeLine says what came of one received workbook (from a folder or a mail): the key of
+// its line and the line's data, file naming the workbook.
+func outcomeLine(out district.Outcome, file string) (string, map[string]any) {
+	d := map[string]any{"File": file, "Town": out.TownName, "Code": out.Report.FromTown, "Period": out.Report.Period,
+		"Version": versionText(out.Report.Version)}
+	if d["Town"] == "" {
+		d["Town"] = out.Report.FromTown
+	}
+	switch {
+	case out.Again && out.Result == office.ReceivedRejected:
+		d["At"] = townreport.LocalTime(out.Report.ReceivedAt)
+		return "cli.district.pull.again_rejected", d
+	case out.Again:
+		d["At"] = townreport.LocalTime(out.Report.ReceivedAt)
+		return "cli.district.pull.again", d
+	case out.Result == office.ReceivedMerged && out.Replaced.ID != "":
+		d["Old"] = versionText(out.Replaced.Version)
+		return "cli.district.pull.superseded", d
+	case out.Result == office.ReceivedMerged:
+		return "cli.district.pull.merged", d
+	case out.Result == office.ReceivedDuplicate:
+		d["InForce"] = versionText(out.InForce.Version)
+		return "cli.district.pull.duplicate", d
+	case out.Result == office.ReceivedLate:
+		d["InForce"] = versionText(out.InForce.Version)
+		return "cli.district.pull.late", d
+	case out.Result == office.ReceivedRejected:
+		d["Reason"] = out.Report.Reason
+		if out.Err != nil {
+			d["Reason"] = oneLine(out.Err)
+		}
+		return "cli.district.pull.rejected", d
+	}
+	d["Reason"] = oneLine(out.Err)
+	return "cli.district.pull.failed", d
 }

@@ -10,7 +10,6 @@ import (
 	"townledger/app/office"
 	"townledger/app/outbox"
 	"townledger/app/problem"
-	townreport "townledger/app/report"
 	"townledger/ui/locale"
 )
 
@@ -88,35 +87,10 @@ func (c *call) sayMailOutcome(out district.MailOutcome) {
 	if file == "" {
 		file = locale.T("cli.district.mail.subject", map[string]any{"Subject": out.Subject})
 	}
-	d := map[string]any{"File": file, "Town": out.TownName, "Code": out.Report.FromTown, "Period": out.Report.Period,
-		"Version": versionText(out.Report.Version), "Sender": out.Sender}
-	if d["Town"] == "" {
-		d["Town"] = out.Report.FromTown
-	}
-	key := ""
-	switch {
-	case out.Retried:
+	key, d := outcomeLine(out.Outcome, file)
+	d["Sender"] = out.Sender
+	if out.Retried {
 		key = "cli.district.mail.retried"
-	case out.Again && out.Result == office.ReceivedRejected:
-		key, d["At"] = "cli.district.pull.again_rejected", townreport.LocalTime(out.Report.ReceivedAt)
-	case out.Again:
-		key, d["At"] = "cli.district.pull.again", townreport.LocalTime(out.Report.ReceivedAt)
-	case out.Result == office.ReceivedMerged && out.Replaced.ID != "":
-		key, d["Old"] = "cli.district.pull.superseded", versionText(out.Replaced.Version)
-	case out.Result == office.ReceivedMerged:
-		key = "cli.district.pull.merged"
-	case out.Result == office.ReceivedDuplicate:
-		key, d["InForce"] = "cli.district.pull.duplicate", versionText(out.InForce.Version)
-	case out.Result == office.ReceivedLate:
-		key, d["InForce"] = "cli.district.pull.late", versionText(out.InForce.Version)
-	case out.Result == office.ReceivedRejected:
-		reason := out.Report.Reason
-		if out.Err != nil {
-			reason = oneLine(out.Err)
-		}
-		key, d["Reason"] = "cli.district.pull.rejected", reason
-	default:
-		key, d["Reason"] = "cli.district.pull.failed", oneLine(out.Err)
 	}
 	c.say(key, d)
 	switch {
