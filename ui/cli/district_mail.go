@@ -6,36 +6,10 @@ import (
 	"strings"
 
 	"townledger/app/district"
-	townmail "townledger/app/mail"
 	"townledger/app/office"
-	"townledger/app/outbox"
 	"townledger/app/problem"
 	"townledger/ui/locale"
 )
-
-// districtAccount is the office's mail account with its password (TOWNLEDGER_MAIL_PASSWORD,
-// else the keyring), as send reads it: the district's mailbox is the same account.
-func (c *call) districtAccount(ctx context.Context, o *office.Office) (townmail.Account, error) {
-	cfg, err := o.Outbox.Load(ctx)
-	if err != nil {
-		return townmail.Account{}, err
-	}
-	if !cfg.Configured() {
-		return townmail.Account{}, c.mailWords(problem.New(outbox.KeyNoAccount, nil))
-	}
-	pw := c.env.Getenv(EnvMailPassword)
-	if pw == "" {
-		if pw, err = outbox.Password(cfg); err != nil {
-			return townmail.Account{}, err
-		}
-	}
-	if pw == "" {
-		return townmail.Account{}, problem.New("cli.send.no_password", map[string]any{"Env": EnvMailPassword})
-	}
-	a := cfg.Account(pw)
-	a.RootCAs = c.env.MailRoots
-	return a, nil
-}
 
 // runDistrictPullMail takes in the towns' workbooks from the district's inbox and answers
 // each town with a receipt (`district pull` without --folder):
@@ -53,7 +27,7 @@ func runDistrictPullMail(ctx context.Context, c *call) error {
 	if err := o.Backup.CheckSound(ctx); err != nil {
 		return err
 	}
-	a, err := c.districtAccount(ctx, o)
+	_, a, err := c.mailAccount(ctx, o)
 	if err != nil {
 		return err
 	}
@@ -124,7 +98,7 @@ func runDistrictRemind(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	a, err := c.districtAccount(ctx, o)
+	_, a, err := c.mailAccount(ctx, o)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func runDistrictPublish(ctx context.Context, c *call) error {
 	if dry {
 		pub, err = o.District.Prepare(ctx, c.by, c.env.Now())
 	} else {
-		a, aerr := c.districtAccount(ctx, o)
+		_, a, aerr := c.mailAccount(ctx, o)
 		if aerr != nil {
 			return aerr
 		}

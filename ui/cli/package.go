@@ -47,7 +47,7 @@ func (c *call) packageFrom(ctx context.Context, o *office.Office, file string) (
 		}
 		return p, true, nil
 	}
-	a, err := c.districtAccount(ctx, o)
+	_, a, err := c.mailAccount(ctx, o)
 	if err != nil {
 		return districtpkg.Package{}, false, err
 	}

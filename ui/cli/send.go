@@ -51,24 +51,10 @@ func runSend(ctx context.Context, c *call) error {
 		return err
 	}
 	defer o.Close()
-	cfg, err := o.Outbox.Load(ctx)
+	cfg, acct, err := c.mailAccount(ctx, o)
 	if err != nil {
 		return err
 	}
-	if !cfg.Configured() {
-		return c.mailWords(problem.New(outbox.KeyNoAccount, nil))
-	}
-	pw := c.env.Getenv(EnvMailPassword)
-	if pw == "" {
-		if pw, err = outbox.Password(cfg); err != nil {
-			return err
-		}
-	}
-	if pw == "" {
-		return problem.New("cli.send.no_password", map[string]any{"Env": EnvMailPassword})
-	}
-	acct := cfg.Account(pw)
-	acct.RootCAs = c.env.MailRoots
 	var periods []string
 	if due {
 		periods, err = duePeriods(ctx, o, c.env.Now())
@@ -185,4 +171,28 @@ func (c *call) outcome(out outbox.Outcome, want string) error {
 		return problem.New("cli.send.busy", nil) // another process holds the entry right now
 	}
 	return nil
+}
+
+// mailAccount is the office's mail account with its password (TOWNLEDGER_MAIL_PASSWORD,
+// else the keyring) — for sending, the district's mailbox and packages alike.
+func (c *call) mailAccount(ctx context.Context, o *office.Office) (outbox.Config, townmail.Account, error) {
+	cfg, err := o.Outbox.Load(ctx)
+	if err != nil {
+		return cfg, townmail.Account{}, err
+	}
+	if !cfg.Configured() {
+		return cfg, townmail.Account{}, c.mailWords(problem.New(outbox.KeyNoAccount, nil))
+	}
+	pw := c.env.Getenv(EnvMailPassword)
+	if pw == "" {
+		if pw, err = outbox.Password(cfg); err != nil {
+			return cfg, townmail.Account{}, err
+		}
+	}
+	if pw == "" {
+		return cfg, townmail.Account{}, problem.New("cli.send.no_password", map[string]any{"Env": EnvMailPassword})
+	}
+	a := cfg.Account(pw)
+	a.RootCAs = c.env.MailRoots
+	return cfg, a, nil
 }
