@@ -458,30 +458,9 @@ func (c *Consolidation) consolidatedNote() string {
 // cover writes the district's heading, its totals and the notes.
 func (c *Consolidation) cover(ctx context.Context, b *book, office data.Town, figs []figure, now time.Time,
 	preparer, reviewer string) error {
-	notes := make([]note, 0, len(CoverNotes)+1)
-	for _, n := range CoverNotes {
-		notes = append(notes, note{n, 3})
-	}
 	text := c.consolidatedNote()
-	notes = append(notes, note{text, utf8.RuneCountInString(text)/36 + 1}) // about 40 characters a line
-	_, err := b.tableWithNotes(ctx, sheet{SheetCover, []column{{"项目", 40, kindWrap, false}, {"内容", 36, kindText, false},
-		{"单位", 10, kindText, false}}, false}, notes,
-		func(emit emitFunc) error {
-			for _, kv := range [][2]string{{"报送单位", office.Name}, {"行政区划代码", office.Code},
-				{"报告期", period.ChineseLabel(c.From, c.To)}, {"填报人", preparer}, {"审核人", reviewer},
-				{"填报日期", day(now)}} {
-				if err := emit(record{}, kv[0], kv[1], ""); err != nil {
-					return err
-				}
-			}
-			for _, f := range figs {
-				if err := emit(record{}, f.label, excelize.Cell{StyleID: b.styles[f.format], Value: f.value}, f.unit); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	return err
+	return b.coverSheet(ctx, office, c.From, c.To, figs, now, preparer, reviewer,
+		note{text, utf8.RuneCountInString(text)/36 + 1}) // about 40 characters a line
 }
 
 // townTable writes the per-town table: a row for each town added up with its version and

@@ -316,15 +316,23 @@ func (b *book) activities(ctx context.Context, store *data.Store, from, to, _ ti
 
 // cover writes the heading, the headline figures and the notes on how they are counted.
 func (b *book) cover(ctx context.Context, town data.Town, sum *Summary, figs []figure, now time.Time, preparer, reviewer string) error {
-	notes := make([]note, len(CoverNotes))
-	for i, n := range CoverNotes {
-		notes[i] = note{n, 3}
+	return b.coverSheet(ctx, town, sum.From, sum.To, figs, now, preparer, reviewer)
+}
+
+// coverSheet writes a cover: who reports which period, the figures, then the counting notes
+// and any more (the consolidated cover's list of towns).
+func (b *book) coverSheet(ctx context.Context, town data.Town, from, to time.Time, figs []figure, now time.Time,
+	preparer, reviewer string, more ...note) error {
+	notes := make([]note, 0, len(CoverNotes)+len(more))
+	for _, n := range CoverNotes {
+		notes = append(notes, note{n, 3})
 	}
+	notes = append(notes, more...)
 	_, err := b.tableWithNotes(ctx, sheet{SheetCover, []column{{"项目", 40, kindWrap, false}, {"内容", 36, kindText, false},
 		{"单位", 10, kindText, false}}, false}, notes,
 		func(emit emitFunc) error {
 			for _, kv := range [][2]string{{"报送单位", town.Name}, {"行政区划代码", town.Code},
-				{"报告期", period.ChineseLabel(sum.From, sum.To)}, {"填报人", preparer}, {"审核人", reviewer},
+				{"报告期", period.ChineseLabel(from, to)}, {"填报人", preparer}, {"审核人", reviewer},
 				{"填报日期", day(now)}} {
 				if err := emit(record{}, kv[0], kv[1], ""); err != nil {
 					return err
