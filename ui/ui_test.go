@@ -43,6 +43,7 @@ func newTestUI(t *testing.T) *UI {
 	// Background work (a draft kept shortly after typing) ends before the next test starts
 	// drawing: Fyne's test driver runs it on the calling goroutine.
 	t.Cleanup(u.tasks.Wait)
+	t.Cleanup(u.stopMailSync) // runs first: a mail round started by a test ends with it
 	u.Start()
 	return u
 }
