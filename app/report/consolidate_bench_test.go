@@ -20,17 +20,16 @@ import (
 // A town's year at the S=1 scale, as the district consolidates it: about 1,800 detail rows
 // (330 cases, about 240 of them on the 双公示 sheet, 10 sessions of 80 attendances, the 80
 // people's hours and 360 activities).
-const (
-	consTowns      = 50
-	consCases      = 330
-	consStaff      = 80
-	consSessions   = 10
-	consAttendees  = 80
-	consActivities = 360
-)
+const consTowns = 50
 
-// consTownLedger sets up town i's ledger in dir and records its year 2024.
-func consTownLedger(ctx context.Context, dir string, i int) (*data.Store, error) {
+// consSize is how much a town records in its year.
+type consSize struct{ cases, staff, sessions, attendees, activities int }
+
+// consYear is the S=1 scale the benchmark consolidates.
+var consYear = consSize{cases: 330, staff: 80, sessions: 10, attendees: 80, activities: 360}
+
+// consTownLedger sets up town i's ledger in dir and records its year 2024 at size sz.
+func consTownLedger(ctx context.Context, dir string, i int, sz consSize) (*data.Store, error) {
 	s, err := data.Open(ctx, filepath.Join(dir, "town.db"), data.Options{})
 	if err != nil {
 		return nil, err
@@ -41,7 +40,7 @@ func consTownLedger(ctx context.Context, dir string, i int) (*data.Store, error)
 		s.Close()
 		return nil, err
 	}
-	err = s.Write(ctx, data.System, func(tx *data.Tx) error { return consSeed(tx, name, i) })
+	err = s.Write(ctx, data.System, func(tx *data.Tx) error { return consSeed(tx, name, i, sz) })
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -52,7 +51,7 @@ func consTownLedger(ctx context.Context, dir string, i int) (*data.Store, error)
 // consSeed records a town's year: its cases (summary and general procedure, fines, warnings,
 // decisions not to penalise, published on time, late or not), its people, its training and
 // its publicity, varied by the town's number i.
-func consSeed(tx *data.Tx, town string, i int) error {
+func consSeed(tx *data.Tx, town string, i int, sz consSize) error {
 	const law = "中华人民共和国安全生产法"
 	items := make([]string, 4)
 	for k := range items {
@@ -76,7 +75,7 @@ func consSeed(tx *data.Tx, town string, i int) error {
 	}
 	day := func(t time.Time) string { return t.Format(data.DateLayout) }
 	year := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
-	for k := 0; k < consCases; k++ {
+	for k := 0; k < sz.cases; k++ {
 		filed := year.AddDate(0, 0, (k*7+i)%330)
 		c := data.Case{Procedure: "general", ItemID: items[k%4], PartyID: parties[k%len(parties)], IssuingBody: town,
 			Year: 2024, Seq: k + 1, CaseNo: fmt.Sprintf("%s应急罚〔2024〕%d号", town, k+1), DiscoveredOn: day(filed.AddDate(0, 0, -2)),
@@ -122,7 +121,7 @@ func consSeed(tx *data.Tx, town string, i int) error {
 			}
 		}
 	}
-	staff := make([]string, consStaff)
+	staff := make([]string, sz.staff)
 	for k := range staff {
 		var err error
 		staff[k], err = tx.InsertStaff(data.Staff{Name: benchName(k*3 + i), NameInitials: fmt.Sprintf("ry%04d", k),
@@ -131,7 +130,7 @@ func consSeed(tx *data.Tx, town string, i int) error {
 			return err
 		}
 	}
-	for j := 0; j < consSessions; j++ {
+	for j := 0; j < sz.sessions; j++ {
 		hours := []float64{2, 3, 4, 1.5}[(j+i)%4]
 		id, err := tx.InsertTraining(data.Training{Title: fmt.Sprintf("安全生产执法专题培训（第%d期）", j+1),
 			Category: "专业法律知识", Organiser: town + "应急管理办公室", Trainer: benchName(j), TrainerUnit: "区应急管理局",
@@ -140,13 +139,13 @@ func consSeed(tx *data.Tx, town string, i int) error {
 		if err != nil {
 			return err
 		}
-		for k := 0; k < consAttendees; k++ {
+		for k := 0; k < sz.attendees; k++ {
 			if _, err := tx.InsertAttendance(data.Attendance{TrainingID: id, StaffID: staff[k], SignedInAt: "08:55"}); err != nil {
 				return err
 			}
 		}
 	}
-	for k := 0; k < consActivities; k++ {
+	for k := 0; k < sz.activities; k++ {
 		a := data.Activity{HeldOn: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, (k+i)%366).Format(data.DateLayout),
 			Title: "安全生产月集中宣传咨询日", Type: "安全生产月", PlaceKind: "village", PlaceName: benchVillages[k%8],
 			Organisers: town + "应急管理办公室", Banners: k % 4, Boards: (k + i) % 12, Materials: 50 * (k % 20),
@@ -174,8 +173,7 @@ func consDistrict(b *testing.B) (*data.Store, int) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { dist.Close() })
-	if err := setup.InitTown(ctx, dist, setup.Town{Name: "示范区应急管理局", DivisionCode: "110105001",
-		DistrictName: "示范区应急管理局", Since: "2020-01-01"}); err != nil {
+	if err := setupDistrict(ctx, dist); err != nil {
 		b.Fatal(err)
 	}
 	now := time.Date(2025, 1, 10, 9, 0, 0, 0, time.Local)
@@ -185,7 +183,7 @@ func consDistrict(b *testing.B) (*data.Store, int) {
 		if err := os.Mkdir(dir, 0o700); err != nil {
 			b.Fatal(err)
 		}
-		s, err := consTownLedger(ctx, dir, i)
+		s, err := consTownLedger(ctx, dir, i, consYear)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -287,4 +285,10 @@ func BenchmarkConsolidate50Towns(b *testing.B) {
 	if sub.ContentHash != first.ContentHash {
 		b.Errorf("read back hash %s, written %s", sub.ContentHash, first.ContentHash)
 	}
+}
+
+// setupDistrict sets up the district bureau's own ledger.
+func setupDistrict(ctx context.Context, dist *data.Store) error {
+	return setup.InitTown(ctx, dist, setup.Town{Name: "示范区应急管理局", DivisionCode: "110105001",
+		DistrictName: "示范区应急管理局", Since: "2020-01-01"})
 }
