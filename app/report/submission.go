@@ -39,6 +39,7 @@ const (
 	KeySubmissionHashOlder    = "report.submission.hash_older"      // Stated, Current
 	KeySubmissionHashNewer    = "report.submission.hash_newer"      // Stated, Current
 	KeySubmissionSchemaNewer  = "report.submission.schema_newer"    // Stated, Current
+	KeySubmissionSchemaOlder  = "report.submission.schema_older"    // Stated, Oldest
 	KeySubmissionMissingSheet = "report.submission.missing_sheet"   // Sheet
 	KeySubmissionRecordCount  = "report.submission.record_count"    // Sheet, Rows, Listed
 	KeySubmissionExtraCell    = "report.submission.extra_cell"      // Sheet, Cell
@@ -48,8 +49,14 @@ const (
 // submissionKeys are the keys above, for Keys.
 var submissionKeys = []string{KeySubmissionTooBig, KeySubmissionNotXLSX, KeySubmissionLocked,
 	KeySubmissionUnzipTooBig, KeySubmissionUnreadable, KeySubmissionNotOurs, KeySubmissionHashOlder,
-	KeySubmissionHashNewer, KeySubmissionSchemaNewer, KeySubmissionMissingSheet, KeySubmissionRecordCount,
+	KeySubmissionHashNewer, KeySubmissionSchemaNewer, KeySubmissionSchemaOlder, KeySubmissionMissingSheet, KeySubmissionRecordCount,
 	KeySubmissionExtraCell, KeySubmissionHashMismatch}
+
+// OldestSubmissionSchema is the oldest town data version whose workbooks the district
+// merges: version 13 is the program that takes the district's receipts (and writes the audit
+// anchor into the metadata), so an older town could neither see its answer nor be checked
+// against its ledger; it is asked to upgrade and export again.
+const OldestSubmissionSchema = 13
 
 // Submission is a town's period workbook as the district reads it, checked.
 type Submission struct {
@@ -233,6 +240,10 @@ func checkMeta(m Meta) (Submission, error) {
 	schema, err := strconv.Atoi(v["schema_version"])
 	if err != nil || schema < 1 {
 		return Submission{}, bad("schema_version " + clipText(v["schema_version"]))
+	}
+	if schema < OldestSubmissionSchema {
+		return Submission{}, problem.New(KeySubmissionSchemaOlder, map[string]any{"Stated": schema,
+			"Oldest": OldestSubmissionSchema})
 	}
 	if schema > data.SchemaVersion() {
 		return Submission{}, problem.New(KeySubmissionSchemaNewer, map[string]any{"Stated": schema,

@@ -364,6 +364,9 @@ func TestSubmissionRefusesAnEditedWorkbook(t *testing.T) {
 		{"a newer schema", func(t *testing.T, x *excelize.File) {
 			x.SetCellValue(report.SheetMeta, metaCell(t, x, "schema_version"), data.SchemaVersion()+1)
 		}, report.KeySubmissionSchemaNewer},
+		{"an older schema", func(t *testing.T, x *excelize.File) {
+			x.SetCellValue(report.SheetMeta, metaCell(t, x, "schema_version"), report.OldestSubmissionSchema-1)
+		}, report.KeySubmissionSchemaOlder},
 		{"a wrong record count", func(t *testing.T, x *excelize.File) {
 			x.SetCellValue(report.SheetMeta, metaCell(t, x, "records"), sum.Records+1)
 		}, report.KeyMetaInvalid},
