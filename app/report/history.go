@@ -187,9 +187,15 @@ func Author(ctx context.Context, store *data.Store, userID string) string {
 // LocalTime shows a history time stamp (data.TimeLayout, UTC) as local date and time,
 // "2024-10-05 09:30"; anything else is shown as it is.
 func LocalTime(stamp string) string {
-	t, err := time.Parse(data.TimeLayout, stamp)
+	t, err := ParseStamp(stamp)
 	if err != nil {
 		return stamp
 	}
-	return t.Local().Format("2006-01-02 15:04")
+	return t.Format("2006-01-02 15:04")
+}
+
+// ParseStamp reads a history time stamp (data.TimeLayout, UTC) as local time.
+func ParseStamp(stamp string) (time.Time, error) {
+	t, err := time.Parse(data.TimeLayout, stamp)
+	return t.Local(), err
 }

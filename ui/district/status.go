@@ -29,6 +29,8 @@ import (
 // Cell states of the 报送情况 matrix.
 const (
 	CellReceived = "received" // a version is in force
+	CellLate     = "late"     // a version is in force, but the first one came after the due day
+	CellReplaced = "replaced" // a version is in force that replaced an earlier one (更正)
 	CellRejected = "rejected" // what came was sent back, nothing in force
 	CellOverdue  = "overdue"  // nothing came and the due day has passed
 	CellMissing  = "missing"  // nothing came; not due yet
@@ -95,7 +97,7 @@ func NewStatus(u *kit.Env) *Status {
 	heading := widget.NewLabelWithStyle(locale.T("nav.status"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	legend := container.NewHBox()
-	for _, st := range []string{CellReceived, CellRejected, CellOverdue, CellMissing, CellOpen, CellBefore} {
+	for _, st := range []string{CellReceived, CellReplaced, CellLate, CellRejected, CellOverdue, CellMissing, CellOpen, CellBefore} {
 		legend.Add(container.NewStack(canvas.NewRectangle(cellColor(st)), widget.NewLabel(locale.T("dstatus.legend."+st))))
 	}
 	s.Remind = widget.NewButtonWithIcon(locale.T("dstatus.remind"), theme.MailSendIcon(), s.chooseRemind)
@@ -204,7 +206,7 @@ func BuildMatrix(ctx context.Context, u *kit.Env, year int, now time.Time) (Matr
 			c := Cell{Status: ts}
 			switch {
 			case ts.State == appdistrict.StateReceived:
-				c.State, c.Text = CellReceived, VersionText(ts.InForce.Version)
+				c.State, c.Text = receivedCell(ts, due)
 			case ts.State == appdistrict.StateRejected:
 				c.State, c.Text = CellRejected, locale.T("dstatus.legend.rejected")
 			case !today.After(to) || from.After(today):
@@ -230,6 +232,27 @@ func BuildMatrix(ctx context.Context, u *kit.Env, year int, now time.Time) (Matr
 	return m, nil
 }
 
+// receivedCell is the state and text of a period a version is in force for: late when the
+// first version the district took in came after the due day (a correction sent later is not
+// late), replaced when a later version superseded an earlier one; the text says both.
+func receivedCell(ts appdistrict.TownStatus, due time.Time) (string, string) {
+	first := ts.InForce.ReceivedAt
+	for _, r := range ts.Superseded {
+		first = min(first, r.ReceivedAt)
+	}
+	state, text := CellReceived, VersionText(ts.InForce.Version)
+	if len(ts.Superseded) > 0 {
+		state, text = CellReplaced, text+" "+locale.T("dstatus.mark.replaced")
+	}
+	// Received at is UTC; the due day is the bureau's calendar day, ending at local midnight.
+	if local, err := report.ParseStamp(first); err == nil {
+		if time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC).After(due) {
+			state, text = CellLate, text+" "+locale.T("dstatus.mark.late")
+		}
+	}
+	return state, text
+}
+
 // ColumnLabel names a period in a column's head: 1月, 第一季度, 上半年, 全年.
 func ColumnLabel(p string) string {
 	from, to, err := period.Parse(p)
@@ -248,8 +271,12 @@ func ColumnLabel(p string) string {
 }
 
 func cellColor(state string) color.Color {
-	name := map[string]fyne.ThemeColorName{CellReceived: theme.ColorNameSuccess, CellRejected: theme.ColorNameWarning,
-		CellOverdue: theme.ColorNameError, CellMissing: theme.ColorNameDisabled}[state]
+	if state == CellLate {
+		// Amber: received, but not in time; apart from the theme's orange of 退回.
+		return color.NRGBA{R: 0xE0, G: 0xB0, B: 0x00, A: 90}
+	}
+	name := map[string]fyne.ThemeColorName{CellReceived: theme.ColorNameSuccess, CellReplaced: theme.ColorNameHyperlink,
+		CellRejected: theme.ColorNameWarning, CellOverdue: theme.ColorNameError, CellMissing: theme.ColorNameDisabled}[state]
 	if name == "" {
 		return color.Transparent
 	}
