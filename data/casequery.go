@@ -154,3 +154,45 @@ func (s *Store) CaseYears(ctx context.Context) ([]int, error) {
 	}
 	return out, s.wrap(rows.Err())
 }
+
+// DueCases is what the home page says of the cases in progress on a day: how many are open,
+// overdue and due soon, counted exactly as the case list's filters count them, and the first
+// of the overdue and soon-due cases, earliest next date first.
+type DueCases struct {
+	Open, Overdue, Soon int
+	Rows                []CaseRow
+}
+
+// DueCases reads the home page's agenda in one statement: three counts and at most limit
+// rows, all from the index of live cases' next dates (plus one count of open cases).
+func (s *Store) DueCases(ctx context.Context, today, soonTo string, limit int) (DueCases, error) {
+	var out DueCases
+	openW, openA := CaseQuery{Stage: "open"}.where()
+	overW, overA := CaseQuery{Due: "overdue", Today: today}.where()
+	soonW, soonA := CaseQuery{Due: "soon", Today: today, SoonTo: soonTo}.where()
+	q := `SELECT n.open, n.overdue, n.soon, r.* FROM
+		(SELECT (SELECT COUNT(*) FROM case_file WHERE ` + openW + `) AS open,
+			(SELECT COUNT(*) FROM case_file WHERE ` + overW + `) AS overdue,
+			(SELECT COUNT(*) FROM case_file WHERE ` + soonW + `) AS soon) AS n
+		LEFT JOIN (SELECT ` + caseRowCols + ` FROM case_file WHERE ` + openW + ` AND next_due_on <= ?
+			ORDER BY next_due_on, stage, case_file.rowid LIMIT ?) AS r ON 1`
+	args := append(append(append(append(append([]any{}, openA...), overA...), soonA...), openA...), soonTo, limit)
+	rows, err := s.query(ctx, q, args...)
+	if err != nil {
+		return out, fmt.Errorf("cases due: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, no, party, title, stage, filed, due, kind, officers sql.NullString
+		var fine sql.NullInt64
+		if err := rows.Scan(&out.Open, &out.Overdue, &out.Soon, &id, &no, &party, &title, &stage, &filed, &due, &kind, &officers, &fine); err != nil {
+			return out, fmt.Errorf("cases due: %w", s.wrap(err))
+		}
+		if id.Valid { // no row at all: the counts alone, on a row of NULLs
+			out.Rows = append(out.Rows, CaseRow{ID: id.String, CaseNo: no.String, Party: party.String, Title: title.String,
+				Stage: stage.String, FiledOn: filed.String, NextDueOn: due.String, NextDueKind: kind.String,
+				Officers: officers.String, Fine: fine.Int64})
+		}
+	}
+	return out, s.wrap(rows.Err())
+}

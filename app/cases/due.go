@@ -2,14 +2,15 @@ package cases
 
 import (
 	"context"
-	"sort"
+	"fmt"
 	"time"
 
 	"townledger/app/cases/rules"
+	"townledger/app/settings"
 	"townledger/data"
 )
 
-// Attention is one deadline of an open case that needs someone: overdue or due soon.
+// Attention is an open case whose next date the office must meet is past or near.
 type Attention struct {
 	CaseID string
 	CaseNo string
@@ -20,50 +21,45 @@ type Attention struct {
 // Agenda is what the home page says about the cases in progress.
 type Agenda struct {
 	Open    int
-	Overdue int
-	DueSoon int
-	Items   []Attention // overdue first, then by date
+	Overdue int // open cases whose next date is past: the case list's 已逾期 filter
+	DueSoon int // open cases due within the office's DueSoonDays: the list's 即将到期
+	// Items are the first AgendaLines of them, overdue first, then by date.
+	Items []Attention
 }
 
-// AgendaOn collects the overdue and soon-due deadlines of every open case on today.
+// More is how many overdue or soon-due cases the agenda counts but does not list.
+func (a Agenda) More() int { return max(a.Overdue+a.DueSoon-len(a.Items), 0) }
+
+// AgendaLines is how many cases the home page lists.
+const AgendaLines = 8
+
+// AgendaOn is the home page's agenda on today: one indexed read of the cases' stored next
+// dates (kept current on every step, as the case list shows them), so the counts are the
+// case list's own and the time taken does not grow with the number of open cases. A case
+// without a next date is never on it.
 func (s *Service) AgendaOn(ctx context.Context, today time.Time) (Agenda, error) {
 	var a Agenda
-	ids, err := s.store.OpenCaseIDs(ctx)
+	w, err := s.DueWindow(ctx, today)
 	if err != nil {
 		return a, err
 	}
-	a.Open = len(ids)
-	en, err := s.env(ctx) // the calendar and settings once for all cases
+	cal, err := settings.Calendar(ctx, s.store)
 	if err != nil {
 		return a, err
 	}
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return a, err
-		}
-		v, err := s.loadWith(ctx, en, id, today)
+	d, err := s.store.DueCases(ctx, w.Today, w.SoonTo, AgendaLines)
+	if err != nil {
+		return a, err
+	}
+	a.Open, a.Overdue, a.DueSoon = d.Open, d.Overdue, d.Soon
+	for _, r := range d.Rows {
+		on, err := time.ParseInLocation(data.DateLayout, r.NextDueOn, time.Local)
 		if err != nil {
-			return a, err
+			return a, fmt.Errorf("case %s: next date %q: %w", r.CaseNo, r.NextDueOn, err)
 		}
-		for _, d := range v.Deadlines {
-			switch d.Status {
-			case rules.StatusOverdue:
-				a.Overdue++
-			case rules.StatusDueSoon:
-				a.DueSoon++
-			default:
-				continue
-			}
-			a.Items = append(a.Items, Attention{CaseID: id, CaseNo: v.Case.CaseNo, Party: v.Party.Name, Due: d})
-		}
+		a.Items = append(a.Items, Attention{CaseID: r.ID, CaseNo: r.CaseNo, Party: r.Party,
+			Due: Due{Deadline: rules.Deadline{Kind: r.NextDueKind, Due: on}, Status: w.StatusOf(r.NextDueOn), Guessed: !cal.Covers(on.Year())}})
 	}
-	sort.SliceStable(a.Items, func(i, j int) bool {
-		oi, oj := a.Items[i].Status == rules.StatusOverdue, a.Items[j].Status == rules.StatusOverdue
-		if oi != oj {
-			return oi
-		}
-		return a.Items[i].Deadline.Due.Before(a.Items[j].Deadline.Due)
-	})
 	return a, nil
 }
 

@@ -80,6 +80,9 @@ func (s *Service) load(ctx context.Context, caseID string) (View, error) {
 		if err := json.Unmarshal([]byte(e.Payload), &re); err != nil {
 			return v, fmt.Errorf("step %s of case %s: %w", e.ID, caseID, err)
 		}
+		if re.On.IsZero() { // a step's day is its row's occurred_on when its record lacks one
+			re.On = parseDate(e.OccurredOn)
+		}
 		v.Steps = append(v.Steps, Step{CaseEvent: e, Event: re})
 	}
 	v.rules, err = s.rulesCase(ctx, c, v.Item, v.Party, v.Steps)
@@ -159,6 +162,11 @@ func (s *Service) loadWith(ctx context.Context, en env, caseID string, today tim
 	v.Law, v.params = en.law.For(v.rules.FilingDay())
 	v.cal = en.cal
 	for _, d := range rules.Deadlines(v.rules, en.cal, en.params(v.rules)) {
+		if d.Due.Year() <= 1 {
+			// Counted from a step with no day at all (the zero date, year 1): there is no
+			// such deadline, and it must not show as one overdue for two thousand years.
+			continue
+		}
 		v.Deadlines = append(v.Deadlines, Due{Deadline: d, Status: rules.Status(d, today), Guessed: !en.cal.Covers(d.Due.Year())})
 	}
 	return v, nil
