@@ -39,7 +39,8 @@ func TestWizardSetsUpADistrictBureau(t *testing.T) {
 		t.Errorf("a bureau's fields are labelled %q, %q, %q", w.townForm.Items[1].Text, w.townForm.Items[2].Text, w.townForm.Items[3].Text)
 	}
 	typeInto(w.TownName, "示范区应急管理局")
-	typeInto(w.DivisionCode, "110105001")
+	// The district's own 6-digit code (a town's ledger would refuse it).
+	typeInto(w.DivisionCode, "110105")
 	test.Tap(w.Next)
 	if w.Page() != 1 {
 		t.Fatalf("the bureau's page did not advance: %q", w.Message.Text)
@@ -61,6 +62,9 @@ func TestWizardSetsUpADistrictBureau(t *testing.T) {
 	}
 	if u.Shell.SelectedKey() != "nav.towns" {
 		t.Errorf("a bureau opens on %s", u.Shell.SelectedKey())
+	}
+	if town, _, err := u.Office.Town(context.Background()); err != nil || town.Code != "110105" {
+		t.Errorf("the bureau's code: %q %v", town.Code, err)
 	}
 }
 

@@ -175,7 +175,7 @@ func (w *Wizard) town() setup.Town {
 	t := setup.Town{Name: w.TownName.Text, ShortName: w.ShortName.Text, DivisionCode: w.DivisionCode.Text,
 		DistrictName: w.DistrictName.Text, DistrictEmail: w.DistrictEmail.Text, Since: w.Since.Text}
 	if w.District() {
-		t.DistrictName, t.DistrictEmail = "", ""
+		t.DistrictName, t.DistrictEmail, t.Bureau = "", "", true
 	}
 	return t
 }

@@ -9,16 +9,17 @@ import (
 
 	"townledger/app/auth"
 	"townledger/app/problem"
+	"townledger/app/settings"
 	"townledger/data"
 )
 
 // ModeKey is the setting that says whether the office is a town's or a district's.
-const ModeKey = "office.mode"
+const ModeKey = settings.OfficeMode
 
 // Office modes.
 const (
-	ModeTown     = "town"     // a town's ledger (the default)
-	ModeDistrict = "district" // a district bureau collecting its towns' reports
+	ModeTown     = "town"                // a town's ledger (the default)
+	ModeDistrict = settings.ModeDistrict // a district bureau collecting its towns' reports
 )
 
 // Refusal keys.

@@ -37,7 +37,7 @@ const (
 type Town struct {
 	ID           string // "" for a new one
 	Name         string
-	DivisionCode string // 9 or 12 digits
+	DivisionCode string // a town's 9 or 12 digits, or a district's 6 (a city registers its districts)
 	Kind         string // data.DistrictKindTown (default) or data.DistrictKindCentre
 	Contact      string
 	Phone        string
@@ -45,7 +45,8 @@ type Town struct {
 	Notes        string
 }
 
-// Check lists every problem of t and returns it as stored: the 9-digit code, the addresses
+// Check lists every problem of t and returns it as stored: the 9-digit town code (or 6-digit
+// district code), the addresses
 // in lower case separated by ", ".
 func (t Town) Check() (data.DistrictTown, problem.List) {
 	var l problem.List
@@ -57,7 +58,7 @@ func (t Town) Check() (data.DistrictTown, problem.List) {
 	case n > MaxName:
 		l = append(l, problem.OnField(FieldName, KeyNameLong, map[string]any{"Max": MaxName}))
 	}
-	code, err := ids.ValidateTownCode(t.DivisionCode)
+	code, err := ids.ValidateOfficeCode(t.DivisionCode)
 	if err != nil {
 		p := problem.From(err)
 		p.Field = FieldCode

@@ -85,6 +85,16 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("town code: township part %q is not in 001-399", d["Township"])
 	case KeyTownVillage:
 		return fmt.Sprintf("town code: village part %q must be 000 for a town", d["Village"])
+	case KeyAreaLength:
+		return fmt.Sprintf("area code: has %v characters, want 6", d["Len"])
+	case KeyAreaDigits:
+		return fmt.Sprintf("area code: character %v %q is not a digit", d["Pos"], d["Char"])
+	case KeyAreaProvince:
+		return fmt.Sprintf("area code: %q is not a province code", d["Province"])
+	case KeyAreaLevel:
+		return fmt.Sprintf("area code: %v is a province's code", d["Code"])
+	case KeyAreaTown:
+		return fmt.Sprintf("area code: %v names a town, not a district", d["Code"])
 	case KeyPhoneMobile:
 		return fmt.Sprintf("phone: %q is not a mobile number (11 digits starting 13-19)", d["Value"])
 	case KeyPhoneLandline:

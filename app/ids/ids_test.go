@@ -352,7 +352,7 @@ func TestErrorMessage(t *testing.T) {
 // tables expect each key at least once and no key missing from Keys.
 func TestEveryKeyCovered(t *testing.T) {
 	tested := map[string]bool{}
-	for _, cases := range [][]tcase{creditCases, idCases, townCases, mobileCases, landlineCases, phoneCases} {
+	for _, cases := range [][]tcase{creditCases, idCases, townCases, areaCases, mobileCases, landlineCases, phoneCases} {
 		for _, tc := range cases {
 			if tc.key != "" {
 				tested[tc.key] = true

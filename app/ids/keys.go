@@ -19,6 +19,11 @@ const (
 	KeyTownCounty    = "ids.town.county"     // County
 	KeyTownTownship  = "ids.town.township"   // Township
 	KeyTownVillage   = "ids.town.village"    // Village
+	KeyAreaLength    = "ids.area.length"     // Len
+	KeyAreaDigits    = "ids.area.digits"     // Pos, Char
+	KeyAreaProvince  = "ids.area.province"   // Province
+	KeyAreaLevel     = "ids.area.level"      // Code
+	KeyAreaTown      = "ids.area.town"       // Code
 	KeyPhoneMobile   = "ids.phone.mobile"    // Value
 	KeyPhoneLandline = "ids.phone.landline"  // Value
 	KeyPhoneInvalid  = "ids.phone.invalid"   // Value
@@ -29,5 +34,6 @@ var Keys = []string{
 	KeyCreditLength, KeyCreditChar, KeyCreditRegion, KeyCreditCheck,
 	KeyIDLength, KeyIDDigit, KeyIDCheckChar, KeyIDBirth, KeyIDBirthEarly, KeyIDBirthFuture, KeyIDCheck,
 	KeyTownLength, KeyTownDigits, KeyTownProvince, KeyTownCounty, KeyTownTownship, KeyTownVillage,
+	KeyAreaLength, KeyAreaDigits, KeyAreaProvince, KeyAreaLevel, KeyAreaTown,
 	KeyPhoneMobile, KeyPhoneLandline, KeyPhoneInvalid,
 }

@@ -51,6 +51,24 @@ func NewStore(t testing.TB, districtEmail ...string) *data.Store {
 	return s
 }
 
+// NewBureau is a district's or city's bureau ledger, set up as its wizard does: its own area
+// code (6 digits), district mode, and the administrator "admin".
+func NewBureau(t testing.TB, name, code string) *data.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "bureau.db"), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	err = setup.Run(ctx, s, setup.Town{Name: name, DivisionCode: code, Bureau: true, Since: "2020-01-01"},
+		setup.Admin{NewAccount: auth.NewAccount{Username: "admin", DisplayName: "王", Password: AdminPassword}, Confirm: AdminPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // DemoStore is NewStore with the demo town's records, dated as of 2023-12-01 (so its cases,
 // sessions and activities fall in 2023).
 func DemoStore(t testing.TB, districtEmail ...string) *data.Store {

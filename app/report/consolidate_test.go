@@ -86,12 +86,12 @@ func periodActivities(t *testing.T, s *data.Store) []string {
 	return ids
 }
 
-// districtWith registers the towns on a district's ledger and takes in their workbooks from
-// dir, each merged.
-func districtWith(t *testing.T, dir string, towns map[string]string) *data.Store {
+// districtWith sets up a bureau's ledger under its own area code, registers the towns on it
+// and takes in their workbooks from dir, each merged.
+func districtWith(t *testing.T, name, code, dir string, towns map[string]string) *data.Store {
 	t.Helper()
 	ctx := context.Background()
-	dist := officetest.NewStore(t)
+	dist := officetest.NewBureau(t, name, code)
 	codes := make([]string, 0, len(towns))
 	for code := range towns {
 		codes = append(codes, code)
@@ -154,7 +154,7 @@ func TestConsolidatedWorkbookAddsUpTheTownsAndIsASubmission(t *testing.T) {
 			}
 		}),
 	}
-	dist := districtWith(t, in, map[string]string{"110105101": "白水镇", "110105200": "红山乡", "110105102": "东坝镇",
+	dist := districtWith(t, "示范区应急管理局", "110105", in, map[string]string{"110105101": "白水镇", "110105200": "红山乡", "110105102": "东坝镇",
 		"110105103": "无报镇"})
 	// Each town's workbook as the district reads it, in the consolidated order (by code).
 	var subs []report.Submission
@@ -316,7 +316,10 @@ func TestConsolidatedWorkbookAddsUpTheTownsAndIsASubmission(t *testing.T) {
 	if err := os.Link(out, filepath.Join(city, "示范区_"+consolidatedPeriod+"_v1.xlsx")); err != nil {
 		t.Fatal(err)
 	}
-	cityStore := districtWith(t, city, map[string]string{office.Code: office.Name})
+	if office.Code != "110105" {
+		t.Errorf("the district's code is %s", office.Code)
+	}
+	cityStore := districtWith(t, "示范市应急管理局", "110100", city, map[string]string{office.Code: office.Name})
 	n := 0
 	if err := cityStore.DistrictRows(ctx, consolidatedPeriod, func(data.DistrictRow) error { n++; return nil }); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,9 @@ import (
 	"townledger/data"
 )
 
+// ModeDistrict is OfficeMode's value for a district (or city) bureau's ledger.
+const ModeDistrict = "district"
+
 // Keys of the settings the program reads.
 const (
 	Language            = "ui.language"               // "zh-Hans" or "en"
@@ -33,6 +36,7 @@ const (
 	LocalLawSince       = "case.local_settings_v2" // set once the stored law defaults became local settings
 	ReportDueDay        = "report.due_day"         // day of the next month a report is due
 	LedgerSince         = "ledger.since"           // 建账日期: periods that ended before it are not due
+	OfficeMode          = "office.mode"            // "town" (or unset) or ModeDistrict
 	ReportPeriods       = "report.periods"         // the periods the district wants, e.g. "month,quarter"
 	ReportReviewer      = "report.reviewer"        // 审核人 named on the report's cover
 )

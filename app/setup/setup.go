@@ -50,9 +50,13 @@ func StageOf(ctx context.Context, s *data.Store) (Stage, error) {
 
 // Town is what the wizard's first page asks.
 type Town struct {
-	Name          string
-	ShortName     string // 简称 for case numbers; defaults to Name
-	DivisionCode  string // 9 or 12 digits
+	Name         string
+	ShortName    string // 简称 for case numbers; defaults to Name
+	DivisionCode string // 9 or 12 digits; for a bureau also its district's or city's 6
+	// Bureau sets up a district (or city) bureau's ledger, which consolidates the offices
+	// below it: its code may be its own area's (ids.ValidateAreaCode), and the ledger starts in
+	// district mode.
+	Bureau        bool
 	DistrictName  string
 	DistrictEmail string
 	// Since is the ledger's start (建账日期, YYYY-MM-DD): reports are due for the periods
@@ -96,6 +100,29 @@ func CheckDivisionCode(s string) (string, error) {
 	return code, nil
 }
 
+// CheckBureauCode validates a bureau's division code: its district's or city's 6 digits (or
+// a town code, as bureaus set up before area codes were accepted gave) and returns the code.
+func CheckBureauCode(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", problem.OnField(FieldDivisionCode, "setup.division_code.empty", nil)
+	}
+	code, err := ids.ValidateOfficeCode(s)
+	if err != nil {
+		p := problem.From(err)
+		p.Field = FieldDivisionCode
+		return "", p
+	}
+	return code, nil
+}
+
+// code checks the town's or bureau's division code as its kind of office has it.
+func (t Town) code() (string, error) {
+	if t.Bureau {
+		return CheckBureauCode(t.DivisionCode)
+	}
+	return CheckDivisionCode(t.DivisionCode)
+}
+
 // CheckEmail accepts an empty address (filled in later) or one plain address.
 func CheckEmail(s string) error {
 	s = strings.TrimSpace(s)
@@ -126,7 +153,7 @@ func (t Town) Validate() problem.List {
 		}
 	}
 	add(CheckTownName(t.Name))
-	_, err := CheckDivisionCode(t.DivisionCode)
+	_, err := t.code()
 	add(err)
 	add(CheckEmail(t.DistrictEmail))
 	if strings.TrimSpace(t.Since) != "" {
@@ -227,7 +254,7 @@ func InitTown(ctx context.Context, s *data.Store, t Town) error {
 }
 
 func createTown(tx *data.Tx, t Town, now time.Time) error {
-	code, err := CheckDivisionCode(t.DivisionCode)
+	code, err := t.code()
 	if err != nil {
 		return err
 	}
@@ -248,6 +275,11 @@ func createTown(tx *data.Tx, t Town, now time.Time) error {
 	}
 	if err := tx.SetSetting(settings.LedgerSince, since); err != nil {
 		return fmt.Errorf("record the ledger's start: %w", err)
+	}
+	if t.Bureau {
+		if err := tx.SetSetting(settings.OfficeMode, settings.ModeDistrict); err != nil {
+			return fmt.Errorf("record the office's mode: %w", err)
+		}
 	}
 	return nil
 }

@@ -34,6 +34,7 @@ func runInit(ctx context.Context, c *call) error {
 		fs.StringVar(&t.DistrictName, "district-name", "", "")
 		fs.StringVar(&t.DistrictEmail, "district-email", "", "")
 		fs.StringVar(&t.Since, "since", "", "")
+		fs.BoolVar(&t.Bureau, "bureau", false, "")
 		fs.StringVar(&admin, "admin", "", "")
 		fs.StringVar(&adminName, "admin-name", "", "")
 	})

@@ -124,4 +124,13 @@ func TestDistrictModeCommand(t *testing.T) {
 		{"said so", []string{"--db", db, "district", "mode"}, 0, "工作模式：区局", ""},
 		{"a wrong mode", []string{"--db", db, "district", "mode", "city"}, 2, "", "用法：townledger district mode"},
 	})
+	// A bureau set up under its own district's code starts in district mode; a town cannot
+	// take a district's code.
+	bureau, town := filepath.Join(t.TempDir(), "bureau.db"), filepath.Join(t.TempDir(), "town.db")
+	runSteps(t, []step{
+		{"init a bureau", []string{"--db", bureau, "init", "--bureau", "--town-name", "示范区应急管理局", "--town-code", "110105"}, 0, "110105", ""},
+		{"in district mode", []string{"--db", bureau, "district", "mode"}, 0, "工作模式：区局", ""},
+		{"a town on a district's code", []string{"--db", town, "init", "--town-name", "青石镇", "--town-code", "110105"}, 1, "", "乡镇区划代码应为9位或12位"},
+		{"a bureau on a province's code", []string{"--db", town, "init", "--bureau", "--town-name", "省厅", "--town-code", "110000"}, 1, "", "110000 是省级代码"},
+	})
 }
