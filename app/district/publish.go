@@ -183,3 +183,9 @@ func (v Service) PreviewPackage(ctx context.Context, p districtpkg.Package) (dis
 func (v Service) ApplyPackage(ctx context.Context, by auth.Session, p districtpkg.Package) (districtpkg.Changes, error) {
 	return districtpkg.Apply(ctx, v.store, by, p)
 }
+
+// AppliedPackage is districtpkg.Applied on this ledger: the issuer and version of the
+// district package last applied (0 for none).
+func (v Service) AppliedPackage(ctx context.Context) (string, int, error) {
+	return districtpkg.Applied(ctx, v.store)
+}

@@ -12,6 +12,7 @@ import (
 	"townledger/app/districtpkg"
 	"townledger/app/problem"
 	"townledger/ui/locale"
+	"townledger/ui/pkgview"
 )
 
 // runDistrictPublish mails the district's package — its catalogue of delegated items, its
@@ -105,16 +106,5 @@ func writeNew(path string, b []byte) error {
 
 // sayPackage says what a package holds, from is where it came from ("" for none).
 func (c *call) sayPackage(p districtpkg.Package, from string) {
-	m := p.Manifest
-	years := make([]string, len(p.Years))
-	for i, y := range p.Years {
-		years[i] = fmt.Sprint(y)
-	}
-	name := m.IssuerName
-	if name == "" {
-		name = m.Issuer
-	}
-	c.say("cli.package.about", map[string]any{"Version": m.Version, "Issuer": m.Issuer, "Name": name, "Date": m.Date,
-		"Items": len(p.Catalog), "Days": len(p.Calendar), "Years": strings.Join(years, locale.T("cli.list_separator")),
-		"Sets": len(p.Sets), "From": from})
+	fmt.Fprintln(c.env.Stdout, pkgview.About(p, from))
 }

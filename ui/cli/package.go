@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"townledger/app/office"
 	"townledger/app/problem"
 	"townledger/ui/locale"
+	"townledger/ui/pkgview"
 )
 
 // A town's side of the district's package (issue #15 item 7): `package check` shows what
@@ -68,37 +70,10 @@ func (c *call) packageFrom(ctx context.Context, o *office.Office, file string) (
 	return best, ok, nil
 }
 
-// sayChanges says what a package changes.
+// sayChanges says what a package changes, a line each.
 func (c *call) sayChanges(ch districtpkg.Changes) {
-	if ch.Empty() {
-		c.say("cli.package.same", nil)
-		return
-	}
-	for _, it := range ch.Added {
-		c.say("cli.package.item_added", map[string]any{"Code": it.Code, "Name": it.Name, "From": it.EffectiveFrom})
-	}
-	for _, x := range ch.Changed {
-		c.say("cli.package.item_changed", map[string]any{"Code": x.New.Code, "Name": x.New.Name, "Version": x.Old.Version,
-			"From": x.New.EffectiveFrom})
-	}
-	for _, it := range ch.Withdrawn {
-		c.say("cli.package.item_withdrawn", map[string]any{"Code": it.Code, "Name": it.Name})
-	}
-	kind := func(k, name string) string {
-		if k == "" {
-			return locale.T("cli.package.day.none")
-		}
-		s := locale.T("cli.package.day." + k)
-		if name != "" {
-			s += "（" + name + "）"
-		}
-		return s
-	}
-	for _, d := range ch.Days {
-		c.say("cli.package.day", map[string]any{"Day": d.Day, "Old": kind(d.Old.Kind, d.Old.Name), "New": kind(d.New.Kind, d.New.Name)})
-	}
-	for _, s := range ch.Sets {
-		c.say("cli.package.set", map[string]any{"ID": s.ID, "Title": s.Title, "From": s.From})
+	for _, l := range pkgview.Changes(ch) {
+		fmt.Fprintln(c.env.Stdout, l)
 	}
 }
 

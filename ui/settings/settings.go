@@ -31,6 +31,7 @@ type Settings struct {
 	Lists    *ListSettings       // the same
 	Mail     *MailSettings       // the same
 	Disclose *DisclosureSettings // the same
+	Packages *PackageSettings    // the same, in a town's ledger only
 	Tabs     *container.AppTabs
 	Data     *DataSettings // nil for those who may not back up
 	content  fyne.CanvasObject
@@ -96,6 +97,10 @@ func New(u *kit.Env) *Settings {
 		tabs.Append(form("disclosure.settings.tab", s.Disclose.content))
 		s.Mail = newMailSettings(u)
 		tabs.Append(form("mail.tab", s.Mail.content))
+		if mode, _ := u.Office.District.Mode(ctxBG()); mode != appdistrict.ModeDistrict {
+			s.Packages = newPackageSettings(u)
+			tabs.Append(tab("pkg.tab", s.Packages.content))
+		}
 	}
 	if u.Session.Can(auth.ManageBackups) {
 		s.Data = newDataSettings(u)
