@@ -8,7 +8,8 @@
 #   wine      64-bit Wine for build/wine/*.sh (installer and smoke tests), and the
 #             zh_CN.UTF-8 locale, so Wine runs as a Chinese PC (code page 936)
 #   mail      dovecot IMAP server (tests run their own unprivileged instance)
-#   office    LibreOffice Calc (headless) + openpyxl for spreadsheet checks
+#   office    LibreOffice Calc (headless) + openpyxl for spreadsheet checks, and
+#             poppler-utils (pdftotext, pdffonts, pdftoppm) for the case documents' PDFs
 #
 # Only packages that are not installed yet are installed; when everything is
 # present the script prints nothing and exits 0 quickly (a single dpkg-query).
@@ -20,7 +21,7 @@ declare -A GROUPS_PKGS=(
   [windows]="gcc-mingw-w64-x86-64 nsis"
   [wine]="wine wine64 locales"
   [mail]="dovecot-imapd"
-  [office]="libreoffice-calc-nogui python3-openpyxl"
+  [office]="libreoffice-calc-nogui python3-openpyxl poppler-utils"
 )
 ALL_GROUPS=(gui headless windows wine mail office)
 
