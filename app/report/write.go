@@ -278,10 +278,27 @@ func (b *book) startSheet(sh sheet) (*excelize.StreamWriter, error) {
 		return nil, err
 	}
 	head := make([]any, len(sh.cols))
+	lines := 2
 	for i, c := range sh.cols {
 		head[i] = excelize.Cell{StyleID: b.header, Value: c.header}
+		lines = max(lines, headerLines(c.header, c.width))
 	}
-	return sw, sw.SetRow("A1", head, excelize.RowOpts{Height: 30})
+	return sw, sw.SetRow("A1", head, excelize.RowOpts{Height: 15 * float64(lines)})
+}
+
+// headerLines is how many lines a header wraps to in a column width characters wide: a
+// Chinese character takes two of Excel's character widths, a Latin one.
+func headerLines(text string, width float64) int {
+	w := 0
+	for _, r := range text {
+		if r < 0x2E80 {
+			w++
+		} else {
+			w += 2
+		}
+	}
+	per := max(int(width)-1, 2)
+	return (w + per - 1) / per
 }
 
 // finishSheet sets A4 landscape printing with page numbers and the header row on every page.
