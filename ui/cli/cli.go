@@ -79,6 +79,8 @@ var commands = []command{
 	{"import", runImport, signedIn},
 	{"export-catalog", runExportCatalog, needs(auth.EditCatalog)},
 	{"disclosure", runDisclosure, signedIn},
+	{"doc", runDoc, needs(auth.EditCases)}, // keeps the document produced with the case
+	{"dossier", runDossier, signedIn},
 	{"export", runExport, needs(auth.ExportReports)},
 	{"send", runSend, needs(auth.ExportReports)},
 	{"mail set", runMailSet, needs(auth.ManageSettings)}, // as the window's mail settings
