@@ -26,6 +26,7 @@ type CaseView struct {
 	Deadlines   []*widget.Label
 	Timeline    []*widget.Label
 	Closed      *widget.Label // instead of the step form once nothing more may be recorded
+	Docs        *docPanel     // the steps' 执法文书 (docs.go)
 	deadlineBox *fyne.Container
 	timelineBox *fyne.Container
 	stepForm
@@ -44,8 +45,9 @@ func newCaseView(c *Cases, id string) (*CaseView, error) {
 	cv.Closed = widget.NewLabel("")
 	cv.Closed.Wrapping = fyne.TextWrapWord
 	cv.buildForm()
+	cv.Docs = newDocPanel(cv)
 
-	left := container.NewVBox(widget.NewCard(locale.T("casefile.deadlines"), "", cv.deadlineBox),
+	left := container.NewVBox(widget.NewCard(locale.T("casefile.deadlines"), "", cv.deadlineBox), cv.Docs.Card,
 		widget.NewCard(locale.T("casefile.timeline"), "", cv.timelineBox))
 	right := widget.NewCard(locale.T("casefile.record"), "", container.NewBorder(nil, actionBar(cv.Message, cv.Done, cv.Save), nil, nil,
 		container.NewStack(container.NewVScroll(cv.rows.box), container.NewVBox(cv.Closed))))
@@ -75,6 +77,7 @@ func (cv *CaseView) show() {
 		locale.T("casefile.item", map[string]any{"Item": v.Item.Code + " " + v.Item.Name}) + " · " +
 		locale.T("casefile.stage", map[string]any{"Stage": locale.T(rules.StepKey(rules.Step(v.Case.Stage)))}))
 	cv.showDeadlines()
+	cv.Docs.refresh()
 	cv.showTimeline()
 	cv.showFineHint()
 
@@ -157,6 +160,10 @@ func (cv *CaseView) showTimeline() {
 			cv.Timeline = append(cv.Timeline, r)
 			objs = append(objs, r)
 		}
+	}
+	for _, l := range cv.Docs.lines() { // the documents produced, as served
+		cv.Timeline = append(cv.Timeline, l)
+		objs = append(objs, l)
 	}
 	cv.timelineBox.Objects = objs
 	cv.timelineBox.Refresh()

@@ -1,0 +1,114 @@
+package cases
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"townledger/app/casedoc"
+	"townledger/app/office"
+	"townledger/app/officetest"
+	"townledger/ui/kit"
+	"townledger/ui/locale"
+)
+
+// demoCases opens the cases section on officetest's demo ledger, as its administrator, on
+// the day the demo stands.
+func demoCases(t *testing.T) (*Cases, *office.Office) {
+	t.Helper()
+	ctx := context.Background()
+	a := test.NewTempApp(t)
+	if err := locale.Use(locale.Default); err != nil {
+		t.Fatal(err)
+	}
+	s := officetest.DemoStore(t)
+	path := s.Path()
+	s.Close()
+	o, err := office.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	sess, err := o.Users.Login(ctx, "admin", officetest.AdminPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("cases")
+	w.Resize(fyne.NewSize(1280, 800))
+	day := time.Date(2023, 12, 1, 10, 0, 0, 0, time.Local)
+	u := kit.NewEnv(a, w, o, sess, func() time.Time { return day }, nil, &sync.WaitGroup{})
+	c := New(u)
+	w.SetContent(c.Content())
+	return c, o
+}
+
+// TestCasePageProducesAStepsDocument: on a decided case's page the decision's 生成文书…
+// opens its form with the case's facts and a preview; the facts corrected show in the
+// preview; 生成并打开 keeps the PDF, which then shows in the 全过程记录 with its hash and
+// can be opened again.
+func TestCasePageProducesAStepsDocument(t *testing.T) {
+	c, o := demoCases(t)
+	rows, _, err := o.CaseRows(context.Background(), office.CaseQuery{Stage: "closing"}, 0, 20)
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("no closed demo case: %v", err)
+	}
+	var cv *CaseView
+	for _, r := range rows { // the closed case of the general procedure
+		c.OpenCase(r.ID)
+		if cv = c.Case; cv != nil && cv.View.Case.Procedure == "general" {
+			break
+		}
+	}
+	if cv == nil || cv.View.Case.Procedure != "general" {
+		t.Fatal("no closed case of the general procedure opened")
+	}
+	mk := cv.Docs.Buttons[casedoc.KindDecision]
+	if mk == nil || cv.Docs.Buttons[casedoc.KindFiling] == nil || cv.Docs.Buttons[casedoc.KindClosing] == nil {
+		t.Fatalf("a closed case lists documents %v", cv.Docs.Entries)
+	}
+	if len(cv.Docs.Open) != 0 {
+		t.Error("documents to open before any was produced")
+	}
+	test.Tap(mk)
+	f := cv.Docs.Form
+	if f == nil {
+		t.Fatal("the decision's form did not open")
+	}
+	party := cv.View.Party.Name
+	if !strings.Contains(f.Preview.Text, "行政处罚决定书") || !strings.Contains(f.Preview.Text, party) ||
+		!strings.Contains(f.Preview.Text, casedoc.Capital(cv.View.Case.Fine)) {
+		t.Errorf("preview:\n%s", f.Preview.Text)
+	}
+	facts := f.Fields[casedoc.TextFacts]
+	if facts == nil || !strings.Contains(facts.Text, party) {
+		t.Fatalf("the facts do not start from the case: %v", facts)
+	}
+	facts.SetText("经查，当事人在二号车间配电房未设置安全警示标志。")
+	test.Tap(f.Update)
+	if !strings.Contains(f.Preview.Text, "二号车间配电房") {
+		t.Errorf("the preview does not show the facts typed:\n%s", f.Preview.Text)
+	}
+	test.Tap(f.Produce)
+	if f.Message.Text != "" {
+		t.Fatalf("produce refused: %s", f.Message.Text)
+	}
+	if len(cv.Docs.Kept) != 1 || cv.Docs.Open[casedoc.KindDecision] == nil {
+		t.Fatalf("the produced decision is not kept: %+v", cv.Docs.Kept)
+	}
+	kept := cv.Docs.Kept[0]
+	found := false
+	for _, l := range cv.Timeline {
+		found = found || (strings.Contains(l.Text, "生成文书") && strings.Contains(l.Text, kept.SHA256[:12]))
+	}
+	if !found {
+		t.Error("the 全过程记录 does not list the document produced with its hash")
+	}
+	if !cv.Docs.Dossier.Visible() || cv.Docs.Dossier.Disabled() {
+		t.Error("the whole 案卷 cannot be printed")
+	}
+}
