@@ -1,10 +1,17 @@
 package data
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // AuditEntry is one row of the audit log.
@@ -84,4 +91,167 @@ func rawOrNull(s sql.NullString) json.RawMessage {
 		return json.RawMessage("null")
 	}
 	return json.RawMessage(s.String)
+}
+
+// The audit log is hashed and its states compared by the million in verify, so the JSON both
+// need is written here by hand, byte for byte as encoding/json writes it; anything outside
+// the plain cases (a character JSON escapes, a float, JSON that is not compact) goes
+// through encoding/json itself.
+
+// appendJSONString appends s as encoding/json quotes it (HTML-safe); ok is false when s
+// holds a character encoding/json would escape, and nothing is appended then.
+func appendJSONString(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return dst, false
+		case c >= 0x80:
+			// Multi-byte: encoding/json replaces invalid UTF-8 and escapes U+2028 and U+2029.
+			if !utf8.ValidString(s[i:]) || strings.Contains(s[i:], "\u2028") || strings.Contains(s[i:], "\u2029") {
+				return dst, false
+			}
+			i = len(s)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"'), true
+}
+
+// appendJSONValue appends v as encoding/json would.
+func appendJSONValue(dst []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case nil:
+		return append(dst, "null"...), nil
+	case int64:
+		return strconv.AppendInt(dst, x, 10), nil
+	case bool:
+		return strconv.AppendBool(dst, x), nil
+	case string:
+		if out, ok := appendJSONString(dst, x); ok {
+			return out, nil
+		}
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return dst, err
+	}
+	return append(dst, b...), nil
+}
+
+// compactRaw says a stored JSON text is what encoding/json writes for it as a RawMessage:
+// no white space and no character it would escape (its check of validity aside).
+func compactRaw(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r', '<', '>', '&':
+			return false
+		case 0xE2: // U+2028 and U+2029
+			if i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9) {
+				return false
+			}
+		}
+	}
+	return len(b) > 0
+}
+
+// encode is json.Marshal(b), written directly when every part is plain.
+func (b auditBody) encode() []byte {
+	if !compactRaw(b.Before) || !compactRaw(b.After) || len(b.State) > 0 && !compactRaw(b.State) {
+		enc, _ := json.Marshal(b)
+		return enc
+	}
+	out := make([]byte, 0, 256+len(b.Before)+len(b.After)+len(b.State))
+	ok := true
+	field := func(name, v string) {
+		if !ok {
+			return
+		}
+		out = append(out, name...)
+		out, ok = appendJSONString(out, v)
+	}
+	field(`{"id":`, b.ID)
+	field(`,"town":`, b.Town)
+	field(`,"at":`, b.At)
+	field(`,"user_id":`, b.UserID)
+	field(`,"user_name":`, b.UserName)
+	field(`,"action":`, b.Action)
+	field(`,"entity":`, b.Entity)
+	field(`,"entity_id":`, b.EntityID)
+	if !ok {
+		enc, _ := json.Marshal(b)
+		return enc
+	}
+	out = append(append(out, `,"before":`...), b.Before...)
+	out = append(append(out, `,"after":`...), b.After...)
+	if len(b.State) > 0 {
+		out = append(append(out, `,"state":`...), b.State...)
+	}
+	return append(out, '}')
+}
+
+// stateJSON is json.Marshal of the map of cols to vals (keys sorted), written directly.
+func stateJSON(cols []string, vals []any) (json.RawMessage, error) {
+	order := make([]int, len(cols))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return cols[order[i]] < cols[order[j]] })
+	out := make([]byte, 0, 64+24*len(cols))
+	out = append(out, '{')
+	for n, i := range order {
+		if n > 0 {
+			out = append(out, ',')
+		}
+		var ok bool
+		if out, ok = appendJSONString(out, cols[i]); !ok {
+			return nil, fmt.Errorf("column name %q", cols[i])
+		}
+		out = append(out, ':')
+		var err error
+		if out, err = appendJSONValue(out, vals[i]); err != nil {
+			return nil, err
+		}
+	}
+	return append(out, '}'), nil
+}
+
+// Compact audit rows (schema 16 on). A row that inserts, updates or deletes a record keeps
+// the record's state after the change as its SHA-256, `"sha256:…"`, instead of the whole
+// row: verify compares hashes only, and what the state was is told by the rows' before and
+// after (an insert's after is the row as written, an update's the columns it changed).
+// Other rows that change a record (a sign-in, a new password: columns written by their own
+// SQL) keep the whole state, and so do all rows written before; both forms verify.
+
+const digestPrefix = `"sha256:`
+
+// replayable says the state after action follows from the row's after and the state
+// before it.
+func replayable(action string) bool {
+	return action == "insert" || action == "update" || action == "delete"
+}
+
+// stateDigest is the compact form of a logged state.
+func stateDigest(state json.RawMessage) json.RawMessage {
+	sum := sha256.Sum256(state)
+	out := make([]byte, 0, len(digestPrefix)+65)
+	out = append(out, digestPrefix...)
+	out = hex.AppendEncode(out, sum[:])
+	return append(out, '"')
+}
+
+// stateSum is the SHA-256 of a logged state, whole or compact; ok is false for a compact
+// state that is not one (a forged row).
+func stateSum(state json.RawMessage) (sum [32]byte, compact, ok bool) {
+	if !bytes.HasPrefix(state, []byte(digestPrefix)) {
+		return sha256.Sum256(state), false, true
+	}
+	h := state[len(digestPrefix):]
+	if len(h) != 65 || h[64] != '"' {
+		return sum, true, false
+	}
+	if _, err := hex.Decode(sum[:], h[:64]); err != nil {
+		return sum, true, false
+	}
+	return sum, true, true
 }

@@ -101,8 +101,8 @@ func (s snap) checkLog(ctx context.Context, c LogCheck) (LogCheck, error) {
 		chain.add(r)
 		c.Head = AuditHead{Seq: r.seq, Hash: r.hash}
 		if r.body.State != nil {
-			last[r.body.Entity+"\x00"+r.body.EntityID] = logged{sum: sha256.Sum256(r.body.State), seq: r.seq,
-				gone: string(r.body.State) == "null"}
+			sum, _, _ := stateSum(r.body.State) // a forged digest that is none matches no record
+			last[r.body.Entity+"\x00"+r.body.EntityID] = logged{sum: sum, seq: r.seq, gone: string(r.body.State) == "null"}
 		}
 		return nil
 	})
@@ -211,17 +211,14 @@ func (s snap) describe(ctx context.Context, f *Finding) error {
 		return err
 	}
 	var was map[string]any
+	whole := true
 	if f.Seq > 0 {
-		var raw sql.NullString
-		if err := s.queryRow(ctx, []any{&raw}, `SELECT state_json FROM audit_log WHERE seq = ?`, f.Seq); err != nil {
-			return fmt.Errorf("read audit row %d: %w", f.Seq, err)
-		}
-		if raw.Valid {
-			_ = json.Unmarshal([]byte(raw.String), &was) // a forged row that is not JSON names no columns
+		if was, whole, err = s.loggedState(ctx, f.Table, f.ID, f.Seq); err != nil {
+			return err
 		}
 	}
 	if f.Kind == Differs {
-		f.Columns = differingColumns(was, now)
+		f.Columns = differingColumns(was, now, whole)
 	}
 	label := now
 	if label == nil {
@@ -252,10 +249,15 @@ func (s snap) currentState(ctx context.Context, table, id string) (map[string]an
 	return m, json.Unmarshal(raw, &m)
 }
 
-func differingColumns(was, now map[string]any) []string {
-	var out []string
+// differingColumns names the columns whose values differ. A state told by compact rows
+// (whole false) lacks the columns its insert did not give (defaults, secrets, files): those
+// are named only when no column that can be compared differs.
+func differingColumns(was, now map[string]any, whole bool) []string {
+	var out, unknown []string
 	for k, v := range now {
-		if w, ok := was[k]; !ok || fmt.Sprint(w) != fmt.Sprint(v) {
+		if w, ok := was[k]; !ok {
+			unknown = append(unknown, k)
+		} else if fmt.Sprint(w) != fmt.Sprint(v) {
 			out = append(out, k)
 		}
 	}
@@ -264,8 +266,60 @@ func differingColumns(was, now map[string]any) []string {
 			out = append(out, k)
 		}
 	}
+	if whole || len(out) == 0 {
+		out = append(out, unknown...)
+	}
 	sort.Strings(out)
 	return out
+}
+
+// loggedState is the state of a record the log gives as of row upto: the last whole state
+// logged, with the before and after of the compact rows since applied (whole is false then,
+// see differingColumns); nil when the log has the record gone or never had it.
+func (s snap) loggedState(ctx context.Context, table, id string, upto int64) (map[string]any, bool, error) {
+	rows, err := s.query(ctx, `SELECT action, town_code, at, user_id, COALESCE(after_json, 'null'), state_json
+		FROM audit_log WHERE entity = ? AND entity_id = ? AND seq <= ? AND state_json IS NOT NULL ORDER BY seq`, table, id, upto)
+	if err != nil {
+		return nil, false, fmt.Errorf("read the log of %s %s: %w", table, id, err)
+	}
+	defer rows.Close()
+	var state map[string]any
+	whole := true
+	for rows.Next() {
+		var action, town, at, user, after, raw string
+		if err := rows.Scan(&action, &town, &at, &user, &after, &raw); err != nil {
+			return nil, false, fmt.Errorf("read the log of %s %s: %w", table, id, s.wrap(err))
+		}
+		if _, compact, _ := stateSum(json.RawMessage(raw)); !compact {
+			state, whole = nil, true
+			_ = json.Unmarshal([]byte(raw), &state) // a forged row that is not JSON names no columns
+			continue
+		}
+		var changes map[string]any
+		_ = json.Unmarshal([]byte(after), &changes)
+		switch action {
+		case "insert":
+			state, whole = map[string]any{"town_code": town, "created_at": at, "created_by": user, "deleted_at": nil}, false
+		case "delete":
+			if state != nil {
+				state["deleted_at"] = at
+			}
+		}
+		if state == nil {
+			continue
+		}
+		for k, v := range changes {
+			if b, ok := v.(bool); ok { // SQLite keeps a bool as 0 or 1
+				v = 0.0
+				if b {
+					v = 1.0
+				}
+			}
+			state[k] = v
+		}
+		state["id"], state["updated_at"], state["updated_by"] = id, at, user
+	}
+	return state, whole, s.wrap(rows.Err())
 }
 
 // labelOf names a record by its label column, and a case's parts by the case's number
@@ -286,11 +340,10 @@ func (s snap) labelOf(ctx context.Context, f *Finding, state map[string]any) {
 		f.Case = no.String
 		return
 	}
-	var raw sql.NullString
-	if err := s.queryRow(ctx, []any{&raw}, `SELECT state_json FROM audit_log WHERE entity = 'case_file' AND entity_id = ?
-		AND state_json IS NOT NULL AND state_json <> 'null' ORDER BY seq DESC LIMIT 1`, caseID); err == nil && raw.Valid {
-		var was map[string]any
-		if json.Unmarshal([]byte(raw.String), &was) == nil && was["case_no"] != nil {
+	var last int64
+	if err := s.queryRow(ctx, []any{&last}, `SELECT seq FROM audit_log WHERE entity = 'case_file' AND entity_id = ?
+		AND state_json IS NOT NULL AND state_json <> 'null' ORDER BY seq DESC LIMIT 1`, caseID); err == nil {
+		if was, _, err := s.loggedState(ctx, "case_file", caseID, last); err == nil && was["case_no"] != nil {
 			f.Case = fmt.Sprint(was["case_no"])
 		}
 	}
@@ -303,14 +356,38 @@ type auditRow struct {
 	prevHash, hash string
 }
 
+// HeadChains reads the last row of the audit log and checks it is the row its hash says
+// (its content and the hash before it give its hash); a log without rows chains. A backup's
+// copy is checked so: its log ends where the ledger's did when it was copied.
+func (s *Store) HeadChains(ctx context.Context) (AuditHead, bool, error) {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return AuditHead{}, false, fmt.Errorf("read the audit log's last row: %w", s.wrap(err))
+	}
+	defer tx.Rollback()
+	var head AuditHead
+	ok := true
+	err = snap{s: s, tx: tx}.walkAuditWhere(ctx, "WHERE seq = (SELECT MAX(seq) FROM audit_log)", func(r auditRow) error {
+		head = AuditHead{Seq: r.seq, Hash: r.hash}
+		ok = r.body.hash(r.prevHash) == r.hash
+		return nil
+	})
+	return head, ok, err
+}
+
 // walkAudit streams the audit log in order.
 func (s snap) walkAudit(ctx context.Context, fn func(auditRow) error) error {
+	return s.walkAuditWhere(ctx, "", fn)
+}
+
+// walkAuditWhere streams the audit rows where says, in order.
+func (s snap) walkAuditWhere(ctx context.Context, where string, fn func(auditRow) error) error {
 	stateCol := "NULL"
 	if s.s.states {
 		stateCol = "state_json"
 	}
 	rows, err := s.query(ctx, `SELECT seq, id, town_code, at, user_id, user_name, action, entity, entity_id,
-		before_json, after_json, prev_hash, hash, `+stateCol+` FROM audit_log ORDER BY seq`)
+		before_json, after_json, prev_hash, hash, `+stateCol+` FROM audit_log `+where+` ORDER BY seq`)
 	if err != nil {
 		return fmt.Errorf("read audit log: %w", err)
 	}

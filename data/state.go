@@ -38,20 +38,18 @@ func audited(table string) bool {
 // stateOf turns a row's columns into its canonical state: JSON with sorted keys, blobs and
 // secrets as "sha256:…", everything else as SQLite gave it.
 func stateOf(table string, cols []string, vals []any) (json.RawMessage, error) {
-	m := make(map[string]any, len(cols))
+	secret := secretColumns[table]
 	for i, c := range cols {
-		v := vals[i]
-		switch x := v.(type) {
+		switch x := vals[i].(type) {
 		case []byte:
-			v = digest(x)
+			vals[i] = digest(x)
 		case string:
-			if secretColumns[table][c] {
-				v = digest([]byte(x))
+			if secret[c] {
+				vals[i] = digest([]byte(x))
 			}
 		}
-		m[c] = v
 	}
-	b, err := json.Marshal(m)
+	b, err := stateJSON(cols, vals) // json.Marshal of the map of cols to vals, keys sorted
 	if err != nil {
 		return nil, fmt.Errorf("record state of %s: %w", table, err)
 	}
@@ -69,7 +67,11 @@ func (t *Tx) rowState(table, id string) (json.RawMessage, error) {
 	if id == "" || !audited(table) {
 		return nil, nil
 	}
-	rows, err := t.tx.QueryContext(t.ctx, "SELECT * FROM "+ident(table)+" WHERE id = ?", id)
+	st, err := t.prepared("SELECT * FROM " + ident(table) + " WHERE id = ?")
+	if err != nil {
+		return nil, fmt.Errorf("read %s for the audit: %w", table, t.s.wrap(err))
+	}
+	rows, err := st.QueryContext(t.ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("read %s for the audit: %w", table, t.s.wrap(err))
 	}

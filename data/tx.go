@@ -35,6 +35,35 @@ type Tx struct {
 	at       string
 	audited  int
 	lastHash string
+	// stmts are the statements this transaction prepared, by their SQL: a bulk write (an
+	// import, gen) runs the same few thousands of times, and preparing is a good part of each.
+	// database/sql closes them when the transaction ends.
+	stmts map[string]*sql.Stmt
+}
+
+// prepared is the transaction's statement for q, prepared on first use.
+func (t *Tx) prepared(q string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(t.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[q] = st
+	return st, nil
+}
+
+// execPrepared runs q through its prepared statement.
+func (t *Tx) execPrepared(q string, args ...any) (sql.Result, error) {
+	st, err := t.prepared(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(t.ctx, args...)
 }
 
 // ErrNoAudit is returned by Write when the work function wrote no audit row: every write
@@ -131,7 +160,7 @@ func (t *Tx) insertAuditing(table string, row, auditView Row) (string, error) {
 	}
 	q := "INSERT INTO " + ident(table) + " (" + strings.Join(keys, ", ") + ") VALUES (" +
 		strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ") + ")"
-	if _, err := t.tx.ExecContext(t.ctx, q, args...); err != nil {
+	if _, err := t.execPrepared(q, args...); err != nil {
 		return "", fmt.Errorf("insert %s: %w", table, t.s.wrap(err))
 	}
 	return id, t.audit("insert", table, id, nil, auditView)
@@ -159,7 +188,15 @@ func (t *Tx) update(table, id string, changes Row) error {
 	if _, err := t.tx.ExecContext(t.ctx, q, args...); err != nil {
 		return fmt.Errorf("update %s: %w", table, t.s.wrap(err))
 	}
-	return t.audit("update", table, id, before, changes)
+	// The audit row holds the columns that changed, before and after, not every column given:
+	// a case saved after one new step changes a few of its thirty (issue 16).
+	was, now := Row{}, Row{}
+	for _, k := range keys {
+		if sqlValue(before[k]) != sqlValue(changes[k]) {
+			was[k], now[k] = before[k], changes[k]
+		}
+	}
+	return t.audit("update", table, id, was, now)
 }
 
 // softDelete marks a live record deleted; the row and its history stay.
@@ -218,7 +255,7 @@ type auditBody struct {
 }
 
 func (b auditBody) hash(prev string) string {
-	enc, _ := json.Marshal(b)
+	enc := b.encode()
 	h := sha256.New()
 	h.Write([]byte(prev))
 	h.Write([]byte{'\n'})
@@ -256,6 +293,10 @@ func (t *Tx) audit(action, entity, entityID string, before, after any) error {
 		}
 		if b.State == nil && entityID != "" && audited(entity) {
 			b.State = json.RawMessage("null") // the record is gone
+		} else if b.State != nil && replayable(action) {
+			// The state as its SHA-256 only (schema 16 on): verify compares hashes, and the
+			// row's own before and after, with those before it, say what the state was.
+			b.State = stateDigest(b.State)
 		}
 	}
 	if t.lastHash == "" {
@@ -272,7 +313,7 @@ func (t *Tx) audit(action, entity, entityID string, before, after any) error {
 		if b.State != nil {
 			state = string(b.State)
 		}
-		_, err = t.tx.ExecContext(t.ctx, `INSERT INTO audit_log
+		_, err = t.execPrepared(`INSERT INTO audit_log
 			(id, town_code, at, user_id, user_name, action, entity, entity_id, before_json, after_json, prev_hash, hash, state_json)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			b.ID, b.Town, b.At, b.UserID, b.UserName, b.Action, b.Entity, b.EntityID,

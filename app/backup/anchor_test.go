@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,8 +111,11 @@ func forgeLog(t *testing.T, db *sql.DB, id string) {
 	}
 	rows.Close()
 	prev := "townledger-audit-v1"
+	forged := currentStateDigest(t, db, id)
 	for _, r := range all {
-		if r.entity == "case_file" && r.eid == id && r.state.Valid {
+		if r.entity == "case_file" && r.eid == id && r.state.Valid && strings.HasPrefix(r.state.String, `"sha256:`) {
+			r.state.String = forged // a compact row (schema 16 on) keeps the state's hash
+		} else if r.entity == "case_file" && r.eid == id && r.state.Valid {
 			var m map[string]any
 			if err := json.Unmarshal([]byte(r.state.String), &m); err != nil {
 				t.Fatal(err)
@@ -129,6 +133,39 @@ func forgeLog(t *testing.T, db *sql.DB, id string) {
 		exec(t, db, "UPDATE audit_log SET state_json = ?, prev_hash = ?, hash = ? WHERE seq = ?", r.state, prev, hash, r.seq)
 		prev = hash
 	}
+}
+
+// currentStateDigest is the compact logged state of case id as its row now stands: the
+// SHA-256 of its columns as JSON with sorted keys.
+func currentStateDigest(t *testing.T, db *sql.DB, id string) string {
+	t.Helper()
+	rows, err := db.Query("SELECT * FROM case_file WHERE id = ?", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if !rows.Next() {
+		t.Fatal("no case " + id)
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]any{}
+	for i, c := range cols {
+		m[c] = vals[i]
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(b)
+	return `"sha256:` + hex.EncodeToString(h[:]) + `"`
 }
 
 func forgedHash(t *testing.T, prev string, body map[string]any) string {

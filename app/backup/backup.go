@@ -46,15 +46,46 @@ func Make(ctx context.Context, s *data.Store, out string, now time.Time) (string
 	if _, err := os.Stat(out); err == nil {
 		return "", problem.New("backup.exists", map[string]any{"Path": out})
 	}
-	// The copy must be a sound file. What its log says about the records is what the ledger's
-	// says — a ledger with findings is still copied, so the evidence is kept.
+	// The copy must be a sound file holding this ledger's history. It is checked cheaply, not
+	// verified again in full (verify reads every record; the copy is SQLite's own VACUUM INTO
+	// of the ledger): it opens as a ledger of the same schema, SQLite's quick_check finds
+	// nothing, and the last row of its audit log is a row the ledger holds, hash and all, and
+	// is the row its hash says. What its log says about the records is what the ledger's says
+	// — a ledger with findings is still copied, so the evidence is kept.
 	check := func(tmp string) error {
-		rep, err := VerifyFile(ctx, tmp)
+		failed := problem.New("backup.copy_failed_check", map[string]any{"Path": out})
+		c, err := data.OpenReadOnly(ctx, tmp)
 		if err != nil {
 			return err
 		}
-		if len(rep.Problems) > 0 {
-			return problem.New("backup.copy_failed_check", map[string]any{"Path": out})
+		defer c.Close()
+		want, err := s.Version(ctx)
+		if err != nil {
+			return err
+		}
+		if got, err := c.Version(ctx); err != nil {
+			return err
+		} else if got != want {
+			return failed
+		}
+		if lines, err := c.QuickCheck(ctx); err != nil {
+			return err
+		} else if len(lines) > 0 {
+			return failed
+		}
+		head, ok, err := c.HeadChains(ctx)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return failed
+		}
+		if head.Seq > 0 {
+			if hash, found, err := s.HashAt(ctx, head.Seq); err != nil {
+				return err
+			} else if !found || hash != head.Hash {
+				return failed
+			}
 		}
 		return nil
 	}
@@ -93,18 +124,39 @@ func (r Report) OK() bool {
 	return len(r.Problems) == 0 && r.Log.OK()
 }
 
-// Verify checks an open store: the file's integrity, then the audit log against itself and
-// against the records.
+// Verify checks an open store: the file's integrity, and the audit log against itself and
+// against the records. The two read the whole file each, on two connections at once: on a
+// PC with two cores verify takes about as long as SQLite's own checks alone.
 func Verify(ctx context.Context, s *data.Store) (Report, error) {
 	var r Report
 	var err error
 	if r.SchemaVersion, err = s.Version(ctx); err != nil {
 		return r, err
 	}
-	if r.Problems, err = s.IntegrityProblems(ctx); err != nil {
-		return r, err
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type checked struct {
+		problems []string
+		err      error
 	}
-	if r.Log, err = s.CheckLog(ctx); err != nil {
+	done := make(chan checked, 1)
+	go func() {
+		p, err := s.IntegrityProblems(ctx)
+		if err != nil {
+			cancel() // the log's check stops too
+		}
+		done <- checked{p, err}
+	}()
+	r.Log, err = s.CheckLog(ctx)
+	if err != nil {
+		cancel()
+	}
+	c := <-done
+	if c.err != nil {
+		return r, c.err
+	}
+	r.Problems = c.problems
+	if err != nil {
 		return r, err
 	}
 	return r, nil
