@@ -31,6 +31,7 @@ type Settings struct {
 	Lists    *ListSettings       // the same
 	Mail     *MailSettings       // the same
 	Disclose *DisclosureSettings // the same
+	DocTexts *DocTextSettings    // the same: the case documents' fixed texts (doctexts.go)
 	Packages *PackageSettings    // the same, in a town's ledger only
 	Tabs     *container.AppTabs
 	Data     *DataSettings // nil for those who may not back up
@@ -95,6 +96,8 @@ func New(u *kit.Env) *Settings {
 		tabs.Append(form("lists.title", s.Lists.content))
 		s.Disclose = newDisclosureSettings(u)
 		tabs.Append(form("disclosure.settings.tab", s.Disclose.content))
+		s.DocTexts = newDocTextSettings(u)
+		tabs.Append(form("settings.doc.tab", s.DocTexts.content))
 		s.Mail = newMailSettings(u)
 		tabs.Append(form("mail.tab", s.Mail.content))
 		if mode, _ := u.Office.District.Mode(ctxBG()); mode != appdistrict.ModeDistrict {
