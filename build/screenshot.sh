@@ -23,9 +23,9 @@ if [ "$mode" != wizard ]; then
   export TOWNLEDGER_USER=admin TOWNLEDGER_PASSWORD=shot2024
   if [ -n "${SHOT_DISTRICT:-}" ]; then
     # SHOT_DISTRICT=1: a district bureau's ledger with four towns registered and the monthly
-    # workbooks two demo towns exported, taken in from a folder; the window opens in town
-    # mode until the clicks choose 区局 in 设置 › 常规 (there is no command for the mode).
-    "$bin" --db "$db" init --town-name 示范区应急管理局 --town-code 110105010 --since 2026-07-01 --admin-name 李科长 >/dev/null
+    # workbooks two demo towns exported, taken in from a folder; set up as a bureau under the
+    # district's own code, the window opens in district mode on 辖区乡镇.
+    "$bin" --db "$db" init --bureau --town-name 示范区应急管理局 --town-code 110105 --since 2026-07-01 --admin-name 李科长 >/dev/null
     "$bin" --db "$db" district towns template --out "$tmp/towns.xlsx" >/dev/null
     python3 - "$tmp/towns.xlsx" <<'PY'
 import sys, zipfile, shutil

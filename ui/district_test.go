@@ -290,7 +290,7 @@ func TestFolderPullShowsInTheMatrix(t *testing.T) {
 		t.Fatalf("rows: %v", st.Matrix.Towns)
 	}
 	// Taken in today, long after its due day (2024-01-05): in force, marked late.
-	if c := st.Matrix.Cells[qs][col]; c.State != district.CellLate || c.Text != "第 1 版 迟报" {
+	if c := st.Matrix.Cells[qs][col]; c.State != district.CellLate || c.Text != "v1 迟报" {
 		t.Errorf("青石镇 2023-Q4: %s %q", c.State, c.Text)
 	}
 	// 2024-11-20: the fourth quarter of 2023 was due on 2024-01-05.

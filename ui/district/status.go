@@ -234,23 +234,27 @@ func BuildMatrix(ctx context.Context, u *kit.Env, year int, now time.Time) (Matr
 
 // receivedCell is the state and text of a period a version is in force for: late when the
 // first version the district took in came after the due day (a correction sent later is not
-// late), replaced when a later version superseded an earlier one; the text says both.
+// late), replaced when a later version superseded an earlier one. A marked cell says the
+// version short (v2) to fit a month's column; the cell's dialog tells the whole story.
 func receivedCell(ts appdistrict.TownStatus, due time.Time) (string, string) {
 	first := ts.InForce.ReceivedAt
 	for _, r := range ts.Superseded {
 		first = min(first, r.ReceivedAt)
 	}
-	state, text := CellReceived, VersionText(ts.InForce.Version)
+	state := CellReceived
 	if len(ts.Superseded) > 0 {
-		state, text = CellReplaced, text+" "+locale.T("dstatus.mark.replaced")
+		state = CellReplaced
 	}
 	// Received at is UTC; the due day is the bureau's calendar day, ending at local midnight.
 	if local, err := report.ParseStamp(first); err == nil {
 		if time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC).After(due) {
-			state, text = CellLate, text+" "+locale.T("dstatus.mark.late")
+			state = CellLate
 		}
 	}
-	return state, text
+	if state == CellReceived {
+		return state, VersionText(ts.InForce.Version)
+	}
+	return state, locale.T("dstatus.mark."+state, map[string]any{"N": ts.InForce.Version})
 }
 
 // ColumnLabel names a period in a column's head: 1月, 第一季度, 上半年, 全年.
@@ -272,8 +276,8 @@ func ColumnLabel(p string) string {
 
 func cellColor(state string) color.Color {
 	if state == CellLate {
-		// Amber: received, but not in time; apart from the theme's orange of 退回.
-		return color.NRGBA{R: 0xE0, G: 0xB0, B: 0x00, A: 90}
+		// Yellow: received, but not in time; apart from the theme's orange of 退回.
+		return color.NRGBA{R: 0xFF, G: 0xE0, B: 0x20, A: 120}
 	}
 	name := map[string]fyne.ThemeColorName{CellReceived: theme.ColorNameSuccess, CellReplaced: theme.ColorNameHyperlink,
 		CellRejected: theme.ColorNameWarning, CellOverdue: theme.ColorNameError, CellMissing: theme.ColorNameDisabled}[state]

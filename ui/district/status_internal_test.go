@@ -29,11 +29,11 @@ func TestReceivedCell(t *testing.T) {
 		state, txt string
 	}{
 		{"on the due day", appdistrict.TownStatus{InForce: version(1, "2024-04-05")}, CellReceived, "第 1 版"},
-		{"a day after", appdistrict.TownStatus{InForce: version(1, "2024-04-06")}, CellLate, "第 1 版 迟报"},
+		{"a day after", appdistrict.TownStatus{InForce: version(1, "2024-04-06")}, CellLate, "v1 迟报"},
 		{"corrected after the due day", appdistrict.TownStatus{InForce: version(2, "2024-05-20"),
-			Superseded: []office.ReceivedReport{version(1, "2024-04-02")}}, CellReplaced, "第 2 版 更正"},
+			Superseded: []office.ReceivedReport{version(1, "2024-04-02")}}, CellReplaced, "v2 更正"},
 		{"late, then corrected", appdistrict.TownStatus{InForce: version(2, "2024-05-20"),
-			Superseded: []office.ReceivedReport{version(1, "2024-04-10")}}, CellLate, "第 2 版 更正 迟报"},
+			Superseded: []office.ReceivedReport{version(1, "2024-04-10")}}, CellLate, "v2 迟报"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			state, txt := receivedCell(tc.st, due)
