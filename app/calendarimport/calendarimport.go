@@ -145,21 +145,11 @@ func Import(ctx context.Context, store *data.Store, by auth.Session, path string
 	if err != nil {
 		return res, err
 	}
-	err = store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
-		for _, d := range existing {
-			if _, kept := days[d.Day]; years[d.Day[:4]] && !kept {
-				if err := tx.DeleteCalendarDay(d.Day); err != nil {
-					return fmt.Errorf("replace %s: %w", d.Day, err)
-				}
-			}
-		}
-		for _, d := range days {
-			if err := tx.SetCalendarDay(data.CalendarDay{Day: d.Date, Kind: d.Kind.String(), Name: d.Name}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	next := make([]data.CalendarDay, 0, len(days))
+	for _, d := range days {
+		next = append(next, data.CalendarDay{Day: d.Date, Kind: d.Kind.String(), Name: d.Name})
+	}
+	err = store.Write(ctx, by.Actor(), func(tx *data.Tx) error { return ReplaceYears(tx, existing, next) })
 	if err != nil {
 		return res, err
 	}
@@ -171,6 +161,29 @@ func Import(ctx context.Context, store *data.Store, by auth.Session, path string
 	sort.Ints(res.Years)
 	res.Days = len(days)
 	return res, nil
+}
+
+// ReplaceYears makes the calendar's years that next covers exactly next, in tx (an import's
+// transaction, or a district package's): the existing days of those years that next lacks are
+// deleted, every day of next is set. Other years are left as they are.
+func ReplaceYears(tx *data.Tx, existing, next []data.CalendarDay) error {
+	years, keep := map[string]bool{}, map[string]bool{}
+	for _, d := range next {
+		years[d.Day[:4]], keep[d.Day] = true, true
+	}
+	for _, d := range existing {
+		if years[d.Day[:4]] && !keep[d.Day] {
+			if err := tx.DeleteCalendarDay(d.Day); err != nil {
+				return fmt.Errorf("replace %s: %w", d.Day, err)
+			}
+		}
+	}
+	for _, d := range next {
+		if err := tx.SetCalendarDay(d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func date(t time.Time) string { return t.Format(data.DateLayout) }

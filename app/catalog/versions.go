@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"townledger/app/auth"
@@ -65,6 +66,10 @@ func Create(ctx context.Context, store *data.Store, by auth.Session, it Item) (s
 	return id, err
 }
 
+// CreateTx is Create's write in tx (Create's transaction, or a district package's): it is
+// checked against the codes in force but not against Check, which the caller has done.
+func CreateTx(tx *data.Tx, it Item) (string, error) { return create(tx, it) }
+
 func create(tx *data.Tx, it Item) (string, error) {
 	if err := codeFree(tx, it.Code, "", it.EffectiveFrom); err != nil {
 		return "", err
@@ -111,6 +116,12 @@ func current(old data.CatalogItem) error {
 		return problem.New(KeyRecalled, map[string]any{"Code": old.Code})
 	}
 	return nil
+}
+
+// ReviseTx is Revise's write in tx (Revise's transaction, or a district package's): next,
+// already checked, becomes the new version of old.
+func ReviseTx(tx *data.Tx, old data.CatalogItem, next Item) (string, error) {
+	return revise(tx, old, next)
 }
 
 func revise(tx *data.Tx, old data.CatalogItem, next Item) (string, error) {
@@ -169,16 +180,23 @@ func Recall(ctx context.Context, store *data.Store, by auth.Session, itemID stri
 		if err := current(old); err != nil {
 			return err
 		}
-		end := dayBefore(day)
-		if end < old.EffectiveFrom {
+		if dayBefore(day) < old.EffectiveFrom {
 			return problem.List{problem.OnField(FieldOn, KeyRecallOn, map[string]any{"From": old.EffectiveFrom})}
 		}
-		if old.EffectiveTo != "" && old.EffectiveTo < end {
-			end = old.EffectiveTo
-		}
-		if err := tx.UpdateCatalogItemStatus(old.ID, StatusRecalled, end); err != nil {
-			return err
-		}
-		return tx.Event("recall", "catalog_item", old.ID, map[string]any{"on": day, "reason": reason})
+		return RecallTx(tx, old, day, reason)
 	})
+}
+
+// RecallTx ends old in tx (Recall's transaction, or a district package's): recalled, in
+// force until the day before day (YYYY-MM-DD) or its own earlier end; an item that only
+// starts on or after day ends on its first day. The reason is logged.
+func RecallTx(tx *data.Tx, old data.CatalogItem, day, reason string) error {
+	end := max(dayBefore(day), old.EffectiveFrom)
+	if old.EffectiveTo != "" && old.EffectiveTo < end {
+		end = old.EffectiveTo
+	}
+	if err := tx.UpdateCatalogItemStatus(old.ID, StatusRecalled, end); err != nil {
+		return fmt.Errorf("recall item %s: %w", old.Code, err)
+	}
+	return tx.Event("recall", "catalog_item", old.ID, map[string]any{"on": day, "reason": reason})
 }

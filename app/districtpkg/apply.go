@@ -7,9 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"townledger/app/auth"
+	"townledger/app/calendarimport"
 	"townledger/app/cases/rules"
 	"townledger/app/catalog"
 	"townledger/app/problem"
@@ -220,14 +220,6 @@ func Preview(ctx context.Context, store *data.Store, p Package) (Changes, error)
 	return v.changes(p)
 }
 
-func dayBefore(d string) string {
-	t, err := time.Parse(data.DateLayout, d)
-	if err != nil {
-		return d
-	}
-	return t.AddDate(0, 0, -1).Format(data.DateLayout)
-}
-
 // Apply applies p to the town's ledger in one transaction, or changes nothing: catalogue
 // items are created or revised as the catalogue import versions them (the town's old
 // version superseded, in force until the day before the district's takes effect) and the
@@ -256,41 +248,25 @@ func Apply(ctx context.Context, store *data.Store, by auth.Session, p Package) (
 		if c, err = v.changes(p); err != nil {
 			return err
 		}
+		// The catalogue's and the calendar's own writes, in this one transaction.
 		for _, it := range c.Added {
-			it.ID, it.Key, it.Version, it.Status = "", data.NewID(), 1, catalog.StatusActive
-			if _, err := tx.InsertCatalogItem(it); err != nil {
+			if _, err := catalog.CreateTx(tx, it); err != nil {
 				return fmt.Errorf("add item %s: %w", it.Code, err)
 			}
 		}
 		for _, ch := range c.Changed {
-			if err := revise(tx, ch.Old, ch.New); err != nil {
-				return err
+			if _, err := catalog.ReviseTx(tx, ch.Old, ch.New); err != nil {
+				return fmt.Errorf("revise item %s: %w", ch.New.Code, err)
 			}
 		}
+		reason := fmt.Sprintf("district package %s v%d", p.Manifest.Issuer, p.Manifest.Version)
 		for _, old := range c.Withdrawn {
-			end := dayBefore(p.Manifest.Date)
-			if end < old.EffectiveFrom {
-				end = old.EffectiveFrom
-			}
-			if old.EffectiveTo != "" && old.EffectiveTo < end {
-				end = old.EffectiveTo
-			}
-			if err := tx.UpdateCatalogItemStatus(old.ID, catalog.StatusRecalled, end); err != nil {
-				return fmt.Errorf("withdraw item %s: %w", old.Code, err)
-			}
-			if err := tx.Event("recall", "catalog_item", old.ID, map[string]any{"on": p.Manifest.Date,
-				"reason": fmt.Sprintf("district package %s v%d", p.Manifest.Issuer, p.Manifest.Version)}); err != nil {
+			if err := catalog.RecallTx(tx, old, p.Manifest.Date, reason); err != nil {
 				return err
 			}
 		}
-		for _, d := range c.Days {
-			if d.New.Kind == "" {
-				if err := tx.DeleteCalendarDay(d.Day); err != nil {
-					return fmt.Errorf("replace %s: %w", d.Day, err)
-				}
-				continue
-			}
-			if err := tx.SetCalendarDay(data.CalendarDay{Day: d.Day, Kind: d.New.Kind, Name: d.New.Name}); err != nil {
+		if len(c.Days) > 0 {
+			if err := calendarimport.ReplaceYears(tx, v.days, p.Calendar); err != nil {
 				return err
 			}
 		}
@@ -318,28 +294,4 @@ func Apply(ctx context.Context, store *data.Store, by auth.Session, p Package) (
 		return Changes{}, err
 	}
 	return c, nil
-}
-
-// revise records next as the new version of old, as catalog.Revise does.
-func revise(tx *data.Tx, old data.CatalogItem, next catalog.Item) error {
-	if next.EffectiveFrom <= old.EffectiveFrom {
-		return problem.OnField(catalog.FieldFrom, catalog.KeyReviseFrom, map[string]any{"From": old.EffectiveFrom})
-	}
-	v, err := tx.NextCatalogVersion(old.Key)
-	if err != nil {
-		return err
-	}
-	next.ID, next.Key, next.Version, next.Status = "", old.Key, v, catalog.StatusActive
-	id, err := tx.InsertCatalogItem(next)
-	if err != nil {
-		return fmt.Errorf("revise item %s: %w", next.Code, err)
-	}
-	if err := tx.SetCatalogSupersedes(id, old.ID); err != nil {
-		return err
-	}
-	end := dayBefore(next.EffectiveFrom)
-	if old.EffectiveTo != "" && old.EffectiveTo < end {
-		end = old.EffectiveTo
-	}
-	return tx.UpdateCatalogItemStatus(old.ID, catalog.StatusRevised, end)
 }
