@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -149,11 +150,14 @@ func (p *docPanel) show(name string, pdf []byte) {
 	if err == nil {
 		err = os.WriteFile(path, pdf, 0o600)
 	}
-	if err == nil {
-		err = u.App.OpenURL(fileURL(path))
-	}
 	if err != nil {
 		kit.ShowError(u.Win, err)
+		return
+	}
+	// No PDF viewer to open it with (a bare PC): the file is there to open by hand.
+	if err := u.App.OpenURL(fileURL(path)); err != nil {
+		dialog.ShowInformation(locale.T("casedoc.no_viewer.title"), locale.T("casedoc.no_viewer",
+			map[string]any{"Path": path, "Detail": err.Error()}), u.Win)
 	}
 }
 
