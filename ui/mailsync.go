@@ -8,9 +8,11 @@ import (
 
 	"townledger/app/auth"
 	appdistrict "townledger/app/district"
+	townmail "townledger/app/mail"
 	"townledger/app/office"
 	"townledger/ui/home"
 	"townledger/ui/kit"
+	"townledger/ui/locale"
 )
 
 // MailSyncEvery is how often, while someone who may send reports is signed in, the window
@@ -77,6 +79,7 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 		if err != nil && ctx.Err() == nil {
 			fyne.LogError("mail replies", err)
 		}
+		u.announcePackage(ctx, a)
 	}
 	if len(out.Sent)+len(out.Failed)+len(acked) == 0 {
 		return
@@ -93,4 +96,22 @@ func (u *UI) syncMail(ctx context.Context, session auth.Session) {
 			cur.Refresh()
 		}
 	})
+}
+
+// announcePackage tells the user once of a district package waiting in the mailbox (read
+// from the headers alone; 设置 → 区局下发 downloads, shows and applies it).
+func (u *UI) announcePackage(ctx context.Context, a townmail.Account) {
+	v, err := u.Office.District.PackageWaiting(ctx, a)
+	if err != nil {
+		if ctx.Err() == nil {
+			fyne.LogError("district packages", err)
+		}
+		return
+	}
+	if v <= u.pkgAnnounced {
+		return
+	}
+	u.pkgAnnounced = v
+	n := fyne.NewNotification(locale.T("pkg.waiting.title"), locale.T("pkg.waiting", map[string]any{"Version": v}))
+	fyne.Do(func() { u.App.SendNotification(n) })
 }

@@ -53,6 +53,9 @@ type UI struct {
 	StartChecks bool
 	stopSync    func()
 	syncing     sync.WaitGroup
+	// pkgAnnounced is the district package version the quiet mail check last told the user
+	// of; only the check's goroutine touches it.
+	pkgAnnounced int
 	tasks       sync.WaitGroup // background work started by the screens
 }
 

@@ -189,3 +189,9 @@ func (v Service) ApplyPackage(ctx context.Context, by auth.Session, p districtpk
 func (v Service) AppliedPackage(ctx context.Context) (string, int, error) {
 	return districtpkg.Applied(ctx, v.store)
 }
+
+// PackageWaiting is districtpkg.Waiting on this ledger: the highest package version the
+// district's mail announces above the one applied, from headers alone (0 for none).
+func (v Service) PackageWaiting(ctx context.Context, a townmail.Account) (int, error) {
+	return districtpkg.Waiting(ctx, v.store, a)
+}

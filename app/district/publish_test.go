@@ -167,6 +167,11 @@ func TestPublishAndApplyRoundTrip(t *testing.T) {
 	srv.Deliver(t, mailtest.Town, "INBOX", packageMail("stranger@example.test", 9, pub.Package, ""))
 	srv.Deliver(t, mailtest.Town, "INBOX", packageMail(mailtest.District, 8, pub.Package, "Auto-Submitted: auto-replied\r\n"))
 
+	// The window's quiet check sees it from the headers, the stranger's v9 and the automatic v8
+	// passed over.
+	if v, err := districtpkg.Waiting(ctx, town, townAcct); err != nil || v != 1 {
+		t.Fatalf("waiting: v%d %v", v, err)
+	}
 	found, err := districtpkg.FindPackages(ctx, town, townAcct)
 	if err != nil || len(found) != 1 || found[0].Err != nil || found[0].Package.Manifest.Version != 1 {
 		var l []string
@@ -198,6 +203,9 @@ func TestPublishAndApplyRoundTrip(t *testing.T) {
 	}
 	if _, err := districtpkg.Apply(ctx, town, admin, pkg); err != nil {
 		t.Fatal(err)
+	}
+	if v, err := districtpkg.Waiting(ctx, town, townAcct); err != nil || v != 0 {
+		t.Errorf("waiting after apply: v%d %v", v, err)
 	}
 	if a, b := calendarOf(t, dist), calendarOf(t, town); a != b {
 		t.Fatalf("calendars after apply:\n%s\n---\n%s", a, b)

@@ -26,9 +26,53 @@ type Found struct {
 // checked (Open, Acceptable); a refused one is returned with its reason. Mail from anyone
 // else, and packages not newer than the one applied, are passed over. Oldest first.
 func FindPackages(ctx context.Context, store *data.Store, a townmail.Account) ([]Found, error) {
+	var out []Found
+	err := withCandidates(ctx, store, a, func(in *townmail.Inbox, mails []townmail.Incoming) error {
+		for _, m := range mails {
+			f := Found{Mail: m}
+			raw, err := in.Download(m)
+			if err != nil {
+				return err
+			}
+			att, ok := townmail.FindAttachment(raw, FileExt)
+			if !ok {
+				f.Err = unreadable(errNoAttachment)
+			} else if f.Package, f.Err = Open(ctx, att.Content); f.Err == nil {
+				f.Err = Acceptable(ctx, store, f.Package)
+			}
+			out = append(out, f)
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Package.Manifest.Version < out[j].Package.Manifest.Version
+	})
+	return out, err
+}
+
+// Waiting is the highest package version the district's mail announces above the one
+// applied (0 for none), from the messages' headers alone: the window's quiet mail check
+// asks it every few minutes and downloads nothing.
+func Waiting(ctx context.Context, store *data.Store, a townmail.Account) (int, error) {
+	best := 0
+	err := withCandidates(ctx, store, a, func(_ *townmail.Inbox, mails []townmail.Incoming) error {
+		for _, m := range mails {
+			v, _ := strconv.Atoi(m.Field(townmail.FieldPackage))
+			best = max(best, v)
+		}
+		return nil
+	})
+	return best, err
+}
+
+// withCandidates calls use with the inbox and its package mails worth a look: carrying
+// X-TownLedger-Package with a version above the one applied, from one of the district's
+// addresses (the town's district e-mail setting), never an automatic reply.
+func withCandidates(ctx context.Context, store *data.Store, a townmail.Account,
+	use func(*townmail.Inbox, []townmail.Incoming) error) error {
 	town, ok, err := store.Town(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	senders := map[string]bool{}
 	if ok {
@@ -37,44 +81,29 @@ func FindPackages(ctx context.Context, store *data.Store, a townmail.Account) ([
 		}
 	}
 	if len(senders) == 0 {
-		return nil, nil
+		return nil
 	}
 	_, applied, err := Applied(ctx, store)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	in, err := townmail.OpenInbox(ctx, a)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer in.Close()
 	mails, err := in.Carrying(townmail.FieldPackage, maxMails)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []Found
+	var worth []townmail.Incoming
 	for _, m := range mails {
 		v, err := strconv.Atoi(m.Field(townmail.FieldPackage))
-		if err != nil || m.Automatic || !senders[strings.ToLower(m.From)] || v <= applied {
-			continue
+		if err == nil && !m.Automatic && senders[strings.ToLower(m.From)] && v > applied {
+			worth = append(worth, m)
 		}
-		f := Found{Mail: m}
-		raw, err := in.Download(m)
-		if err != nil {
-			return out, err
-		}
-		att, ok := townmail.FindAttachment(raw, FileExt)
-		if !ok {
-			f.Err = unreadable(errNoAttachment)
-		} else if f.Package, f.Err = Open(ctx, att.Content); f.Err == nil {
-			f.Err = Acceptable(ctx, store, f.Package)
-		}
-		out = append(out, f)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return out[i].Package.Manifest.Version < out[j].Package.Manifest.Version
-	})
-	return out, nil
+	return use(in, worth)
 }
 
 type noAttachment struct{}
