@@ -56,7 +56,7 @@ type UI struct {
 	// pkgAnnounced is the district package version the quiet mail check last told the user
 	// of; only the check's goroutine touches it.
 	pkgAnnounced int
-	tasks       sync.WaitGroup // background work started by the screens
+	tasks        sync.WaitGroup // background work started by the screens
 }
 
 // FirstSize is the window's size at its first start, where the screen's usable area allows.
