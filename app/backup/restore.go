@@ -121,6 +121,16 @@ func beforeRestoreName(live string, now time.Time) string {
 	return filepath.Join(filepath.Dir(live), "backups", "townledger-"+now.Format("20060102-150405")+"-before-restore.db")
 }
 
+// CopyBackup copies a backup to a new file, durably (the command line signs in on such a copy of a
+// backup when the ledger itself cannot be opened).
+func CopyBackup(from, to string) error {
+	f, err := copyFile(from, to)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 // copyFile copies a file to a new one, durably, and returns it open and held (see
 // workbook.Hold) for the caller to close.
 func copyFile(from, to string) (*os.File, error) {

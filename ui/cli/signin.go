@@ -2,14 +2,13 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"townledger/app/auth"
+	"townledger/app/backup"
 	"townledger/app/office"
 	"townledger/app/problem"
 	"townledger/app/setup"
@@ -146,7 +145,7 @@ func (c *call) signInOnCopy(ctx context.Context, from string) error {
 	}
 	defer os.RemoveAll(dir)
 	copyPath := filepath.Join(dir, "backup.db")
-	if err := copyFile(from, copyPath); err != nil {
+	if err := backup.CopyBackup(from, copyPath); err != nil {
 		return err
 	}
 	o, err := office.OpenExisting(ctx, copyPath)
@@ -156,24 +155,4 @@ func (c *call) signInOnCopy(ctx context.Context, from string) error {
 	defer o.Close()
 	c.by, err = c.signInOn(ctx, o)
 	return err
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if errors.Is(err, os.ErrNotExist) {
-		return problem.New("backup.restore.missing", map[string]any{"Path": from})
-	}
-	if err != nil {
-		return fmt.Errorf("open the backup %s: %w", from, err)
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return fmt.Errorf("copy the backup: %w", err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return fmt.Errorf("copy the backup: %w", err)
-	}
-	return out.Close()
 }
