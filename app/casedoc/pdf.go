@@ -48,11 +48,12 @@ type placed struct {
 
 // writer lays documents out on the pages of one PDF.
 type writer struct {
-	pdf    *fpdf.Fpdf
-	widths map[rune]float64 // at 1 pt
-	y      float64
-	cur    *placed
-	placed []placed
+	pdf     *fpdf.Fpdf
+	widths  map[rune]float64 // at 1 pt
+	y       float64
+	cur     *placed
+	placed  []placed
+	inTable bool // the last block drawn was a table row
 }
 
 func newWriter(at time.Time) *writer {
@@ -159,6 +160,7 @@ func (w *writer) document(d Document) {
 	w.placed = append(w.placed, placed{doc: d, first: w.pdf.PageCount() + 1})
 	w.cur = &w.placed[len(w.placed)-1]
 	w.newPage()
+	w.inTable = false
 	for _, b := range d.Blocks {
 		w.block(b)
 	}
@@ -167,6 +169,11 @@ func (w *writer) document(d Document) {
 
 func (w *writer) block(b Block) {
 	c0 := b.Cells[0]
+	table := b.Kind == "row" || b.Kind == "box"
+	if w.inTable && !table { // a little air between a form's table and the text after it
+		w.y += 3
+	}
+	w.inTable = table
 	indent := 2 * w.measure("中", bodySize)
 	switch b.Kind {
 	case "issuer":
@@ -222,81 +229,6 @@ func (w *writer) block(b Block) {
 		}
 		w.row([]string{c0, text}, 26, foot)
 	}
-}
-
-// row draws a form's row: label and value cells side by side, at least minH tall, foot at
-// the bottom right of its last cell. A row taller than a page continues on the next.
-func (w *writer) row(cells []string, minH float64, foot string) {
-	if len(cells)%2 == 1 {
-		cells = append(cells, "")
-	}
-	pairs := len(cells) / 2
-	valueW := (contentW - labelW*float64(pairs)) / float64(pairs)
-	widths := make([]float64, len(cells))
-	wrapped := make([][]string, len(cells))
-	n := 1
-	for i, c := range cells {
-		widths[i] = valueW
-		if i%2 == 0 {
-			widths[i] = labelW
-		}
-		wrapped[i] = w.wrap(c, widths[i]-2*cellPad, widths[i]-2*cellPad, tableSize)
-		n = max(n, len(wrapped[i]))
-	}
-	lh := lineH(tableSize)
-	footLines := 0
-	if foot != "" {
-		footLines = 1
-	}
-	height := max(float64(n+footLines)*lh+2*cellPad, minH, 9)
-	if height <= pageH-marginT-marginB {
-		w.ensure(height)
-		w.rowPart(cells, wrapped, widths, 0, n, height, foot)
-		return
-	}
-	for from := 0; from < n; { // taller than a page: in parts, the label on the first
-		fit := int((pageH - marginB - w.y - 2*cellPad) / lh)
-		if fit < 2 {
-			w.newPage()
-			continue
-		}
-		to := min(from+fit, n)
-		f := ""
-		if to == n {
-			f = foot
-		}
-		w.rowPart(cells, wrapped, widths, from, to, float64(to-from)*lh+2*cellPad, f)
-		from = to
-	}
-}
-
-func (w *writer) rowPart(cells []string, wrapped [][]string, widths []float64, from, to int, height float64, foot string) {
-	lh := lineH(tableSize)
-	x := marginL
-	for i := range cells {
-		w.pdf.Rect(x, w.y, widths[i], height, "D")
-		ls := wrapped[i]
-		top := w.y + cellPad
-		if i%2 == 0 { // labels stand in the middle of their cell, on the first part only
-			if from > 0 {
-				ls = nil
-			}
-			top = w.y + (height-float64(len(ls))*lh)/2
-		} else {
-			ls = ls[min(from, len(ls)):min(to, len(ls))]
-		}
-		for j, l := range ls {
-			w.pdf.SetFontSize(tableSize)
-			w.pdf.SetXY(x+cellPad, top+float64(j)*lh)
-			w.pdf.CellFormat(widths[i]-2*cellPad, lh, l, "", 0, "L", false, 0, "")
-		}
-		if foot != "" && i == len(cells)-1 {
-			w.pdf.SetXY(x+cellPad, w.y+height-cellPad-lh)
-			w.pdf.CellFormat(widths[i]-2*cellPad, lh, foot, "", 0, "R", false, 0, "")
-		}
-		x += widths[i]
-	}
-	w.y += height
 }
 
 // number writes each placed document's page numbers (第 1 页 共 2 页) at the foot of its
