@@ -109,6 +109,64 @@ grep -q '报表 2024.xlsx' <(gbk export.txt) || fail "export did not name its Ch
 grep -q 'frobnicate' <(gbk wrong.txt) || fail "a wrong command was not named: $(gbk wrong.txt)"
 ok "output redirected to files reads as Chinese in code page 936; a Chinese file name with a space works"
 
+# ------------------------------------------------------- 1b. a district bureau's commands
+# The bureau's ledger under its own district code takes the town's workbook in from a folder,
+# says the standing, consolidates and drafts the year's figures, in cmd as the town's did.
+# The towns sheet is the program's own template with one row filled in (on the Linux side).
+"$LIN" --db "$tmp/tpl.db" district towns template --out "$tmp/towns.xlsx" >/dev/null 2>&1 ||
+  fail "the Linux program did not write the towns template"
+python3 - "$tmp/towns.xlsx" <<'PY' || fail "could not fill the towns sheet"
+import sys, zipfile, shutil
+p = sys.argv[1]
+row = '<row r="3">' + "".join('<c r="%s3" t="inlineStr"><is><t>%s</t></is></c>' % (c, v)
+                             for c, v in zip("ABCF", ("青石镇", "110105100", "乡镇", "qingshi@example.cn"))) + "</row>"
+zin, zout = zipfile.ZipFile(p), zipfile.ZipFile(p + ".new", "w", zipfile.ZIP_DEFLATED)
+for item in zin.infolist():
+    data = zin.read(item.filename)
+    if item.filename == "xl/worksheets/sheet1.xml":
+        data = data.decode().replace("</row></sheetData>", "</row>" + row + "</sheetData>").encode()
+    zout.writestr(item, data)
+zout.close()
+shutil.move(p + ".new", p)
+PY
+mkdir -p "$drive/tl/收件"
+cp "$tmp/towns.xlsx" "$drive/tl/辖区 乡镇.xlsx"
+cp "$drive/tl/报表 2024.xlsx" "$drive/tl/收件/青石镇_2024_v1.xlsx"
+cat <<'BAT' | sed 's/$/\r/' | iconv -f UTF-8 -t GBK >"$drive/tl/district.bat"
+@echo off
+cd /d C:\tl
+set PATH=C:\tl\bin;%PATH%
+set TOWNLEDGER_DB=C:\tl\区局 数据\district.db
+set TOWNLEDGER_USER=admin
+set TOWNLEDGER_PASSWORD=wine2024
+townledger.exe init --bureau --town-name 示范区应急管理局 --town-code 110105 > binit.txt 2>&1
+> dcodes.txt echo init %errorlevel%
+townledger.exe district towns import "C:\tl\辖区 乡镇.xlsx" > towns.txt 2>&1
+>> dcodes.txt echo towns %errorlevel%
+townledger.exe district pull --folder "C:\tl\收件" > pull.txt 2>&1
+>> dcodes.txt echo pull %errorlevel%
+townledger.exe district status --period 2024 > status.txt 2>&1
+>> dcodes.txt echo status %errorlevel%
+townledger.exe district consolidate --period 2024 --out "C:\tl\汇总 2024.xlsx" > consolidate.txt 2>&1
+>> dcodes.txt echo consolidate %errorlevel%
+townledger.exe district report --year 2024 --out "C:\tl\年度 2024.xlsx" > report.txt 2>&1
+>> dcodes.txt echo report %errorlevel%
+townledger.exe verify > dverify.txt 2>&1
+>> dcodes.txt echo verify %errorlevel%
+exit /b 0
+BAT
+(cd "$drive/tl" && timeout 180 wine cmd /c 'C:\tl\district.bat' >/dev/null 2>&1) ||
+  fail "wine cmd /c district.bat did not finish: $(cat "$drive/tl/dcodes.txt" 2>/dev/null)"
+codes=$(tr -d '\r' <"$drive/tl/dcodes.txt" | tr '\n' ' ')
+[ "$codes" = "init 0 towns 0 pull 0 status 0 consolidate 0 report 0 verify 0 " ] ||
+  fail "district exit codes seen by cmd: '$codes' (init: $(gbk binit.txt); pull: $(gbk pull.txt); consolidate: $(gbk consolidate.txt))"
+grep -q '已接收并汇入' <(gbk pull.txt) || fail "district pull output: $(gbk pull.txt)"
+grep -q '青石镇' <(gbk status.txt) || fail "district status output: $(gbk status.txt)"
+grep -q '汇总 2024.xlsx' <(gbk consolidate.txt) || fail "district consolidate output: $(gbk consolidate.txt)"
+[ -s "$drive/tl/汇总 2024.xlsx" ] && [ -s "$drive/tl/年度 2024.xlsx" ] && [ -s "$drive/tl/年度 2024.txt" ] ||
+  fail "the consolidated workbook or the year's figures are missing: $(ls "$drive/tl")"
+ok "a bureau (init --bureau 110105) takes the town's workbook in, consolidates and drafts the year in cmd ($codes)"
+
 # ---------------------------------------------------------------- 2. the window
 # Linux reference: the same first screen (the wizard, on a new database) at the same size,
 # system fonts hidden, so every glyph on both comes from the bundled font.
