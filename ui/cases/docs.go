@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,16 +28,21 @@ type docPanel struct {
 	Buttons map[casedoc.Kind]*widget.Button // 生成文书… per document
 	Open    map[casedoc.Kind]*widget.Button // 打开 the copy last kept
 	Dossier *widget.Button
+	Other   *kit.Select // a document of a step not recorded yet: served first, recorded after
 	Entries []casedoc.Entry
 	Kept    []office.CaseDocument // every copy produced, oldest first: shown in the 全过程记录
 	Form    *docForm              // while a document's form is open
+
+	otherKinds map[string]casedoc.Kind // Other's options
 }
 
 func newDocPanel(cv *CaseView) *docPanel {
 	p := &docPanel{cv: cv, box: container.NewVBox()}
 	p.Dossier = widget.NewButtonWithIcon(locale.T("casedoc.dossier"), theme.DocumentPrintIcon(), p.printDossier)
+	p.Other = kit.Choice(nil, p.other)
+	p.Other.PlaceHolder = locale.T("casedoc.other")
 	p.Card = widget.NewCard(locale.T("casedoc.title"), "", container.NewBorder(nil,
-		container.NewHBox(layout.NewSpacer(), p.Dossier), nil, nil, p.box))
+		container.NewBorder(nil, nil, nil, p.Dossier, p.Other), nil, nil, p.box))
 	return p
 }
 
@@ -78,6 +82,7 @@ func (p *docPanel) refresh() {
 		}
 		objs = append(objs, row)
 	}
+	p.others(es)
 	if len(objs) == 0 {
 		objs = append(objs, widget.NewLabel(locale.T("casedoc.none")))
 		p.Dossier.Disable()
@@ -86,6 +91,35 @@ func (p *docPanel) refresh() {
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
+}
+
+// others offers the documents of steps not recorded: a notice is printed and served before
+// its step is recorded with the day it was served.
+func (p *docPanel) others(es []casedoc.Entry) {
+	listed := map[casedoc.Kind]bool{casedoc.KindCover: true, casedoc.KindIndex: true}
+	for _, e := range es {
+		listed[e.Kind] = true
+	}
+	p.otherKinds = map[string]casedoc.Kind{}
+	var options []string
+	for _, k := range casedoc.Kinds {
+		if !listed[k] {
+			name := locale.T(k.Key())
+			p.otherKinds[name] = k
+			options = append(options, name)
+		}
+	}
+	p.Other.Options = options
+	p.Other.Refresh()
+}
+
+func (p *docPanel) other(name string) {
+	k, ok := p.otherKinds[name]
+	if !ok {
+		return
+	}
+	p.Other.ClearSelected()
+	p.openForm(casedoc.Entry{Kind: k, Step: k.Step()})
 }
 
 // lines are the 全过程记录's lines of the documents produced: when, what, its number and

@@ -111,4 +111,21 @@ func TestCasePageProducesAStepsDocument(t *testing.T) {
 	if !cv.Docs.Dossier.Visible() || cv.Docs.Dossier.Disabled() {
 		t.Error("the whole 案卷 cannot be printed")
 	}
+
+	// A document of a step not recorded (a reminder to pay) is offered too, as a draft.
+	reminder := locale.T(casedoc.KindReminder.Key())
+	offered := false
+	for _, o := range cv.Docs.Other.Options {
+		offered = offered || o == reminder
+		if o == locale.T(casedoc.KindDecision.Key()) {
+			t.Error("a recorded step's document is offered among the others")
+		}
+	}
+	if !offered {
+		t.Fatalf("the 催告书 is not offered: %v", cv.Docs.Other.Options)
+	}
+	cv.Docs.Other.SetSelected(reminder)
+	if cv.Docs.Form == nil || cv.Docs.Form.entry.Kind != casedoc.KindReminder || !strings.Contains(cv.Docs.Form.Preview.Text, "催告书") {
+		t.Fatal("choosing the 催告书 did not open its form")
+	}
 }
