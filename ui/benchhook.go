@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"fmt"
+	"hash/fnv"
+	"os"
+	"runtime/metrics"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// EnvBenchLog names a file the window writes timing lines to, for build/bench.sh; unset (as
+// always outside the benchmark) nothing is watched. Each line is "event epoch-ms since-start-ms":
+//
+//	start        the program's first moment (package initialisation)
+//	first-frame  the window has content and the event loop has come round once more, so a frame
+//	             with it was drawn
+//	shell-set    the sign-in screen gave way to the main window
+//	home-drawn   a frame with the main window (home page) was drawn
+//	home-settled the home page's containers and texts stopped changing (1 s unchanged, or
+//	             30 s passed); its ms are those of the last change
+//	go-memory    the Go runtime's own memory (heap, stacks, runtime) in bytes, at first-frame
+//
+// The watcher looks from the outside, a few times per frame, through fyne.DoAndWait: it
+// changes nothing the window does.
+const EnvBenchLog = "TOWNLEDGER_BENCH_LOG"
+
+func init() {
+	if path := os.Getenv(EnvBenchLog); path != "" {
+		go benchWatch(path, time.Now())
+	}
+}
+
+func benchWatch(path string, start time.Time) {
+	// Appended to: the benchmark's script writes its own lines (when it pressed a key) too.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	say := func(event string, at time.Time) {
+		fmt.Fprintf(f, "%s %d %d\n", event, at.UnixMilli(), at.Sub(start).Milliseconds())
+		f.Sync()
+	}
+	say("start", start)
+	for fyne.CurrentApp() == nil {
+		time.Sleep(2 * time.Millisecond)
+	}
+	look := func(sign bool) (content fyne.CanvasObject, sig uint64) {
+		fyne.DoAndWait(func() {
+			for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+				if content = w.Content(); content == nil {
+					continue
+				}
+				if sign {
+					h := fnv.New64a()
+					signature(content, h.Write)
+					sig = h.Sum64()
+				}
+				return
+			}
+		})
+		return content, sig
+	}
+	var first fyne.CanvasObject
+	for first == nil {
+		time.Sleep(2 * time.Millisecond)
+		first, _ = look(false)
+	}
+	look(false) // once more round the event loop: the frame with the content is drawn
+	say("first-frame", time.Now())
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(sample)
+	fmt.Fprintf(f, "go-memory %d 0\n", sample[0].Value.Uint64())
+	for {
+		time.Sleep(2 * time.Millisecond)
+		if c, _ := look(false); c != nil && c != first {
+			break
+		}
+	}
+	say("shell-set", time.Now())
+	_, sig := look(true)
+	say("home-drawn", time.Now())
+	last, changed := sig, time.Now()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && time.Since(changed) < time.Second; {
+		time.Sleep(5 * time.Millisecond)
+		if _, s := look(true); s != last {
+			last, changed = s, time.Now()
+		}
+	}
+	say("home-settled", changed)
+}
+
+// signature feeds what a screen shows to w: its containers' shapes and its texts.
+func signature(o fyne.CanvasObject, w func([]byte) (int, error)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	fmt.Fprintf(writerFunc(w), "%T;", o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			signature(c, w)
+		}
+	case *container.Scroll:
+		signature(x.Content, w)
+	case *container.Split:
+		signature(x.Leading, w)
+		signature(x.Trailing, w)
+	case *container.AppTabs:
+		for _, it := range x.Items {
+			signature(it.Content, w)
+		}
+	case *widget.Card:
+		w([]byte(x.Title))
+		signature(x.Content, w)
+	case *widget.Label:
+		w([]byte(x.Text))
+	case *canvas.Text:
+		w([]byte(x.Text))
+	case *widget.List:
+		if x.Length != nil {
+			fmt.Fprintf(writerFunc(w), "%d;", x.Length())
+		}
+	case *widget.Table:
+		if x.Length != nil {
+			r, c := x.Length()
+			fmt.Fprintf(writerFunc(w), "%dx%d;", r, c)
+		}
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
