@@ -20,9 +20,10 @@ type Attention struct {
 
 // Agenda is what the home page says about the cases in progress.
 type Agenda struct {
-	Open    int
-	Overdue int // open cases whose next date is past: the case list's 已逾期 filter
-	DueSoon int // open cases due within the office's DueSoonDays: the list's 即将到期
+	Open     int
+	Overdue  int // open cases whose next date is past: the case list's 已逾期 filter
+	DueSoon  int // open cases due within SoonDays (the office's setting): the list's 即将到期
+	SoonDays int
 	// Items are the first AgendaLines of them, overdue first, then by date.
 	Items []Attention
 }
@@ -51,7 +52,7 @@ func (s *Service) AgendaOn(ctx context.Context, today time.Time) (Agenda, error)
 	if err != nil {
 		return a, err
 	}
-	a.Open, a.Overdue, a.DueSoon = d.Open, d.Overdue, d.Soon
+	a.Open, a.Overdue, a.DueSoon, a.SoonDays = d.Open, d.Overdue, d.Soon, w.Days()
 	for _, r := range d.Rows {
 		on, err := time.ParseInLocation(data.DateLayout, r.NextDueOn, time.Local)
 		if err != nil {

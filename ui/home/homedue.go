@@ -31,7 +31,7 @@ func (h *Home) reports(u *kit.Env) fyne.CanvasObject {
 			v["Version"], v["SentAt"], v["AckedAt"] = d.Latest.Version, report.LocalTime(d.Latest.SentAt), report.LocalTime(d.Latest.AckedAt)
 		}
 		b := widget.NewButton(locale.T("home.report."+d.State, v), func() {
-			if e, ok := u.Go("nav.exports").(kit.PeriodChooser); ok {
+			if e, ok := h.open(u, "nav.exports").(kit.PeriodChooser); ok {
 				e.ChoosePeriod(d.Period)
 			}
 		})
@@ -56,15 +56,16 @@ func (h *Home) reports(u *kit.Env) fyne.CanvasObject {
 // flagChanged checks in the background whether a sent version still matches the period's
 // data, and says so on its line when it does not (数据报送 then offers the next version).
 func (h *Home) flagChanged(u *kit.Env, b *widget.Button, sent office.ExportRecord) {
-	u.Background(func(ctx context.Context) (func(), error) {
-		changed, err := u.Office.Report.Changed(ctx, sent, u.Now())
-		if err != nil || !changed {
-			return nil, err
-		}
-		return func() {
+	background(h, u, func(ctx context.Context) (bool, error) { return u.Office.Report.Changed(ctx, sent, u.Now()) },
+		func(changed bool, err error) {
+			if err != nil {
+				fyne.LogError("home: report changed", err)
+			}
+			if !changed {
+				return
+			}
 			b.SetText(b.Text + locale.T("home.report.changed"))
 			b.Importance = widget.WarningImportance
 			b.Refresh()
-		}, nil
-	})
+		})
 }

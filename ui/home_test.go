@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	appcases "townledger/app/cases"
+	"townledger/app/office"
+	"townledger/ui/cases"
+	"townledger/ui/home"
+	"townledger/ui/kit"
+)
+
+// heldAgenda replaces the home page's agenda reading with one that waits until the test
+// lets it go (release) or the page is left (its context cancelled), and tells the test of
+// each reading as it starts.
+// The figures are held the same way (Fyne's test driver shows background results on the
+// background goroutine, which must not run alongside the test's taps).
+func heldAgenda(t *testing.T) (started chan context.Context, release chan struct{}) {
+	started, release = make(chan context.Context, 4), make(chan struct{})
+	read, count := home.LoadAgenda, home.LoadCounts
+	home.Sync = false
+	home.LoadAgenda = func(ctx context.Context, u *kit.Env) (appcases.Agenda, error) {
+		started <- ctx
+		select {
+		case <-ctx.Done():
+			return appcases.Agenda{}, ctx.Err()
+		case <-release:
+			return read(ctx, u)
+		case <-time.After(30 * time.Second): // read before the page was shown: fail, not hang
+			return appcases.Agenda{}, context.DeadlineExceeded
+		}
+	}
+	home.LoadCounts = func(ctx context.Context, u *kit.Env) (map[office.ListKind]int, error) {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-release:
+			return count(ctx, u)
+		case <-time.After(30 * time.Second):
+			return nil, context.DeadlineExceeded
+		}
+	}
+	t.Cleanup(func() {
+		home.LoadAgenda, home.LoadCounts, home.Sync = read, count, true
+		select {
+		case <-release:
+		default:
+			close(release) // a failed test lets a held reading end, or the run waits for it
+		}
+	})
+	return started, release
+}
+
+// readingStarted is the context of the agenda reading the page just started; a generous
+// limit keeps a broken page from hanging the run (it measures nothing).
+func readingStarted(t *testing.T, started chan context.Context) context.Context {
+	t.Helper()
+	select {
+	case ctx := <-started:
+		return ctx
+	case <-time.After(30 * time.Second):
+		t.Fatal("the home page never started reading its agenda")
+		return nil
+	}
+}
+
+// TestHomeShowsItsFrameBeforeItsAgendaAndLeavingStopsTheReading: the home page is on screen
+// — greeting, cards, the agenda's card saying it is being read — while its agenda is still
+// being read; leaving the page cancels that reading and nothing of it is shown; when the
+// reading ends, the agenda fills the card.
+func TestHomeShowsItsFrameBeforeItsAgendaAndLeavingStopsTheReading(t *testing.T) {
+	u := signedIn(t)
+	if err := u.Office.Demo.Load(context.Background(), office.System, u.Now()); err != nil {
+		t.Fatal(err)
+	}
+	u.tasks.Wait() // the first home page's own reading, before the hold
+	started, release := heldAgenda(t)
+
+	u.Shell.Select("nav.cases")
+	u.Shell.Select("nav.home")
+	h, ok := u.Shell.Current.(*home.Home)
+	if !ok {
+		t.Fatalf("the home page is not shown: %T", u.Shell.Current)
+	}
+	ctx := readingStarted(t, started)
+	if h.Loaded || len(h.DueButtons) != 0 || !slices.Contains(h.AgendaBox.Objects, fyne.CanvasObject(h.Loading)) || !h.Loading.Visible() {
+		t.Fatalf("while the agenda is read the card should say so: loaded %v, %d lines, box %v", h.Loaded, len(h.DueButtons), h.AgendaBox.Objects)
+	}
+	if h.Loading.Text != "正在读取在办案件的期限…" || h.Cards[office.ListParties].Title != "…" {
+		t.Errorf("frame: loading line %q, enterprise figure %q", h.Loading.Text, h.Cards[office.ListParties].Title)
+	}
+	if ctx.Err() != nil {
+		t.Fatal("the reading was cancelled while the page was still shown")
+	}
+
+	// Leaving by the page's own link (the cases figure) stops the reading at once.
+	test.Tap(h.Cards[office.ListCases])
+	if _, ok := u.Shell.Current.(*cases.Cases); !ok {
+		t.Fatalf("the cases figure opened %T", u.Shell.Current)
+	}
+	if ctx.Err() == nil {
+		t.Fatal("leaving the home page did not cancel its agenda reading")
+	}
+	u.tasks.Wait()
+	if h.Loaded || len(h.DueButtons) != 0 {
+		t.Error("a cancelled reading filled the page that was left")
+	}
+
+	// Back on the home page, the reading let go: the agenda replaces the loading line.
+	u.Shell.Select("nav.home")
+	h = u.Shell.Current.(*home.Home)
+	readingStarted(t, started)
+	close(release)
+	u.tasks.Wait()
+	if !h.Loaded || h.Agenda.Open != 6 || len(h.DueButtons) == 0 || slices.Contains(h.AgendaBox.Objects, fyne.CanvasObject(h.Loading)) {
+		t.Fatalf("after reading: loaded %v, %d open, %d lines", h.Loaded, h.Agenda.Open, len(h.DueButtons))
+	}
+	if got := h.Cards[office.ListParties].Title; got != "46" {
+		t.Errorf("enterprise figure %q", got)
+	}
+}
