@@ -95,6 +95,7 @@ const (
 // wrap breaks text into lines at most width wide (the first one first wide), at any
 // character, keeping closing punctuation on the line before and opening on the line after.
 func (w *writer) wrap(text string, width, first, size float64) []string {
+	text = printable(text)
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
 		var line []rune
@@ -121,6 +122,26 @@ func (w *writer) wrap(text string, width, first, size float64) []string {
 	return out
 }
 
+// missing stands for a character the PDF cannot carry, as typesetters mark one (〓).
+const missing = '〓'
+
+// printable is s as fpdf can lay it out: characters beyond the Basic Multilingual Plane
+// (which fpdf's font subsetting cannot map; a rare name character of CJK Extension B, an
+// emoji) become 〓, control characters other than newlines are dropped.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r > 0xFFFF:
+			return missing
+		case r == '\n':
+			return r
+		case r < ' ' || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
+}
+
 func (w *writer) newPage() {
 	w.pdf.AddPage()
 	w.y = marginT
@@ -137,6 +158,7 @@ func (w *writer) ensure(h float64) {
 }
 
 func (w *writer) text(x, width float64, s string, size float64, align string) {
+	s = printable(s)
 	w.pdf.SetFontSize(size)
 	w.pdf.SetXY(x, w.y)
 	w.pdf.CellFormat(width, lineH(size), s, "", 0, align, false, 0, "")

@@ -72,7 +72,7 @@ func (w *writer) rowPart(cells []string, wrapped [][]string, widths []float64, f
 		}
 		if foot != "" && i == len(cells)-1 {
 			w.pdf.SetXY(x+cellPad, w.y+height-cellPad-lh)
-			w.pdf.CellFormat(widths[i]-2*cellPad, lh, foot, "", 0, "R", false, 0, "")
+			w.pdf.CellFormat(widths[i]-2*cellPad, lh, printable(foot), "", 0, "R", false, 0, "")
 		}
 		x += widths[i]
 	}
