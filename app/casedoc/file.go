@@ -47,14 +47,13 @@ func FileName(caseNo, title string) string {
 	}, name)
 }
 
-// Resolve reads what a user names a document by: a document's name (decision, notice …),
-// or a step (filed, hearing …) whose document the case's record calls for. A step with
-// several documents (a hearing's record and report) must be named by document.
+// Resolve reads what a user names a document by: a recorded step (filed, decision …) whose
+// one document the case's record calls for — so "decision" is the 当场决定书 of a summary
+// case and the 不予行政处罚决定书 of one not penalised — or else a document's name
+// (hearing_notice, reminder …). A step with several documents (a hearing's record and
+// report) must be named by document.
 func Resolve(name string, es []Entry) (Kind, error) {
 	name = strings.TrimSpace(strings.ToLower(name))
-	if k := Kind(name); k.Known() && k != KindCover && k != KindIndex {
-		return k, nil
-	}
 	var found []Kind
 	for _, e := range es {
 		if string(e.Step) == name {
@@ -63,6 +62,9 @@ func Resolve(name string, es []Entry) (Kind, error) {
 	}
 	if len(found) == 1 {
 		return found[0], nil
+	}
+	if k := Kind(name); k.Known() && k != KindCover && k != KindIndex {
+		return k, nil
 	}
 	return "", problem.New(KeyUnknownKind, map[string]any{"Kind": name})
 }
