@@ -249,7 +249,13 @@ func (w *writer) block(b Block) {
 		if len(b.Cells) > 1 {
 			text = b.Cells[1]
 		}
-		w.row([]string{c0, text}, 26, foot)
+		minH := 26.0
+		if len(b.Cells) > 3 {
+			if h, err := strconv.ParseFloat(b.Cells[3], 64); err == nil && h > 0 {
+				minH = min(h, pageH-marginT-marginB)
+			}
+		}
+		w.row([]string{c0, text}, minH, foot)
 	}
 }
 
