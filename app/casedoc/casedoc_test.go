@@ -73,6 +73,14 @@ func TestEveryDocumentOfTheDemoCases(t *testing.T) {
 	s, svc, ids := demo(t)
 	ctx := context.Background()
 	dir := t.TempDir()
+	staff, err := s.Officers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certNos := map[string]string{} // the officers' 执法证号 print beside their signatures
+	for _, o := range staff {
+		certNos[o.Name] = o.CertNo
+	}
 	for _, id := range ids {
 		v, err := cases.New(s).Load(ctx, id, demoDay)
 		if err != nil {
@@ -111,6 +119,9 @@ func TestEveryDocumentOfTheDemoCases(t *testing.T) {
 			}
 			if k == casedoc.KindFiling {
 				want = append(want, dateCN(v.Case.FiledOn))
+			}
+			if k == casedoc.KindRectification || k == casedoc.KindSummaryDecision {
+				want = append(want, certNos[strings.Split(v.Case.Officers, "、")[0]])
 			}
 			if k == casedoc.KindDecision && v.Case.DecidedOn != "" {
 				want = append(want, dateCN(v.Case.DecidedOn), office.Bank, office.Account, office.ReviewBody, office.Court)

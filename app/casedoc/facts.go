@@ -21,6 +21,7 @@ type source struct {
 	params rules.Params
 	cal    *workdays.Calendar
 	today  time.Time
+	certs  map[string]string // officers' enforcement certificate numbers by name
 }
 
 // Party is the party as documents name it.
@@ -60,7 +61,8 @@ type Facts struct {
 	NotPenalisedWhy string // the Art. 33 ground of a decision not to penalise
 	Mitigation      string
 	Officers        string
-	Passed          bool // legal review passed
+	CertNos         string // the officers' 执法证号 in their order, "＿＿" for one not on the roster
+	Passed          bool   // legal review passed
 	Paid, Owed      Money
 	LateFee         Money // accrued on the document's day (催告书)
 
@@ -207,6 +209,7 @@ func (s source) facts(k Kind, texts Texts) Facts {
 	}
 	s.outcome(&f)
 	s.periods(&f)
+	f.CertNos = s.certNos(v.Case.Officers)
 	f.Texts = s.defaults(k, f, texts)
 	f.Texts = Texts{Facts: clean(f.Texts.Facts), Evidence: clean(strings.TrimRight(strings.TrimSpace(f.Texts.Evidence), "。；;.，,")), Reason: clean(f.Texts.Reason),
 		Opinion: clean(f.Texts.Opinion)}
@@ -214,7 +217,7 @@ func (s source) facts(k Kind, texts Texts) Facts {
 	// What the ledger holds may have come from an import: no value may end a markup line or
 	// split a cell.
 	for _, p := range []*string{&f.Issuer, &f.Town, &f.CaseTitle, &f.ItemName, &f.Obligation, &f.Basis, &f.Tier,
-		&f.TierCond, &f.Officers, &f.Penalty, &f.Party.Name, &f.Party.Code, &f.Party.LegalRep, &f.Party.Address,
+		&f.TierCond, &f.Officers, &f.CertNos, &f.Penalty, &f.Party.Name, &f.Party.Code, &f.Party.LegalRep, &f.Party.Address,
 		&f.Party.Phone, &f.Party.Contact} {
 		*p = clean(*p)
 	}
@@ -222,6 +225,21 @@ func (s source) facts(k Kind, texts Texts) Facts {
 		f.Office.Set(key, clean(f.Office.Get(key)))
 	}
 	return f
+}
+
+func (s source) certNos(officers string) string {
+	if strings.TrimSpace(officers) == "" {
+		return ""
+	}
+	var out []string
+	for _, name := range strings.Split(officers, "、") {
+		no := strings.TrimSpace(s.certs[strings.TrimSpace(name)])
+		if no == "" {
+			no = "＿＿＿＿"
+		}
+		out = append(out, no)
+	}
+	return strings.Join(out, "、")
 }
 
 // docDay is the day a document carries: its step's, or today for one whose step is not

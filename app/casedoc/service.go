@@ -42,7 +42,14 @@ func (v Service) source(ctx context.Context, caseID string, today time.Time) (so
 	if s.params, err = cases.Params(ctx, v.store, parseDay(s.view.Case.FiledOn)); err != nil {
 		return s, err
 	}
-	s.cal, err = settings.Calendar(ctx, v.store)
+	if s.cal, err = settings.Calendar(ctx, v.store); err != nil {
+		return s, err
+	}
+	staff, err := v.store.Officers(ctx)
+	s.certs = map[string]string{}
+	for _, o := range staff {
+		s.certs[o.Name] = o.CertNo
+	}
 	return s, err
 }
 
