@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // CaseQuery filters and orders the case list. Zero values mean "any".
@@ -21,20 +22,42 @@ type CaseQuery struct {
 	Desc     bool
 }
 
-// CaseSorts are the columns the case list sorts by.
-var CaseSorts = map[string]string{
-	"case_no":  "case_year %[1]s, case_seq %[1]s",
-	"party":    "(SELECT name_initials FROM party WHERE party.id = case_file.party_id) %[1]s",
-	"stage":    "stage %[1]s",
-	"filed_on": "filed_on %[1]s",
-	"next_due": "next_due_on IS NULL, next_due_on %[1]s",
-	"fine":     "fine %[1]s",
+// orderCol is a column the case list is ordered by. Every order ends with the row id, in
+// the list's direction, so that each row has one place in it and a page can start right
+// after the last row of the one before (keyset paging) instead of counting past every row
+// before it.
+type orderCol struct {
+	expr     string
+	nullable bool // NULL sorts first going up, last going down
+	asc      bool // always ascending, whatever the list's direction
+}
+
+// partyInitials is the party's initials, which the list sorts parties by.
+const partyInitials = "(SELECT name_initials FROM party WHERE party.id = case_file.party_id)"
+
+// caseOrders are the orders of the case list by its Sort key; any other key (and "") is
+// newest first: the row id alone, descending.
+var caseOrders = map[string][]orderCol{
+	"case_no":  {{expr: "case_year", nullable: true}, {expr: "case_seq", nullable: true}},
+	"party":    {{expr: partyInitials}},
+	"stage":    {{expr: "stage"}},
+	"filed_on": {{expr: "filed_on", nullable: true}},
+	"next_due": {{expr: "(next_due_on IS NULL)", asc: true}, {expr: "next_due_on", nullable: true}},
+	"fine":     {{expr: "fine"}},
+}
+
+// CaseKey is a row's place in the order it was listed in; the next page starts after it.
+type CaseKey struct {
+	order string // the Sort and direction it belongs to
+	vals  [2]any
+	rowid int64
 }
 
 // CaseRow is one line of the case list.
 type CaseRow struct {
 	ID, CaseNo, Party, Title, Stage, FiledOn, NextDueOn, NextDueKind, Officers string
 	Fine                                                                       int64
+	Key                                                                        CaseKey // where the page after this row starts
 }
 
 func (q CaseQuery) where() (string, []any) {
@@ -79,61 +102,232 @@ func (q CaseQuery) where() (string, []any) {
 const caseRowCols = `case_file.id, COALESCE(case_no, ''), (SELECT name FROM party WHERE party.id = case_file.party_id),
 	title, stage, COALESCE(filed_on, ''), COALESCE(next_due_on, ''), next_due_kind, officers, fine`
 
-// Cases returns one page of the filtered, ordered case list and the number of matches.
-// Newest first means latest entered: rowid order, which the full-text index also keeps, so
-// a plain search reads only the page it shows instead of every match.
+// Cases returns one page of the filtered, ordered case list starting at offset, and the
+// number of matches (see CaseCount). Paging on from a page already read is CasesAfter's.
 func (s *Store) Cases(ctx context.Context, q CaseQuery, offset, limit int) ([]CaseRow, int, error) {
-	if m := matchQuery(q.Search); m != "" && q == (CaseQuery{Search: q.Search, Today: q.Today, SoonTo: q.SoonTo}) {
-		return s.searchCases(ctx, m, offset, limit)
+	total, err := s.CaseCount(ctx, q)
+	if err != nil || limit <= 0 {
+		return nil, total, err
 	}
+	rows, err := s.casePage(ctx, q, nil, offset, limit)
+	return rows, total, err
+}
+
+// CasesAfter returns the page of the case list that follows the row whose Key is after:
+// read from that row's place in the index rather than counted from the first row, so the
+// last page comes as fast as the first. The key must come from a row of the same order.
+func (s *Store) CasesAfter(ctx context.Context, q CaseQuery, after CaseKey, limit int) ([]CaseRow, error) {
+	if after.order != q.orderName() {
+		return nil, fmt.Errorf("list cases: a page key of order %q continues no list in order %q", after.order, q.orderName())
+	}
+	return s.casePage(ctx, q, &after, 0, limit)
+}
+
+// orderName names the query's order, as its page keys carry it.
+func (q CaseQuery) orderName() string {
+	if _, ok := caseOrders[q.Sort]; !ok {
+		return ""
+	}
+	return fmt.Sprintf("%s/%t", q.Sort, q.Desc)
+}
+
+// plainSearch: words alone (today's window changes no match), newest first — the full-text
+// index yields its matches in that order by itself.
+func (q CaseQuery) plainSearch() bool {
+	return matchQuery(q.Search) != "" && q == (CaseQuery{Search: q.Search, Today: q.Today, SoonTo: q.SoonTo, Sort: q.Sort, Desc: q.Desc}) &&
+		q.orderName() == ""
+}
+
+// manyMatches is how many matches of a search make a sorted page quicker to read in the
+// sort's index order, keeping the rows that match, than by sorting every match.
+const manyMatches = 2000
+
+// casePage reads limit rows of the list: after a row's key, or from offset.
+func (s *Store) casePage(ctx context.Context, q CaseQuery, after *CaseKey, offset, limit int) ([]CaseRow, error) {
+	if q.plainSearch() {
+		return s.searchPage(ctx, matchQuery(q.Search), after, offset, limit)
+	}
+	cols := caseOrders[q.Sort]
+	desc := q.Desc || cols == nil // newest first by default
 	where, args := q.where()
-	var total int
-	if err := s.queryRow(ctx, []any{&total}, "SELECT COUNT(*) FROM case_file WHERE "+where, args...); err != nil {
-		return nil, 0, fmt.Errorf("count cases: %w", err)
-	}
-	order := "rowid DESC"
-	if tmpl, ok := CaseSorts[q.Sort]; ok {
-		dir := "ASC"
-		if q.Desc {
-			dir = "DESC"
+	if cols != nil && matchQuery(q.Search) != "" {
+		// A common word sorted by another column: walk the sort's index and keep the
+		// matches, rather than sort tens of thousands of matches for one page.
+		if n, err := s.CaseCount(ctx, q); err == nil && n > manyMatches {
+			where = strings.Replace(where, "rowid IN (SELECT rowid FROM case_search", "+case_file.rowid IN (SELECT rowid FROM case_search", 1)
 		}
-		order = fmt.Sprintf(tmpl, dir) + ", rowid DESC"
 	}
-	rows, err := s.query(ctx, `SELECT `+caseRowCols+` FROM case_file WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(args, limit, offset)...)
+	var order []string
+	extra := []string{"case_file.rowid", "NULL", "NULL"}
+	for i, c := range cols {
+		order = append(order, c.expr+direction(desc && !c.asc))
+		extra[i+1] = c.expr
+	}
+	order = append(order, "case_file.rowid"+direction(desc))
+	sel := `SELECT ` + caseRowCols + `, ` + strings.Join(extra, ", ") + ` FROM case_file WHERE `
+	tail := ""
+	var targs []any
+	if after != nil {
+		seek, sargs := seekAfter(cols, desc, *after)
+		first := len(cols) > 0 && after.vals[0] != nil && !strings.ContainsAny(cols[0].expr, " (")
+		switch {
+		case first && !desc: // a range of the first column's index to start from
+			seek += " AND " + cols[0].expr + " >= ?"
+			sargs = append(sargs, after.vals[0])
+		case first && desc:
+			// NULL sorts last going down: the rows without a value follow, read after.
+			if cols[0].nullable {
+				tail = where + " AND " + seek + " AND " + cols[0].expr + " IS NULL"
+				targs = append(append([]any{}, args...), sargs...)
+			}
+			seek += " AND " + cols[0].expr + " <= ?"
+			sargs = append(sargs, after.vals[0])
+		}
+		where += " AND " + seek
+		args = append(args, sargs...)
+	}
+	orderBy := ` ORDER BY ` + strings.Join(order, ", ")
+	rows, err := s.query(ctx, sel+where+orderBy+` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list cases: %w", err)
+		return nil, fmt.Errorf("list cases: %w", err)
 	}
-	return s.scanCaseRows(rows, total, limit)
+	out, err := s.scanCaseRows(rows, q.orderName(), limit)
+	if err != nil || tail == "" || len(out) >= limit {
+		return out, err
+	}
+	rows, err = s.query(ctx, sel+tail+orderBy+` LIMIT ?`, append(targs, limit-len(out))...)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	more, err := s.scanCaseRows(rows, q.orderName(), limit-len(out))
+	return append(out, more...), err
 }
 
-// searchCases is the plain search: the index counts its matches and yields them newest
-// first, and only the rows of the page are read from the table. The index holds live cases
-// only (a deleted case leaves it).
-func (s *Store) searchCases(ctx context.Context, match string, offset, limit int) ([]CaseRow, int, error) {
-	var total int
-	if err := s.queryRow(ctx, []any{&total}, "SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?", match); err != nil {
-		return nil, 0, fmt.Errorf("count cases: %w", err)
+func direction(desc bool) string {
+	if desc {
+		return " DESC"
 	}
-	rows, err := s.query(ctx, `SELECT `+caseRowCols+` FROM case_search JOIN case_file ON case_file.rowid = case_search.rowid
-		WHERE case_search MATCH ? ORDER BY case_search.rowid DESC LIMIT ? OFFSET ?`, match, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("search cases: %w", err)
-	}
-	return s.scanCaseRows(rows, total, limit)
+	return " ASC"
 }
 
-func (s *Store) scanCaseRows(rows *sql.Rows, total, limit int) ([]CaseRow, int, error) {
+// seekAfter is the condition "comes after the row with key k" in the order of cols (then
+// the row id), each column in the list's direction unless fixed ascending; NULL sorts as
+// the least value.
+func seekAfter(cols []orderCol, desc bool, k CaseKey) (string, []any) {
+	var terms, same []string
+	var args, sameArgs []any
+	for i, c := range cols {
+		v := k.vals[i]
+		d := desc && !c.asc
+		var gt string
+		var gtArgs []any
+		switch {
+		case v == nil && !d:
+			gt = c.expr + " IS NOT NULL"
+		case v == nil && d: // nothing is less than NULL
+		case !d:
+			gt, gtArgs = c.expr+" > ?", []any{v}
+		case c.nullable:
+			gt, gtArgs = "("+c.expr+" < ? OR "+c.expr+" IS NULL)", []any{v}
+		default:
+			gt, gtArgs = c.expr+" < ?", []any{v}
+		}
+		if gt != "" {
+			terms = append(terms, strings.Join(append(append([]string{}, same...), gt), " AND "))
+			args = append(append(args, sameArgs...), gtArgs...)
+		}
+		same = append(same, c.expr+" IS ?")
+		sameArgs = append(sameArgs, v)
+	}
+	op := " > ?"
+	if desc {
+		op = " < ?"
+	}
+	terms = append(terms, strings.Join(append(same, "case_file.rowid"+op), " AND "))
+	args = append(append(args, sameArgs...), k.rowid)
+	return "(" + strings.Join(terms, " OR ") + ")", args
+}
+
+// searchPage is the plain search: the index yields its matches newest first and only the
+// rows of the page are read from the table. The index holds live cases only (a deleted
+// case leaves it).
+func (s *Store) searchPage(ctx context.Context, match string, after *CaseKey, offset, limit int) ([]CaseRow, error) {
+	seek, args := "", []any{match}
+	if after != nil {
+		seek, args = " AND case_search.rowid < ?", append(args, after.rowid)
+	}
+	rows, err := s.query(ctx, `SELECT `+caseRowCols+`, case_file.rowid, NULL, NULL FROM case_search
+		JOIN case_file ON case_file.rowid = case_search.rowid
+		WHERE case_search MATCH ?`+seek+` ORDER BY case_search.rowid DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("search cases: %w", err)
+	}
+	return s.scanCaseRows(rows, "", limit)
+}
+
+func (s *Store) scanCaseRows(rows *sql.Rows, order string, limit int) ([]CaseRow, error) {
 	defer rows.Close()
 	out := make([]CaseRow, 0, limit)
 	for rows.Next() {
-		var r CaseRow
-		if err := rows.Scan(&r.ID, &r.CaseNo, &r.Party, &r.Title, &r.Stage, &r.FiledOn, &r.NextDueOn, &r.NextDueKind, &r.Officers, &r.Fine); err != nil {
-			return nil, 0, fmt.Errorf("list cases: %w", s.wrap(err))
+		r := CaseRow{Key: CaseKey{order: order}}
+		if err := rows.Scan(&r.ID, &r.CaseNo, &r.Party, &r.Title, &r.Stage, &r.FiledOn, &r.NextDueOn, &r.NextDueKind, &r.Officers, &r.Fine,
+			&r.Key.rowid, &r.Key.vals[0], &r.Key.vals[1]); err != nil {
+			return nil, fmt.Errorf("list cases: %w", s.wrap(err))
 		}
 		out = append(out, r)
 	}
-	return out, total, s.wrap(rows.Err())
+	return out, s.wrap(rows.Err())
+}
+
+// caseCounts remembers how many cases match a query in a given state of the ledger (the
+// audit log's last row: every change appends one), so paging, going back to the list or
+// typing a search and deleting it again does not count the table once more.
+var caseCounts = struct {
+	sync.Mutex
+	m map[caseCountKey]int
+}{m: map[caseCountKey]int{}}
+
+type caseCountKey struct {
+	s   *Store
+	q   CaseQuery
+	gen int64
+}
+
+// CaseCount is how many cases match q: counted once per query and state of the ledger.
+func (s *Store) CaseCount(ctx context.Context, q CaseQuery) (int, error) {
+	q.Sort, q.Desc = "", false // the order changes no count
+	if q.Due == "" {
+		q.Today, q.SoonTo = "", ""
+	}
+	var gen int64
+	if err := s.queryRow(ctx, []any{&gen}, "SELECT COALESCE(MAX(seq), 0) FROM audit_log"); err != nil {
+		return 0, fmt.Errorf("count cases: %w", err)
+	}
+	key := caseCountKey{s, q, gen}
+	caseCounts.Lock()
+	n, ok := caseCounts.m[key]
+	caseCounts.Unlock()
+	if ok {
+		return n, nil
+	}
+	if m := matchQuery(q.Search); m != "" && q == (CaseQuery{Search: q.Search}) {
+		err := s.queryRow(ctx, []any{&n}, "SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?", m)
+		if err != nil {
+			return 0, fmt.Errorf("count cases: %w", err)
+		}
+	} else {
+		where, args := q.where()
+		if err := s.queryRow(ctx, []any{&n}, "SELECT COUNT(*) FROM case_file WHERE "+where, args...); err != nil {
+			return 0, fmt.Errorf("count cases: %w", err)
+		}
+	}
+	caseCounts.Lock()
+	if len(caseCounts.m) >= 256 {
+		clear(caseCounts.m)
+	}
+	caseCounts.m[key] = n
+	caseCounts.Unlock()
+	return n, nil
 }
 
 // CaseYears lists the filing years present, newest first, for the year filter.

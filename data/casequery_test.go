@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -60,5 +62,81 @@ func TestCaseQueryFiltersAndSorts(t *testing.T) {
 	}
 	if years, _ := s.CaseYears(ctx); len(years) != 2 || years[0] != 2024 {
 		t.Errorf("years %v", years)
+	}
+}
+
+// Paging on from the last row read (keyset paging) lists every case once and in the same
+// order as one long page, in every order of the list, both ways, with and without a
+// search, NULL dates and numbers included.
+func TestCasePagesFollowOneAnother(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	setupTown(t, s)
+	err := s.Write(ctx, alice, func(tx *Tx) error {
+		var parties []string
+		for _, n := range []struct{ name, initials string }{{"青石机械加工厂", "qsjxjgc"}, {"柳溪餐饮店", "lxcyd"}, {"红岭建材", "hljc"}} {
+			id, err := tx.InsertParty(Party{Kind: "org", Name: n.name, NameInitials: n.initials})
+			if err != nil {
+				return err
+			}
+			parties = append(parties, id)
+		}
+		stages := []string{"filed", "decision", "closing", "investigation"}
+		for i := 0; i < 47; i++ {
+			c := Case{Procedure: "general", PartyID: parties[i%3], Stage: stages[i%4], Title: "未设置安全警示标志",
+				Fine: int64(i%5) * 1000}
+			if i%6 != 0 { // some cases have no number, no filing day
+				c.Year, c.Seq, c.FiledOn = 2020+i%3, 1+i%9, fmt.Sprintf("2024-0%d-1%d", 1+i%5, i%7)
+			}
+			if i%4 != 2 && i%5 != 0 {
+				c.NextDueOn = fmt.Sprintf("2024-03-%02d", 1+i%11)
+			}
+			if _, err := tx.InsertCase(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries []CaseQuery
+	for _, sort := range []string{"", "case_no", "party", "stage", "filed_on", "next_due", "fine"} {
+		for _, desc := range []bool{false, true} {
+			queries = append(queries, CaseQuery{Sort: sort, Desc: desc}, CaseQuery{Sort: sort, Desc: desc, Search: "青石"},
+				CaseQuery{Sort: sort, Desc: desc, Stage: "open"})
+		}
+	}
+	queries = append(queries, CaseQuery{Search: "警示"})
+	ids := func(rows []CaseRow) []string {
+		out := make([]string, len(rows))
+		for i, r := range rows {
+			out[i] = r.ID
+		}
+		return out
+	}
+	for _, q := range queries {
+		all, total, err := s.Cases(ctx, q, 0, 1000)
+		if err != nil || total != len(all) || total == 0 {
+			t.Fatalf("%+v: %d rows of %d: %v", q, len(all), total, err)
+		}
+		var paged []CaseRow
+		page, _, err := s.Cases(ctx, q, 0, 7)
+		for err == nil && len(page) > 0 && len(paged) <= len(all) {
+			paged = append(paged, page...)
+			page, err = s.CasesAfter(ctx, q, page[len(page)-1].Key, 7)
+		}
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		if got, want := strings.Join(ids(paged), " "), strings.Join(ids(all), " "); got != want {
+			t.Errorf("%+v: pages of 7 list\n%s\nnot as one page does:\n%s", q, got, want)
+		}
+		if offset, _, _ := s.Cases(ctx, q, 14, 7); len(offset) == 0 || offset[0].ID != all[14].ID {
+			t.Errorf("%+v: a page from offset 14 does not start at the 15th row", q)
+		}
+	}
+	if _, err := s.CasesAfter(ctx, CaseQuery{Sort: "fine"}, CaseKey{}, 7); err == nil {
+		t.Error("a key of another order was taken")
 	}
 }
