@@ -96,8 +96,6 @@ func New(u *kit.Env) *Settings {
 		tabs.Append(form("lists.title", s.Lists.content))
 		s.Disclose = newDisclosureSettings(u)
 		tabs.Append(form("disclosure.settings.tab", s.Disclose.content))
-		s.DocTexts = newDocTextSettings(u)
-		tabs.Append(form("settings.doc.tab", s.DocTexts.content))
 		s.Mail = newMailSettings(u)
 		tabs.Append(form("mail.tab", s.Mail.content))
 		if mode, _ := u.Office.District.Mode(ctxBG()); mode != appdistrict.ModeDistrict {
@@ -108,6 +106,10 @@ func New(u *kit.Env) *Settings {
 	if u.Session.Can(auth.ManageBackups) {
 		s.Data = newDataSettings(u)
 		tabs.Append(tab("settings.data", s.Data.content))
+	}
+	if u.Session.Can(auth.ManageSettings) { // last, so the tabs before keep their places
+		s.DocTexts = newDocTextSettings(u)
+		tabs.Append(form("settings.doc.tab", s.DocTexts.content))
 	}
 	s.Tabs = tabs
 	s.content = tabs
