@@ -22,6 +22,8 @@ type ExportRecord struct {
 	MessageID, SentAt, AckedAt, CreatedAt, CreatedBy                   string
 	RejectReason                                                       string // the district's words when it sent the version back
 	Version                                                            int
+	// FileKept: the workbook's bytes are kept with the line (see pruneExportFiles).
+	FileKept bool
 }
 
 // ExportFileKind is the attachment kind of a report's workbook kept with its history line.
@@ -75,9 +77,74 @@ func (t *Tx) RecordExport(e ExportRecord, content []byte) (ExportRecord, error) 
 	if content != nil {
 		_, err = t.InsertAttachment(Attachment{OwnerTable: "export_record", OwnerID: e.ID, Kind: ExportFileKind,
 			FileName: e.FileName, MIME: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Content: content})
+		e.FileKept = true
 	}
-	return e, err
+	if err != nil {
+		return e, err
+	}
+	return e, t.pruneExportFiles(e.Period, e.ID)
 }
+
+// Retention of report workbooks (issue 16: storage with a ceiling). A period's history
+// lines all stay, each with its file's SHA-256, its data's content hash, who wrote it and
+// when; the workbook's bytes stay for
+//
+//   - every version that went to the outbox or further (queued, sent, acknowledged, sent
+//     back): the very file the district holds, or will, and
+//   - the newest draft: the one that can still be sent as it is.
+//
+// A draft that a newer draft replaced, and a version withdrawn from the outbox unsent, never
+// reached the district and can never be sent: its bytes are dropped when the period's next
+// version is recorded. Its history line says so (FileKept false), and the drop is an audit
+// row naming the file by its SHA-256 and size. An auditor so has every file the district
+// was sent, and for the rest, what was written, when and from which data (the content hash
+// a new export of the same data reproduces); a workbook cannot be re-created byte for byte
+// later, as each carries its own export id and time. The file then grows with what was
+// sent, not with how often a period was exported.
+
+// pruneExportFiles drops the kept workbooks of period's lines that the retention rule above
+// lets go, all but keep.
+func (t *Tx) pruneExportFiles(period, keep string) error {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT a.id, a.sha256, a.size FROM attachment a
+		JOIN export_record e ON e.id = a.owner_id
+		WHERE a.owner_table = 'export_record' AND a.kind = ? AND a.deleted_at IS NULL AND a.size > 0
+		AND e.period = ? AND e.id <> ? AND e.state = ?`, ExportFileKind, period, keep, ExportExported)
+	if err != nil {
+		return fmt.Errorf("export files of %s: %w", period, t.s.wrap(err))
+	}
+	type kept struct {
+		id, sha string
+		size    int64
+	}
+	var drop []kept
+	for rows.Next() {
+		var k kept
+		if err := rows.Scan(&k.id, &k.sha, &k.size); err != nil {
+			rows.Close()
+			return fmt.Errorf("export files of %s: %w", period, t.s.wrap(err))
+		}
+		drop = append(drop, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("export files of %s: %w", period, t.s.wrap(err))
+	}
+	for _, k := range drop {
+		// Not through update: its audit row would copy the bytes it drops.
+		if _, err := t.tx.ExecContext(t.ctx, `UPDATE attachment SET content = x'', deleted_at = ?, updated_at = ?,
+			updated_by = ? WHERE id = ?`, t.at, t.at, t.actor.UserID, k.id); err != nil {
+			return fmt.Errorf("drop export file %s: %w", k.id, t.s.wrap(err))
+		}
+		if err := t.audit(ActionPruneFile, "attachment", k.id, nil, Row{"sha256": k.sha, "size": k.size}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ActionPruneFile is the audit action of a report workbook's bytes dropped under the
+// retention rule (see pruneExportFiles).
+const ActionPruneFile = "prune_file"
 
 // periodRow is a history line read inside a transaction, deleted ones included (their numbers
 // stay taken: the period and version are unique over every row); only the columns numbering
@@ -197,13 +264,14 @@ func (t *Tx) NumberForSending(exportID string) (ExportRecord, error) {
 // exportCols are a history line's columns, the table aliased e.
 const exportCols = `e.id, e.period, e.version, e.file_name, e.file_sha256, e.content_hash, e.state,
 	COALESCE(e.supersedes_id, ''), e.message_id, COALESCE(e.sent_at, ''), COALESCE(e.acked_at, ''), e.created_at, e.created_by,
-	e.reject_reason`
+	e.reject_reason, EXISTS (SELECT 1 FROM attachment a WHERE a.owner_table = 'export_record' AND a.owner_id = e.id
+	AND a.kind = 'report' AND a.deleted_at IS NULL)`
 
 func scanExport(sc interface{ Scan(...any) error }, extra ...any) (ExportRecord, error) {
 	var e ExportRecord
 	err := sc.Scan(append([]any{&e.ID, &e.Period, &e.Version, &e.FileName, &e.FileSHA256, &e.ContentHash, &e.State,
 		&e.SupersedesID, &e.MessageID, &e.SentAt, &e.AckedAt, &e.CreatedAt, &e.CreatedBy,
-		&e.RejectReason}, extra...)...)
+		&e.RejectReason, &e.FileKept}, extra...)...)
 	return e, err
 }
 
@@ -249,19 +317,27 @@ func (t *Tx) export(id string) (ExportRecord, error) {
 	return e, nil
 }
 
-// ExportFile returns the workbook kept with a history line, checked against its SHA-256.
+// ExportFile returns the workbook kept with a history line, checked against its SHA-256. A
+// workbook dropped under the retention rule (see pruneExportFiles) is ErrNotFound wrapping
+// ErrFilePruned.
 func (s *Store) ExportFile(ctx context.Context, exportID string) ([]byte, error) {
 	var id string
-	err := s.queryRow(ctx, []any{&id}, `SELECT id FROM attachment WHERE owner_table = 'export_record'
-		AND owner_id = ? AND kind = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1`, exportID, ExportFileKind)
-	if errors.Is(err, sql.ErrNoRows) {
+	var pruned bool
+	err := s.queryRow(ctx, []any{&id, &pruned}, `SELECT id, deleted_at IS NOT NULL FROM attachment
+		WHERE owner_table = 'export_record' AND owner_id = ? AND kind = ?
+		AND (deleted_at IS NULL OR size > 0 AND length(content) = 0)
+		ORDER BY deleted_at IS NOT NULL, created_at LIMIT 1`, exportID, ExportFileKind)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && id == "" {
 		return nil, &Error{Kind: ErrNotFound, Err: fmt.Errorf("report file of export %s", exportID)}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("report file: %w", err)
 	}
-	if id == "" {
-		return nil, &Error{Kind: ErrNotFound, Err: fmt.Errorf("report file of export %s", exportID)}
+	if pruned {
+		return nil, &Error{Kind: ErrNotFound, Err: fmt.Errorf("report file of export %s: %w", exportID, ErrFilePruned)}
 	}
 	return s.AttachmentContent(ctx, id)
 }
+
+// ErrFilePruned says a history line's workbook is no longer kept (see pruneExportFiles).
+var ErrFilePruned = errors.New("the report file was not kept: a newer version replaced it unsent")

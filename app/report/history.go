@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"townledger/app/auth"
+	"townledger/app/problem"
 	"townledger/app/workbook"
 	"townledger/data"
 )
@@ -87,7 +89,9 @@ func Same(versions []data.ExportRecord, hash string) *data.ExportRecord {
 	}
 	for i := range versions { // newest first
 		e := &versions[i]
-		if e.ContentHash == hash && (e.State == data.ExportQueued || e.State == data.ExportExported && !e.Withdrawn()) {
+		// A draft whose workbook was dropped (a newer draft replaced it) is no match: its file
+		// cannot be given again.
+		if e.ContentHash == hash && (e.State == data.ExportQueued || e.State == data.ExportExported && !e.Withdrawn() && e.FileKept) {
 			return e
 		}
 	}
@@ -154,6 +158,10 @@ func Record(ctx context.Context, store *data.Store, by auth.Session, sum Summary
 	return rec, err
 }
 
+// KeyFilePruned refuses a copy of a draft whose workbook was not kept: a newer version
+// replaced it before it was sent (see data.Tx.RecordExport's retention rule).
+const KeyFilePruned = "report.file_pruned"
+
 // SaveCopy writes the workbook kept with a history line to path, a new file (an existing one
 // is refused, never overwritten): the very file that was exported and sent.
 func SaveCopy(ctx context.Context, store *data.Store, exportID, path string) error {
@@ -161,6 +169,9 @@ func SaveCopy(ctx context.Context, store *data.Store, exportID, path string) err
 		return err
 	}
 	content, err := store.ExportFile(ctx, exportID)
+	if errors.Is(err, data.ErrFilePruned) {
+		return &problem.Error{Key: KeyFilePruned, Err: err}
+	}
 	if err != nil {
 		return err
 	}

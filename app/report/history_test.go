@@ -193,8 +193,10 @@ func TestStandingOfAPeriod(t *testing.T) {
 	acked := data.ExportRecord{ID: "s2", Version: 2, State: data.ExportAcknowledged, ContentHash: "B"}
 	rejected := data.ExportRecord{ID: "r3", Version: 3, State: data.ExportRejected, ContentHash: "C"}
 	queued := data.ExportRecord{ID: "q", Version: 3, State: data.ExportQueued, ContentHash: "D", MessageID: "<q>"}
-	draft := data.ExportRecord{ID: "d", Version: 4, State: data.ExportExported, ContentHash: "E"}
-	old := data.ExportRecord{ID: "o", Version: 5, State: data.ExportExported, ContentHash: "F"}
+	draft := data.ExportRecord{ID: "d", Version: 4, State: data.ExportExported, ContentHash: "E", FileKept: true}
+	old := data.ExportRecord{ID: "o", Version: 5, State: data.ExportExported, ContentHash: "F", FileKept: true}
+	dropped := old // a newer draft replaced it, and its workbook went (retention)
+	dropped.FileKept = false
 	withdrawn := data.ExportRecord{ID: "w", Version: 6, State: data.ExportExported, ContentHash: "G", MessageID: "<w>"}
 	for _, c := range []struct {
 		name     string
@@ -211,6 +213,7 @@ func TestStandingOfAPeriod(t *testing.T) {
 		{"waiting in the outbox", []data.ExportRecord{queued, acked, sent}, "D", "q", "q", 4},
 		{"a draft after a sent one", []data.ExportRecord{draft, acked, sent}, "E", "d", "s2", 3},
 		{"an older draft", []data.ExportRecord{draft, old, sent}, "F", "o", "s1", 2},
+		{"an older draft whose workbook was dropped", []data.ExportRecord{draft, dropped, sent}, "F", "", "s1", 2},
 		{"withdrawn from the outbox", []data.ExportRecord{withdrawn, sent}, "G", "", "s1", 2},
 		{"sent back", []data.ExportRecord{rejected, acked}, "C", "r3", "r3", 4},
 		{"changed since", []data.ExportRecord{draft, acked}, "Z", "", "s2", 3},

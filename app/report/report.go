@@ -34,7 +34,7 @@ const (
 
 // Keys lists every translation key this package produces, for completeness tests.
 func Keys() []string {
-	return append(append([]string{KeyNoTown, KeyExists, KeyWrite, KeyMetaInvalid, period.KeyInvalid}, submissionKeys...), ConsolidateKeys()...)
+	return append(append([]string{KeyNoTown, KeyExists, KeyWrite, KeyMetaInvalid, period.KeyInvalid, KeyFilePruned}, submissionKeys...), ConsolidateKeys()...)
 }
 
 // Sheet names, in the workbook's order.
