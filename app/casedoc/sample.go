@@ -30,8 +30,10 @@ func (v Service) Sample(ctx context.Context, office settings.DocTexts, today tim
 		return Document{}, err
 	}
 	var item data.CatalogItem
-	if len(items) > 0 {
-		item = items[0]
+	if len(items) > 0 { // the list leaves out the legal references; the item itself has them
+		if item, _, err = v.store.CatalogItem(ctx, items[0].ID); err != nil {
+			return Document{}, err
+		}
 	}
 	day := today.Format(data.DateLayout)
 	fine := int64(1_200_000)

@@ -55,7 +55,7 @@ func TestAdministratorEntersTheDocumentsFixedTexts(t *testing.T) {
 	d.Fields[appsettings.DocBank].SetText("中国农业银行青石支行")
 	d.Fields[appsettings.DocCourt].SetText("示范区人民法院")
 	test.Tap(d.Update)
-	for _, want := range []string{"中国农业银行青石支行", "示范区人民法院", "壹万贰仟元整"} {
+	for _, want := range []string{"中国农业银行青石支行", "示范区人民法院", "壹万贰仟元整", "《中华人民共和国安全生产法》第九十七条"} {
 		if !strings.Contains(d.Preview.Text, want) {
 			t.Errorf("the preview does not show %q:\n%s", want, d.Preview.Text)
 		}
