@@ -1,9 +1,14 @@
 package casedoc
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"codeberg.org/go-pdf/fpdf/contrib/gofpdi"
 )
 
 // indexRows is how many documents one page of the 卷内目录 lists.
@@ -15,19 +20,34 @@ var indexCols = []struct {
 	width float64
 }{{"序号", 12}, {"文书名称", 48}, {"文号", 50}, {"日期", 32}, {"页号", 14}}
 
+// Part is one document of a 案卷: laid out from Doc, or, where Served holds the PDF kept
+// as it was served, that file's pages placed as they are — Doc then only names it in the
+// index.
+type Part struct {
+	Doc    Document
+	Served []byte
+}
+
 // RenderDossier lays out the whole 案卷: the cover, the 卷内目录 listing every document
 // with its date and first page, then the documents in order. Pages after the index carry
 // the 案卷's running page number at their top right besides each document's own numbers.
-func RenderDossier(cover, index Document, docs []Document, at time.Time) ([]byte, error) {
+func RenderDossier(cover, index Document, parts []Part, at time.Time) ([]byte, error) {
 	w := newWriter(at)
 	w.newPage() // the cover, filled in once the pages are counted
 	indexFirst := w.pdf.PageCount() + 1
-	for i := 0; i <= (len(docs)-1)/indexRows; i++ {
+	for i := 0; i <= (len(parts)-1)/indexRows; i++ {
 		w.newPage()
 	}
 	before := w.pdf.PageCount()
-	for _, d := range docs {
-		w.document(d)
+	imp := gofpdi.NewImporter()
+	for _, p := range parts {
+		if p.Served == nil {
+			w.document(p.Doc)
+			continue
+		}
+		if err := w.served(imp, p); err != nil {
+			return nil, err
+		}
 	}
 	total := w.pdf.PageCount() - before
 	w.number(w.placed)
@@ -47,6 +67,24 @@ func RenderDossier(cover, index Document, docs []Document, at time.Time) ([]byte
 	}
 	w.index(index, indexFirst, before)
 	return w.bytes()
+}
+
+// served places the pages of a PDF kept as served, each whole on a page of its own.
+func (w *writer) served(imp *gofpdi.Importer, p Part) (err error) {
+	defer func() { // the importer panics on a file it cannot read
+		if r := recover(); r != nil {
+			err = fmt.Errorf("place the served %s in the case file: %v", p.Doc.Title, r)
+		}
+	}()
+	n := PageCount(p.Served)
+	w.placed = append(w.placed, placed{doc: p.Doc, first: w.pdf.PageCount() + 1, pages: n, served: true})
+	var rs io.ReadSeeker = bytes.NewReader(p.Served) // one source for all its pages: its font once
+	for i := 1; i <= n; i++ {
+		w.pdf.AddPage()
+		tpl := imp.ImportPageFromStream(w.pdf, &rs, i, "/MediaBox")
+		imp.UseImportedTemplate(w.pdf, tpl, 0, 0, pageW, pageH)
+	}
+	return w.pdf.Error()
 }
 
 // index writes the 卷内目录 on its reserved pages.

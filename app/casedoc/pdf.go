@@ -44,6 +44,7 @@ func init() {
 type placed struct {
 	doc          Document
 	first, pages int
+	served       bool // a kept PDF placed as it is, its page numbers its own
 }
 
 // writer lays documents out on the pages of one PDF.
@@ -263,6 +264,9 @@ func (w *writer) block(b Block) {
 // pages.
 func (w *writer) number(ps []placed) {
 	for _, p := range ps {
+		if p.served {
+			continue
+		}
 		for i := 0; i < p.pages; i++ {
 			w.pdf.SetPage(p.first + i)
 			w.y = pageH - marginB + 6

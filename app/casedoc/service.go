@@ -2,6 +2,8 @@ package casedoc
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -216,7 +218,8 @@ func (v Service) Content(ctx context.Context, id string) (data.CaseDocument, err
 }
 
 // Dossier lays out the whole 案卷 of a case: cover, 卷内目录 and every document of its
-// recorded steps in order, each with the texts of its copy last kept.
+// recorded steps in order — the copy last kept of each as it was served, the others made
+// now.
 func (v Service) Dossier(ctx context.Context, caseID string, now time.Time) ([]byte, error) {
 	s, err := v.source(ctx, caseID, now)
 	if err != nil {
@@ -226,13 +229,21 @@ func (v Service) Dossier(ctx context.Context, caseID string, now time.Time) ([]b
 	if err != nil {
 		return nil, err
 	}
-	var docs []Document
+	var parts []Part
 	for _, e := range entries(s, kept) {
+		if e.Kept != nil { // the copy served, as it was
+			part, err := v.servedPart(ctx, *e.Kept)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, part)
+			continue
+		}
 		d, err := fill(e.Kind, s.facts(e.Kind, keptTexts(e.Kind, kept)))
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, d)
+		parts = append(parts, Part{Doc: d})
 	}
 	cover, err := fill(KindCover, s.facts(KindCover, Texts{}))
 	if err != nil {
@@ -242,7 +253,25 @@ func (v Service) Dossier(ctx context.Context, caseID string, now time.Time) ([]b
 	if err != nil {
 		return nil, err
 	}
-	return RenderDossier(cover, index, docs, now)
+	return RenderDossier(cover, index, parts, now)
+}
+
+// KeyTampered refuses to put in the 案卷 a kept document whose file no longer has the hash
+// it was kept with.
+const KeyTampered = "casedoc.tampered" // Title, No, At
+
+// servedPart is a kept document for the 案卷, its file checked against its hash first.
+func (v Service) servedPart(ctx context.Context, d data.CaseDocument) (Part, error) {
+	full, err := v.store.CaseDocumentContent(ctx, d.ID)
+	if err != nil {
+		return Part{}, err
+	}
+	sum := sha256.Sum256(full.Content)
+	if hex.EncodeToString(sum[:]) != full.SHA256 {
+		return Part{}, problem.New(KeyTampered, map[string]any{"Title": full.Title, "No": full.DocNo, "At": full.CreatedAt})
+	}
+	return Part{Doc: Document{Kind: Kind(full.Kind), Title: full.Title, No: full.DocNo, Date: cnDate(parseDay(full.DocDate))},
+		Served: full.Content}, nil
 }
 
 // FindCase is the id of the case with a number, typed as people type it (other brackets,
