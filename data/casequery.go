@@ -27,22 +27,23 @@ type CaseQuery struct {
 // after the last row of the one before (keyset paging) instead of counting past every row
 // before it.
 type orderCol struct {
-	expr     string
-	nullable bool // NULL sorts first going up, last going down
-	asc      bool // always ascending, whatever the list's direction
+	expr      string
+	nullable  bool // NULL sorts first going up, last going down
+	nullsLast bool // and last going up too (no deadline: after every date)
 }
 
-// partyInitials is the party's initials, which the list sorts parties by.
-const partyInitials = "(SELECT name_initials FROM party WHERE party.id = case_file.party_id)"
+// byParty reads the cases party by party in the order of the parties' initials (the
+// party table as p): the parties' index, then each party's cases in theirs.
+const byParty = "party AS p CROSS JOIN case_file ON case_file.party_id = p.id"
 
 // caseOrders are the orders of the case list by its Sort key; any other key (and "") is
 // newest first: the row id alone, descending.
 var caseOrders = map[string][]orderCol{
 	"case_no":  {{expr: "case_year", nullable: true}, {expr: "case_seq", nullable: true}},
-	"party":    {{expr: partyInitials}},
+	"party":    {{expr: "p.name_initials"}, {expr: "p.rowid"}}, // FROM byParty
 	"stage":    {{expr: "stage"}},
 	"filed_on": {{expr: "filed_on", nullable: true}},
-	"next_due": {{expr: "(next_due_on IS NULL)", asc: true}, {expr: "next_due_on", nullable: true}},
+	"next_due": {{expr: "next_due_on", nullable: true, nullsLast: true}, {expr: "stage"}}, // the index's order
 	"fine":     {{expr: "fine"}},
 }
 
@@ -60,11 +61,18 @@ type CaseRow struct {
 	Key                                                                        CaseKey // where the page after this row starts
 }
 
+// inSearch and eachInSearch keep the cases a search matches: the first reads the matches
+// once, the second asks the full-text index about each row the query reads.
+const (
+	inSearch     = "case_file.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)"
+	eachInSearch = "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND case_search.rowid = case_file.rowid)"
+)
+
 func (q CaseQuery) where() (string, []any) {
-	conds := []string{"deleted_at IS NULL"}
+	conds := []string{"case_file.deleted_at IS NULL"}
 	var args []any
 	if m := matchQuery(q.Search); m != "" {
-		conds = append(conds, "rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
+		conds = append(conds, inSearch)
 		args = append(args, m)
 	}
 	open := "stage NOT IN ('closing', 'void')"
@@ -140,7 +148,7 @@ func (q CaseQuery) plainSearch() bool {
 
 // manyMatches is how many matches of a search make a sorted page quicker to read in the
 // sort's index order, keeping the rows that match, than by sorting every match.
-const manyMatches = 2000
+var manyMatches = 2000
 
 // casePage reads limit rows of the list: after a row's key, or from offset.
 func (s *Store) casePage(ctx context.Context, q CaseQuery, after *CaseKey, offset, limit int) ([]CaseRow, error) {
@@ -150,57 +158,105 @@ func (s *Store) casePage(ctx context.Context, q CaseQuery, after *CaseKey, offse
 	cols := caseOrders[q.Sort]
 	desc := q.Desc || cols == nil // newest first by default
 	where, args := q.where()
-	if cols != nil && matchQuery(q.Search) != "" {
-		// A common word sorted by another column: walk the sort's index and keep the
-		// matches, rather than sort tens of thousands of matches for one page.
-		if n, err := s.CaseCount(ctx, q); err == nil && n > manyMatches {
-			where = strings.Replace(where, "rowid IN (SELECT rowid FROM case_search", "+case_file.rowid IN (SELECT rowid FROM case_search", 1)
+	from := "case_file"
+	if q.Sort == "party" {
+		from = byParty
+	}
+	keyset := cols != nil && (after != nil || offset == 0)
+	if m := matchQuery(q.Search); cols != nil && m != "" {
+		if n, err := s.CaseCount(ctx, q); err == nil && n > manyMatches && keyset {
+			// A common word sorted by another column: walk the sort's index and ask the
+			// full-text index about each row, rather than sort tens of thousands of matches.
+			where = strings.Replace(where, inSearch, eachInSearch, 1)
+		} else if q.Sort == "party" {
+			// A rarer one: read its matches and sort them.
+			from = "case_file JOIN party AS p ON p.id = case_file.party_id"
 		}
 	}
-	var order []string
 	extra := []string{"case_file.rowid", "NULL", "NULL"}
 	for i, c := range cols {
-		order = append(order, c.expr+direction(desc && !c.asc))
 		extra[i+1] = c.expr
 	}
-	order = append(order, "case_file.rowid"+direction(desc))
-	sel := `SELECT ` + caseRowCols + `, ` + strings.Join(extra, ", ") + ` FROM case_file WHERE `
-	tail := ""
-	var targs []any
-	if after != nil {
-		seek, sargs := seekAfter(cols, desc, *after)
-		first := len(cols) > 0 && after.vals[0] != nil && !strings.ContainsAny(cols[0].expr, " (")
-		switch {
-		case first && !desc: // a range of the first column's index to start from
-			seek += " AND " + cols[0].expr + " >= ?"
-			sargs = append(sargs, after.vals[0])
-		case first && desc:
-			// NULL sorts last going down: the rows without a value follow, read after.
-			if cols[0].nullable {
-				tail = where + " AND " + seek + " AND " + cols[0].expr + " IS NULL"
-				targs = append(append([]any{}, args...), sargs...)
+	sel := `SELECT ` + caseRowCols + `, ` + strings.Join(extra, ", ") + ` FROM ` + from + ` WHERE `
+	read := func(cond string, cargs []any, cols []orderCol, limit, offset int, whole bool) ([]CaseRow, error) {
+		var order []string
+		for _, c := range cols {
+			if whole && c.nullsLast && !desc {
+				order = append(order, "("+c.expr+" IS NULL)")
 			}
-			seek += " AND " + cols[0].expr + " <= ?"
-			sargs = append(sargs, after.vals[0])
+			order = append(order, c.expr+direction(desc))
 		}
-		where += " AND " + seek
-		args = append(args, sargs...)
+		order = append(order, "case_file.rowid"+direction(desc))
+		rows, err := s.query(ctx, sel+where+cond+` ORDER BY `+strings.Join(order, ", ")+` LIMIT ? OFFSET ?`,
+			append(append(append([]any{}, args...), cargs...), limit, offset)...)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		return s.scanCaseRows(rows, q.orderName(), limit)
 	}
-	orderBy := ` ORDER BY ` + strings.Join(order, ", ")
-	rows, err := s.query(ctx, sel+where+orderBy+` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
+	if !keyset {
+		cond, cargs := "", []any(nil)
+		if after != nil {
+			cond, cargs = seekAfter(cols, desc, *after)
+			cond = " AND " + cond
+		}
+		return read(cond, cargs, cols, limit, offset, true)
 	}
-	out, err := s.scanCaseRows(rows, q.orderName(), limit)
-	if err != nil || tail == "" || len(out) >= limit {
-		return out, err
+	// Keyset paging reads the first column's index from the key on: its rows with a value,
+	// then (or, going up, before them) its rows without, each part in the index's order.
+	first := cols[0]
+	type part struct {
+		cond string
+		cols []orderCol
+		null bool
 	}
-	rows, err = s.query(ctx, sel+tail+orderBy+` LIMIT ?`, append(targs, limit-len(out))...)
-	if err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
+	parts := []part{{"", cols, false}}
+	if first.nullable {
+		valued := part{" AND " + first.expr + " IS NOT NULL", cols, false}
+		null := part{" AND " + first.expr + " IS NULL", cols[1:], true}
+		if desc || first.nullsLast {
+			parts = []part{valued, null}
+		} else {
+			parts = []part{null, valued}
+		}
 	}
-	more, err := s.scanCaseRows(rows, q.orderName(), limit-len(out))
-	return append(out, more...), err
+	var out []CaseRow
+	started := after == nil
+	for _, p := range parts {
+		cond, cargs := p.cond, []any(nil)
+		if !started {
+			if (after.vals[0] == nil) != p.null {
+				continue // the key is in a later part
+			}
+			started = true
+			k := *after
+			if p.null {
+				k.vals = [2]any{after.vals[1], nil}
+			}
+			seek, sargs := seekAfter(p.cols, desc, k)
+			if rv, rargs, ok := rowValueAfter(p.cols, desc, k, !p.null); ok {
+				seek, sargs = rv, rargs // one range of the index
+			}
+			cond, cargs = cond+" AND "+seek, sargs
+			if !p.null && !strings.ContainsAny(first.expr, " (") {
+				// The range of the first column's index to read from.
+				if desc {
+					cond += " AND " + first.expr + " <= ?"
+				} else {
+					cond += " AND " + first.expr + " >= ?"
+				}
+				cargs = append(cargs, after.vals[0])
+			}
+		}
+		rows, err := read(cond, cargs, p.cols, limit-len(out), 0, false)
+		if err != nil {
+			return nil, err
+		}
+		if out = append(out, rows...); len(out) >= limit {
+			break
+		}
+	}
+	return out, nil
 }
 
 func direction(desc bool) string {
@@ -218,7 +274,7 @@ func seekAfter(cols []orderCol, desc bool, k CaseKey) (string, []any) {
 	var args, sameArgs []any
 	for i, c := range cols {
 		v := k.vals[i]
-		d := desc && !c.asc
+		d := desc
 		var gt string
 		var gtArgs []any
 		switch {
@@ -246,6 +302,28 @@ func seekAfter(cols []orderCol, desc bool, k CaseKey) (string, []any) {
 	terms = append(terms, strings.Join(append(same, "case_file.rowid"+op), " AND "))
 	args = append(append(args, sameArgs...), k.rowid)
 	return "(" + strings.Join(terms, " OR ") + ")", args
+}
+
+// rowValueAfter is seekAfter as one comparison of row values, which SQLite reads as a
+// range of the index; it says NULL rather than true or false for a row with a NULL, so it
+// serves only where no column after the first (known not NULL in the valued part) can be.
+func rowValueAfter(cols []orderCol, desc bool, k CaseKey, firstKnown bool) (string, []any, bool) {
+	exprs := make([]string, 0, len(cols)+1)
+	args := make([]any, 0, len(cols)+1)
+	for i, c := range cols {
+		if k.vals[i] == nil || c.nullable && (i > 0 || !firstKnown) {
+			return "", nil, false
+		}
+		exprs = append(exprs, c.expr)
+		args = append(args, k.vals[i])
+	}
+	exprs = append(exprs, "case_file.rowid")
+	args = append(args, k.rowid)
+	op := " > "
+	if desc {
+		op = " < "
+	}
+	return "(" + strings.Join(exprs, ", ") + ")" + op + "(" + strings.Repeat("?, ", len(args)-1) + "?)", args, true
 }
 
 // searchPage is the plain search: the index yields its matches newest first and only the

@@ -115,7 +115,11 @@ func TestCasePagesFollowOneAnother(t *testing.T) {
 		}
 		return out
 	}
-	for _, q := range queries {
+	for i, q := range append(queries, queries...) {
+		if i == len(queries) { // again as for a common word: row by row in the sort's order
+			defer func(n int) { manyMatches = n }(manyMatches)
+			manyMatches = 1
+		}
 		all, total, err := s.Cases(ctx, q, 0, 1000)
 		if err != nil || total != len(all) || total == 0 {
 			t.Fatalf("%+v: %d rows of %d: %v", q, len(all), total, err)
@@ -132,8 +136,9 @@ func TestCasePagesFollowOneAnother(t *testing.T) {
 		if got, want := strings.Join(ids(paged), " "), strings.Join(ids(all), " "); got != want {
 			t.Errorf("%+v: pages of 7 list\n%s\nnot as one page does:\n%s", q, got, want)
 		}
-		if offset, _, _ := s.Cases(ctx, q, 14, 7); len(offset) == 0 || offset[0].ID != all[14].ID {
-			t.Errorf("%+v: a page from offset 14 does not start at the 15th row", q)
+		// From an offset the list is read in one statement, in the same order.
+		if offset, _, _ := s.Cases(ctx, q, 1, 1000); strings.Join(ids(offset), " ") != strings.Join(ids(all[1:]), " ") {
+			t.Errorf("%+v: from offset 1 the list is in another order", q)
 		}
 	}
 	if _, err := s.CasesAfter(ctx, CaseQuery{Sort: "fine"}, CaseKey{}, 7); err == nil {

@@ -41,6 +41,7 @@ func newTestUI(t *testing.T) *UI {
 	u.MailSync = 0        // the mail tests start it themselves
 	u.StartChecks = false // a background backup would outlive the test's ledger
 	home.Sync = true      // the home page's figures and agenda are there when it is (home_test.go holds them)
+	cases.Sync = true     // so are the case list's first page and counts
 	// Background work (a draft kept shortly after typing) ends before the next test starts
 	// drawing: Fyne's test driver runs it on the calling goroutine.
 	t.Cleanup(u.tasks.Wait)

@@ -39,7 +39,16 @@ func New(u *kit.Env) *Cases {
 	return c
 }
 
+// Leave stops the list's reading under way: the shell calls it when another section
+// replaces this one.
+func (c *Cases) Leave() {
+	if c.List != nil {
+		c.List.Stop()
+	}
+}
+
 func (c *Cases) showList() {
+	c.Leave() // a list shown before is read no further
 	c.Filing, c.Case = nil, nil
 	disclose := widget.NewButtonWithIcon(locale.T("cases.disclosure"), theme.DownloadIcon(), func() {
 		// The year chosen in the list's filter, or this year so far.
@@ -92,6 +101,7 @@ func (c *Cases) open(id string) {
 		kit.ShowError(c.u.Win, err)
 		return
 	}
+	c.Leave()
 	c.Filing, c.Case = nil, v
 	c.Set(v.content)
 	v.stepForm.draft.Settled() // officers pre-ticked and the like are the form's start

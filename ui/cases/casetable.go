@@ -65,6 +65,7 @@ type CaseTable struct {
 	numberWidth             float32            // the longest case number's
 	fittedTo                float32            // the table width they were fitted to
 	content                 fyne.CanvasObject
+	cancel                  context.CancelFunc // stops the reading under way
 }
 
 func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
@@ -200,30 +201,90 @@ func (t *CaseTable) SortBy(key string) {
 // Total is how many cases match.
 func (t *CaseTable) Total() int { return t.total }
 
+// Sync makes the list read its first page and counts before it shows them instead of in
+// the background. UI tests set it: Fyne's test driver runs what background work shows on
+// the background goroutine itself, alongside the test's own taps.
+var Sync bool
+
+// listed is what a (re)load of the list reads: the first page and the counts.
+type listed struct {
+	rows                 []office.CaseRow
+	total, overdue, soon int
+}
+
+// reload reads the list again for the query now: in the background, the reading of the
+// query before (a keystroke ago) cancelled, and shown unless the query changed meanwhile.
 func (t *CaseTable) reload() {
-	ctx := context.Background()
+	t.Stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.cancel = cancel
+	q := t.Query
+	read := func() (listed, error) {
+		var l listed
+		var err error
+		if l.rows, l.total, err = t.u.Office.CaseRows(ctx, q, 0, kit.PageSize); err != nil {
+			return l, err
+		}
+		count := func(due string) int {
+			n, err := t.u.Office.Cases.ListCount(ctx, office.CaseQuery{Due: due, Today: q.Today, SoonTo: q.SoonTo})
+			if err != nil {
+				return 0
+			}
+			return n
+		}
+		l.overdue, l.soon = count("overdue"), count("soon")
+		return l, nil
+	}
+	if Sync {
+		l, err := read()
+		t.show(l, err)
+		return
+	}
+	t.u.Background(func(context.Context) (func(), error) {
+		l, err := read()
+		if ctx.Err() != nil {
+			return nil, nil // another query, or the list was left
+		}
+		return func() {
+			if ctx.Err() == nil {
+				t.show(l, err)
+			}
+		}, nil
+	})
+}
+
+// Stop cancels the list's reading under way, if any.
+func (t *CaseTable) Stop() {
+	if t.cancel != nil {
+		t.cancel()
+	}
+}
+
+// show puts a reading of the list on screen.
+func (t *CaseTable) show(l listed, err error) {
 	t.pages = map[int][]office.CaseRow{}
-	rows, total, err := t.u.Office.CaseRows(ctx, t.Query, 0, kit.PageSize)
 	if err != nil {
 		t.total = 0
 		kit.SetMessage(t.Empty, locale.Err(err))
 		t.Table.Refresh()
 		return
 	}
-	t.pages[0], t.total = rows, total
+	t.pages[0], t.total = l.rows, l.total
 	// Case numbers are what officers read first: never cut them.
 	var nw float32
-	for _, r := range rows {
+	for _, r := range l.rows {
 		nw = max(nw, textWidth(r.CaseNo, false))
 	}
 	if nw > t.numberWidth {
 		t.numberWidth = nw
 		t.refit()
 	}
-	t.Count.SetText(locale.T("list.count", map[string]any{"N": total}))
-	t.refreshDueCounts(ctx)
+	t.Count.SetText(locale.T("list.count", map[string]any{"N": l.total}))
+	// How many open cases are overdue or due soon (within the office's setting), in colour.
+	t.Overdue.SetText(locale.T("cases.overdue_count", map[string]any{"N": l.overdue}))
+	t.DueSoon.SetText(locale.T("cases.soon_count", map[string]any{"N": l.soon, "Days": t.window.Days()}))
 	switch {
-	case total > 0:
+	case l.total > 0:
 		t.Empty.Hide()
 	case t.Query.Search != "":
 		kit.SetMessage(t.Empty, locale.T("list.no_match", map[string]any{"Query": t.Query.Search}))
@@ -233,26 +294,20 @@ func (t *CaseTable) reload() {
 	t.Table.Refresh()
 }
 
-// refreshDueCounts shows, in colour, how many open cases are overdue or due soon (within
-// the office's setting).
-func (t *CaseTable) refreshDueCounts(ctx context.Context) {
-	count := func(due string) int {
-		_, n, err := t.u.Office.CaseRows(ctx, office.CaseQuery{Due: due, Today: t.Query.Today, SoonTo: t.Query.SoonTo}, 0, 0)
-		if err != nil {
-			return 0
-		}
-		return n
-	}
-	t.Overdue.SetText(locale.T("cases.overdue_count", map[string]any{"N": count("overdue")}))
-	t.DueSoon.SetText(locale.T("cases.soon_count", map[string]any{"N": count("soon"), "Days": t.window.Days()}))
-}
-
+// Row is the list's row i, its page read when first needed: right after the last row of
+// the page before when that one is read (as scrolling reads them), by position otherwise.
 func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
 	p := i / kit.PageSize
 	page, ok := t.pages[p]
 	if !ok {
 		var err error
-		if page, _, err = t.u.Office.CaseRows(context.Background(), t.Query, p*kit.PageSize, kit.PageSize); err != nil {
+		ctx := context.Background()
+		if prev := t.pages[p-1]; p > 0 && len(prev) == kit.PageSize {
+			page, err = t.u.Office.Cases.ListPage(ctx, t.Query, prev[len(prev)-1].Key, kit.PageSize)
+		} else {
+			page, _, err = t.u.Office.CaseRows(ctx, t.Query, p*kit.PageSize, kit.PageSize)
+		}
+		if err != nil {
 			return office.CaseRow{}, false
 		}
 		t.pages[p] = page
