@@ -75,14 +75,15 @@ func (v Service) Entries(ctx context.Context, caseID string, today time.Time) ([
 	if err != nil {
 		return nil, err
 	}
-	return entries(s, kept), nil
+	return EntriesOf(s.view, kept), nil
 }
 
-func entries(s source, kept []data.CaseDocument) []Entry {
+// EntriesOf is Entries of a case already read, with its kept documents (Kept).
+func EntriesOf(v cases.View, kept []data.CaseDocument) []Entry {
 	var out []Entry
 	at := map[Kind]int{}
-	for _, st := range s.view.Steps {
-		for _, k := range KindsOf(rules.Procedure(s.view.Case.Procedure), st.Event) {
+	for _, st := range v.Steps {
+		for _, k := range KindsOf(rules.Procedure(v.Case.Procedure), st.Event) {
 			e := Entry{Kind: k, Step: st.Event.Step, EventID: st.ID, On: st.OccurredOn}
 			if i, ok := at[k]; ok { // a step recorded again: its latest record
 				out[i] = e
@@ -230,7 +231,7 @@ func (v Service) Dossier(ctx context.Context, caseID string, now time.Time) ([]b
 		return nil, err
 	}
 	var parts []Part
-	for _, e := range entries(s, kept) {
+	for _, e := range EntriesOf(s.view, kept) {
 		if e.Kept != nil { // the copy served, as it was
 			part, err := v.servedPart(ctx, *e.Kept)
 			if err != nil {

@@ -49,17 +49,13 @@ func newDocPanel(cv *CaseView) *docPanel {
 // refresh reads the case's documents again and lists them.
 func (p *docPanel) refresh() {
 	u := p.cv.c.u
-	docs := u.Office.Docs()
-	es, err := docs.Entries(context.Background(), p.cv.id, u.Now())
+	kept, err := u.Office.Docs().Kept(context.Background(), p.cv.id)
 	if err != nil {
 		p.box.Objects = []fyne.CanvasObject{widget.NewLabel(locale.Err(err))}
 		p.box.Refresh()
 		return
 	}
-	kept, err := docs.Kept(context.Background(), p.cv.id)
-	if err != nil {
-		kept = nil
-	}
+	es := casedoc.EntriesOf(p.cv.View, kept) // the case as the page has just read it
 	p.Entries, p.Kept = es, kept
 	p.Buttons, p.Open = map[casedoc.Kind]*widget.Button{}, map[casedoc.Kind]*widget.Button{}
 	var objs []fyne.CanvasObject
