@@ -41,8 +41,12 @@ func demoCases(t *testing.T) (*Cases, *office.Office) {
 	w := a.NewWindow("cases")
 	w.Resize(fyne.NewSize(1280, 800))
 	day := time.Date(2023, 12, 1, 10, 0, 0, 0, time.Local)
-	u := kit.NewEnv(a, w, o, sess, func() time.Time { return day }, nil, &sync.WaitGroup{})
-	c := New(u)
+	var tasks sync.WaitGroup
+	u := kit.NewEnv(a, w, o, sess, func() time.Time { return day }, nil, &tasks)
+	t.Cleanup(tasks.Wait)
+	// The section without its list, which fills in from the background: the test opens
+	// cases by id, as the home page and a party's page do.
+	c := &Cases{u: u, svc: u.Office.Cases, Body: kit.NewBody()}
 	w.SetContent(c.Content())
 	return c, o
 }
