@@ -192,12 +192,21 @@ func (b auditBody) encode() []byte {
 
 // stateJSON is json.Marshal of the map of cols to vals (keys sorted), written directly.
 func stateJSON(cols []string, vals []any) (json.RawMessage, error) {
+	return appendStateJSON(make([]byte, 0, 64+24*len(cols)), cols, sortedOrder(cols), vals)
+}
+
+// sortedOrder is the order of cols' indexes that sorts the names.
+func sortedOrder(cols []string) []int {
 	order := make([]int, len(cols))
 	for i := range order {
 		order[i] = i
 	}
 	sort.Slice(order, func(i, j int) bool { return cols[order[i]] < cols[order[j]] })
-	out := make([]byte, 0, 64+24*len(cols))
+	return order
+}
+
+// appendStateJSON appends stateJSON's text to out, the columns taken in order.
+func appendStateJSON(out []byte, cols []string, order []int, vals []any) ([]byte, error) {
 	out = append(out, '{')
 	for n, i := range order {
 		if n > 0 {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -75,8 +76,13 @@ func BeforeUpgradeName(dbPath string, from, to int, now time.Time) string {
 // IntegrityProblems runs SQLite's integrity and foreign-key checks and returns what they
 // report; an empty slice means the file is sound.
 func (s *Store) IntegrityProblems(ctx context.Context) ([]string, error) {
+	return integrityProblems(ctx, s, s.query)
+}
+
+// integrityProblems is IntegrityProblems through query (the store's pool or a transaction).
+func integrityProblems(ctx context.Context, s *Store, query func(ctx context.Context, q string, args ...any) (*sql.Rows, error)) ([]string, error) {
 	var out []string
-	rows, err := s.query(ctx, "PRAGMA integrity_check")
+	rows, err := query(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return nil, fmt.Errorf("integrity check: %w", err)
 	}
@@ -91,7 +97,7 @@ func (s *Store) IntegrityProblems(ctx context.Context) ([]string, error) {
 		}
 	}
 	rows.Close()
-	fk, err := s.query(ctx, "PRAGMA foreign_key_check")
+	fk, err := query(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, fmt.Errorf("foreign key check: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // FindingKind says how a record disagrees with the audit log.
@@ -93,28 +94,170 @@ func (s *Store) CheckLog(ctx context.Context) (LogCheck, error) {
 	return snap{s: s, tx: tx}.checkLog(ctx, c)
 }
 
-func (s snap) checkLog(ctx context.Context, c LogCheck) (LogCheck, error) {
-	last := map[string]logged{}
-	chain := chainCheck{prev: genesisHash}
-	err := s.walkAudit(ctx, func(r auditRow) error {
-		c.Rows++
-		chain.add(r)
-		c.Head = AuditHead{Seq: r.seq, Hash: r.hash}
-		if r.body.State != nil {
-			sum, _, _ := stateSum(r.body.State) // a forged digest that is none matches no record
-			last[r.body.Entity+"\x00"+r.body.EntityID] = logged{sum: sum, seq: r.seq, gone: string(r.body.State) == "null"}
-		}
-		return nil
-	})
+// Verify runs SQLite's integrity and foreign-key checks and CheckLog at once, on two
+// connections, so that on two cores it takes about as long as the longer of the two (issue
+// 16: within 2× of SQLite's own checks). Both connections read one snapshot: each opens its
+// read transaction and they go on only when both see the same last audit row (every write
+// appends one), else the two run one after the other. Whichever finishes its first part
+// first (the checks, or the log's chain) takes audited tables to compare from the other.
+func (s *Store) Verify(ctx context.Context) ([]string, LogCheck, error) {
+	c := LogCheck{States: s.states}
+	txA, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
+		return nil, c, fmt.Errorf("read the ledger: %w", s.wrap(err))
+	}
+	defer txA.Rollback()
+	txB, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, c, fmt.Errorf("read the ledger: %w", s.wrap(err))
+	}
+	defer txB.Rollback()
+	a, b := snap{s: s, tx: txA}, snap{s: s, tx: txB}
+	headA, errA := a.head(ctx)
+	headB, errB := b.head(ctx)
+	if err := errors.Join(errA, errB); err != nil {
+		return nil, c, err
+	}
+	if headA != headB { // a save came between: one snapshot, one after the other
+		problems, err := integrityProblems(ctx, s, b.query)
+		if err != nil {
+			return nil, c, err
+		}
+		c, err = b.checkLog(ctx, c)
+		return problems, c, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	w := &sharedTables{}
+	if s.states {
+		w.todo = b.presentTables(ctx)
+	}
+	type result struct {
+		problems []string
+		sums     map[string][32]byte
+		records  int64
+		err      error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		if r.problems, r.err = integrityProblems(ctx, s, a.query); r.err == nil {
+			r.sums = map[string][32]byte{}
+			for table, ok := w.take(); ok && r.err == nil; table, ok = w.take() {
+				r.err = a.sumTable(ctx, table, r.sums, &r.records)
+			}
+		}
+		if r.err != nil {
+			cancel()
+		}
+		done <- r
+	}()
+	c, err = b.checkLogShared(ctx, c, w)
+	if err != nil {
+		cancel()
+	}
+	r := <-done
+	if err := errors.Join(r.err, err); err != nil {
+		return nil, c, err
+	}
+	if !s.states {
+		return r.problems, c, nil
+	}
+	c.Records += r.records
+	return r.problems, c, b.findings(ctx, &c, w.last, func(add func(Finding)) {
+		for key, sum := range r.sums { // the tables the other connection compared
+			l, ok := w.last[key]
+			delete(w.last, key)
+			table, id := splitKey(key)
+			switch {
+			case !ok || l.gone:
+				add(Finding{Kind: Extra, Table: table, ID: id, Seq: l.seq})
+			case sum != l.sum:
+				add(Finding{Kind: Differs, Table: table, ID: id, Seq: l.seq})
+			}
+		}
+	})
+}
+
+// sharedTables hands out the audited tables still to compare, one at a time, to whichever
+// connection is free; last is the log's record states once the log is read.
+type sharedTables struct {
+	mu   sync.Mutex
+	todo []string
+	last map[string]logged
+}
+
+func (w *sharedTables) take() (string, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.todo) == 0 {
+		return "", false
+	}
+	t := w.todo[0]
+	w.todo = w.todo[1:]
+	return t, true
+}
+
+// head is the last audit row as this snapshot sees it.
+func (s snap) head(ctx context.Context) (AuditHead, error) {
+	var h AuditHead
+	err := s.queryRow(ctx, []any{&h.Seq, &h.Hash}, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return h, fmt.Errorf("read the audit log's last row: %w", err)
+	}
+	return h, nil
+}
+
+// presentTables are the audited tables the file has (one from an older schema lacks the
+// later ones), the largest kinds first so the two connections end about together.
+func (s snap) presentTables(ctx context.Context) []string {
+	var out []string
+	for _, table := range AuditedTables {
+		var n int
+		if err := s.queryRow(ctx, []any{&n}, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, table); err == nil && n > 0 {
+			out = append(out, table)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return tableWeight[out[i]] > tableWeight[out[j]] })
+	return out
+}
+
+// tableWeight orders the tables by how many records a ledger holds of each, roughly.
+var tableWeight = map[string]int{"case_event": 9, "attendance": 8, "case_file": 7, "case_number": 6, "party": 5,
+	"activity": 4, "staff": 3, "training": 2}
+
+// checkLogShared is checkLog comparing tables from w once the log is read, leaving the
+// findings to the caller (the other connection's tables are compared then too).
+func (s snap) checkLogShared(ctx context.Context, c LogCheck, w *sharedTables) (LogCheck, error) {
+	last, c, err := s.readLog(ctx, c)
+	if err != nil || !s.s.states {
 		return c, err
 	}
-	c.Break = chain.broken
-	if err := s.queryRow(ctx, []any{&c.Written}, `SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("read the audit log's counter: %w", err)
+	var found []Finding
+	for table, ok := w.take(); ok; table, ok = w.take() {
+		if err := s.compareTable(ctx, table, last, &found, &c.Records); err != nil {
+			return c, err
+		}
 	}
-	if !s.s.states {
-		return c, nil
+	w.mu.Lock()
+	w.last = last
+	w.mu.Unlock()
+	c.Findings = found
+	return c, nil
+}
+
+// sumTable reads every row of table and keeps its state's hash by record.
+func (s snap) sumTable(ctx context.Context, table string, sums map[string][32]byte, records *int64) error {
+	return s.eachState(ctx, table, func(id string, state []byte) {
+		sums[table+"\x00"+id] = sha256.Sum256(state)
+		*records++
+	})
+}
+
+func (s snap) checkLog(ctx context.Context, c LogCheck) (LogCheck, error) {
+	last, c, err := s.readLog(ctx, c)
+	if err != nil || !s.s.states {
+		return c, err
 	}
 	var found []Finding
 	for _, table := range AuditedTables {
@@ -130,28 +273,81 @@ func (s snap) checkLog(ctx context.Context, c LogCheck) (LogCheck, error) {
 			return c, err
 		}
 	}
+	c.Findings = found
+	return c, s.findings(ctx, &c, last, nil)
+}
+
+// findings completes c.Findings: more (the other connection's comparisons), then what the
+// log has and no table holds, sorted, bounded and described.
+func (s snap) findings(ctx context.Context, c *LogCheck, last map[string]logged, more func(add func(Finding))) error {
+	found := c.Findings
+	if more != nil {
+		more(func(f Finding) { found = append(found, f) })
+	}
 	for key, l := range last { // what the log has and no table holds
 		if !l.gone {
 			table, id := splitKey(key)
 			found = append(found, Finding{Kind: Missing, Table: table, ID: id, Seq: l.seq})
 		}
 	}
+	// By kind, then the log's order; records the log never wrote (Seq 0) in the order of
+	// AuditedTables, whichever connection compared them.
 	sort.SliceStable(found, func(i, j int) bool {
-		if found[i].Kind != found[j].Kind {
-			return found[i].Kind < found[j].Kind
+		a, b := found[i], found[j]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
 		}
-		return found[i].Seq < found[j].Seq
+		if a.Seq != b.Seq {
+			return a.Seq < b.Seq
+		}
+		if ta, tb := tableIndex(a.Table), tableIndex(b.Table); ta != tb {
+			return ta < tb
+		}
+		return a.ID < b.ID
 	})
 	if len(found) > MaxFindings {
 		c.More, found = len(found)-MaxFindings, found[:MaxFindings]
 	}
 	for i := range found {
 		if err := s.describe(ctx, &found[i]); err != nil {
-			return c, err
+			return err
 		}
 	}
 	c.Findings = found
-	return c, nil
+	return nil
+}
+
+func tableIndex(table string) int {
+	for i, t := range AuditedTables {
+		if t == table {
+			return i
+		}
+	}
+	return len(AuditedTables)
+}
+
+// readLog recomputes the chain and collects each record's last logged state.
+func (s snap) readLog(ctx context.Context, c LogCheck) (map[string]logged, LogCheck, error) {
+	last := map[string]logged{}
+	chain := chainCheck{prev: genesisHash}
+	err := s.walkAudit(ctx, func(r auditRow) error {
+		c.Rows++
+		chain.add(r)
+		c.Head = AuditHead{Seq: r.seq, Hash: r.hash}
+		if r.body.State != nil {
+			sum, _, _ := stateSum(r.body.State) // a forged digest that is none matches no record
+			last[r.body.Entity+"\x00"+r.body.EntityID] = logged{sum: sum, seq: r.seq, gone: string(r.body.State) == "null"}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, c, err
+	}
+	c.Break = chain.broken
+	if err := s.queryRow(ctx, []any{&c.Written}, `SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, c, fmt.Errorf("read the audit log's counter: %w", err)
+	}
+	return last, c, nil
 }
 
 func splitKey(key string) (string, string) {
@@ -166,29 +362,7 @@ func splitKey(key string) (string, string) {
 // compareTable reads every row of table and checks it against the log, removing what it
 // saw from last so the rest is what is missing.
 func (s snap) compareTable(ctx context.Context, table string, last map[string]logged, found *[]Finding, records *int64) error {
-	rows, err := s.query(ctx, "SELECT * FROM "+ident(table))
-	if err != nil {
-		return fmt.Errorf("read %s: %w", table, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		cols, vals, err := scanAny(rows)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", table, s.wrap(err))
-		}
-		var id string
-		for i, col := range cols {
-			if col == "id" {
-				id = fmt.Sprint(vals[i])
-			}
-		}
-		state, err := stateOf(table, cols, vals)
-		if err != nil {
-			return err
-		}
+	return s.eachState(ctx, table, func(id string, state []byte) {
 		*records++
 		key := table + "\x00" + id
 		l, ok := last[key]
@@ -199,6 +373,56 @@ func (s snap) compareTable(ctx context.Context, table string, last map[string]lo
 		case sha256.Sum256(state) != l.sum:
 			*found = append(*found, Finding{Kind: Differs, Table: table, ID: id, Seq: l.seq})
 		}
+	})
+}
+
+// eachState reads every row of table and gives fn its id and state (stateOf), the state's
+// bytes valid until fn returns. The columns' order is sorted once for the table, not per row.
+func (s snap) eachState(ctx context.Context, table string, fn func(id string, state []byte)) error {
+	rows, err := s.query(ctx, "SELECT * FROM "+ident(table))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", table, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", table, s.wrap(err))
+	}
+	idCol := -1
+	for i, c := range cols {
+		if c == "id" {
+			idCol = i
+		}
+	}
+	order := sortedOrder(cols)
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var buf []byte
+	for n := 0; rows.Next(); n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		clear(vals)
+		if err := rows.Scan(ptrs...); err != nil {
+			return fmt.Errorf("read %s: %w", table, s.wrap(err))
+		}
+		var id string
+		if idCol >= 0 {
+			if v, ok := vals[idCol].(string); ok {
+				id = v
+			} else {
+				id = fmt.Sprint(vals[idCol])
+			}
+		}
+		if buf, err = appendState(buf[:0], table, cols, order, vals); err != nil {
+			return err
+		}
+		fn(id, buf)
 	}
 	return s.wrap(rows.Err())
 }

@@ -56,6 +56,26 @@ func stateOf(table string, cols []string, vals []any) (json.RawMessage, error) {
 	return b, nil
 }
 
+// appendState is stateOf appended to dst, with the columns' sorted order given.
+func appendState(dst []byte, table string, cols []string, order []int, vals []any) ([]byte, error) {
+	secret := secretColumns[table]
+	for i, c := range cols {
+		switch x := vals[i].(type) {
+		case []byte:
+			vals[i] = digest(x)
+		case string:
+			if secret[c] {
+				vals[i] = digest([]byte(x))
+			}
+		}
+	}
+	out, err := appendStateJSON(dst, cols, order, vals)
+	if err != nil {
+		return nil, fmt.Errorf("record state of %s: %w", table, err)
+	}
+	return out, nil
+}
+
 func digest(b []byte) string {
 	h := sha256.Sum256(b)
 	return "sha256:" + hex.EncodeToString(h[:])
