@@ -148,9 +148,9 @@ func BenchmarkHomeAgenda100k(b *testing.B) {
 
 // forgetCounts empties the count cache, as for a ledger just opened or just changed.
 func forgetCounts() {
-	caseCounts.Lock()
-	clear(caseCounts.m)
-	caseCounts.Unlock()
+	counts.Lock()
+	clear(counts.m)
+	counts.Unlock()
 }
 
 // openList is what the case list reads when it opens or its filter changes: the matches'

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"sync"
 )
 
 // CaseQuery filters and orders the case list. Zero values mean "any".
@@ -357,61 +356,34 @@ func (s *Store) scanCaseRows(rows *sql.Rows, order string, limit int) ([]CaseRow
 	return out, s.wrap(rows.Err())
 }
 
-// caseCounts remembers how many cases match a query in a given state of the ledger (the
-// audit log's last row: every change appends one), so paging, going back to the list or
-// typing a search and deleting it again does not count the table once more.
-var caseCounts = struct {
-	sync.Mutex
-	m map[caseCountKey]int
-}{m: map[caseCountKey]int{}}
-
-type caseCountKey struct {
-	s   *Store
-	q   CaseQuery
-	gen int64
-}
-
 // CaseCount is how many cases match q: counted once per query and state of the ledger.
 func (s *Store) CaseCount(ctx context.Context, q CaseQuery) (int, error) {
 	q.Sort, q.Desc = "", false // the order changes no count
 	if q.Due == "" {
 		q.Today, q.SoonTo = "", ""
 	}
-	var gen int64
-	if err := s.queryRow(ctx, []any{&gen}, "SELECT COALESCE(MAX(seq), 0) FROM audit_log"); err != nil {
-		return 0, fmt.Errorf("count cases: %w", err)
-	}
-	key := caseCountKey{s, q, gen}
-	caseCounts.Lock()
-	n, ok := caseCounts.m[key]
-	caseCounts.Unlock()
-	if ok {
-		return n, nil
-	}
+	var n int
+	var err error
 	if m := matchQuery(q.Search); m != "" && q == (CaseQuery{Search: q.Search}) {
-		err := s.queryRow(ctx, []any{&n}, "SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?", m)
-		if err != nil {
-			return 0, fmt.Errorf("count cases: %w", err)
-		}
+		n, err = s.count(ctx, "SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?", m)
 	} else {
 		where, args := q.where()
-		if err := s.queryRow(ctx, []any{&n}, "SELECT COUNT(*) FROM case_file WHERE "+where, args...); err != nil {
-			return 0, fmt.Errorf("count cases: %w", err)
-		}
+		n, err = s.count(ctx, "SELECT COUNT(*) FROM case_file WHERE "+where, args...)
 	}
-	caseCounts.Lock()
-	if len(caseCounts.m) >= 256 {
-		clear(caseCounts.m)
+	if err != nil {
+		return 0, fmt.Errorf("count cases: %w", err)
 	}
-	caseCounts.m[key] = n
-	caseCounts.Unlock()
 	return n, nil
 }
 
-// CaseYears lists the filing years present, newest first, for the year filter.
+// CaseYears lists the years of the cases' numbers present (the year filter's), newest
+// first: each found by one step down the numbers' index, not by reading every case.
 func (s *Store) CaseYears(ctx context.Context) ([]int, error) {
-	rows, err := s.query(ctx, `SELECT DISTINCT CAST(substr(filed_on, 1, 4) AS INTEGER) FROM case_file
-		WHERE deleted_at IS NULL AND filed_on IS NOT NULL ORDER BY 1 DESC`)
+	rows, err := s.query(ctx, `WITH RECURSIVE y(v) AS (
+			SELECT MAX(case_year) FROM case_file WHERE deleted_at IS NULL
+			UNION ALL
+			SELECT (SELECT MAX(case_year) FROM case_file WHERE case_year < y.v AND deleted_at IS NULL) FROM y WHERE y.v IS NOT NULL)
+		SELECT v FROM y WHERE v IS NOT NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("case years: %w", err)
 	}

@@ -145,3 +145,34 @@ func TestCasePagesFollowOneAnother(t *testing.T) {
 		t.Error("a key of another order was taken")
 	}
 }
+
+// A count is remembered only until the ledger changes: a case filed (here or by another
+// program on the same file) is counted at once.
+func TestCountsFollowEveryChange(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	setupTown(t, s)
+	add := func() {
+		err := s.Write(ctx, alice, func(tx *Tx) error {
+			p, err := tx.InsertParty(Party{Kind: "org", Name: "青石机械加工厂", NameInitials: "qsjxjgc"})
+			if err != nil {
+				return err
+			}
+			_, err = tx.InsertCase(Case{Procedure: "general", PartyID: p, Stage: "filed", Title: "未设置安全警示标志"})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for want := 1; want <= 3; want++ {
+		add()
+		_, n, err := s.Cases(ctx, CaseQuery{}, 0, 1)
+		found, _, _ := s.Cases(ctx, CaseQuery{Search: "青石"}, 0, 10)
+		m, _ := s.CaseCount(ctx, CaseQuery{Search: "青石"})
+		all, _ := s.Counts(ctx)
+		if err != nil || n != want || m != want || len(found) != want || all[ListCases] != want || all[ListParties] != want {
+			t.Fatalf("after %d cases: list %d, search %d (%d rows), home %v, %v", want, n, m, len(found), all, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // ListKind names a record list that a section of the window shows.
@@ -125,8 +126,8 @@ func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, 
 		where += " AND " + c.sql
 		args = append(args, c.args...)
 	}
-	var total int
-	if err := s.queryRow(ctx, []any{&total}, "SELECT COUNT(*) FROM "+sp.table+" WHERE "+where, args...); err != nil {
+	total, err := s.count(ctx, "SELECT COUNT(*) FROM "+sp.table+" WHERE "+where, args...)
+	if err != nil {
 		return nil, 0, fmt.Errorf("count %s: %w", kind, err)
 	}
 	q := "SELECT id, " + sp.title + ", " + sp.detail + ", " + sp.tag + ", " + sp.date + " FROM " + sp.table +
@@ -151,11 +152,51 @@ func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, 
 func (s *Store) Counts(ctx context.Context) (map[ListKind]int, error) {
 	out := make(map[ListKind]int, len(listSpecs))
 	for k, sp := range listSpecs {
-		var n int
-		if err := s.queryRow(ctx, []any{&n}, "SELECT COUNT(*) FROM "+sp.table+" WHERE deleted_at IS NULL"); err != nil {
+		n, err := s.count(ctx, "SELECT COUNT(*) FROM "+sp.table+" WHERE deleted_at IS NULL")
+		if err != nil {
 			return nil, fmt.Errorf("count %s: %w", k, err)
 		}
 		out[k] = n
 	}
 	return out, nil
+}
+
+// counts remembers what a counting statement returned in a given state of the ledger: the
+// audit log's last row, as every change appends one (in this process or another). Paging
+// a list, going back to it or typing a search and deleting it again counts nothing twice.
+var counts = struct {
+	sync.Mutex
+	m map[countKey]int
+}{m: map[countKey]int{}}
+
+type countKey struct {
+	s     *Store
+	query string // the statement and its arguments
+	state int64
+}
+
+// count runs a SELECT COUNT(*) statement, or remembers its result from before if the
+// ledger has not changed since.
+func (s *Store) count(ctx context.Context, query string, args ...any) (int, error) {
+	var state int64
+	if err := s.queryRow(ctx, []any{&state}, "SELECT COALESCE(MAX(seq), 0) FROM audit_log"); err != nil {
+		return 0, err
+	}
+	key := countKey{s, fmt.Sprintf("%s %q", query, args), state}
+	counts.Lock()
+	n, ok := counts.m[key]
+	counts.Unlock()
+	if ok {
+		return n, nil
+	}
+	if err := s.queryRow(ctx, []any{&n}, query, args...); err != nil {
+		return 0, err
+	}
+	counts.Lock()
+	if len(counts.m) >= 512 { // a store closed long ago is forgotten with the rest
+		clear(counts.m)
+	}
+	counts.m[key] = n
+	counts.Unlock()
+	return n, nil
 }
