@@ -206,44 +206,16 @@ func (s *Store) casePage(ctx context.Context, q CaseQuery, after *CaseKey, offse
 		// Far down the list: find the key of the row before the page by its order's columns
 		// alone (sorting whole rows to skip them costs ten times as much), then read the
 		// page after it.
-		keySel := `SELECT ` + strings.Join(extra, ", ") + ` FROM ` + from + ` WHERE `
-		var order []string
-		for _, c := range cols {
-			if c.nullsLast && !desc {
-				order = append(order, "("+c.expr+" IS NULL)")
-			}
-			order = append(order, c.expr+direction(desc))
-		}
-		order = append(order, "case_file.rowid"+direction(desc))
-		k := CaseKey{order: q.orderName()}
-		err := s.queryRow(ctx, []any{&k.rowid, &k.vals[0], &k.vals[1]}, keySel+where+cond+` ORDER BY `+strings.Join(order, ", ")+` LIMIT 1 OFFSET ?`,
-			append(append(append([]any{}, args...), cargs...), offset-1)...)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("list cases: %w", err)
+		k, ok, err := s.keyAt(ctx, q, from, where, args, cols, desc, offset-1)
+		if err != nil || !ok {
+			return nil, err
 		}
 		return s.casePage(ctx, q, &k, 0, limit)
 	}
 	// Keyset paging reads the first column's index from the key on: its rows with a value,
 	// then (or, going up, before them) its rows without, each part in the index's order.
 	first := cols[0]
-	type part struct {
-		cond string
-		cols []orderCol
-		null bool
-	}
-	parts := []part{{"", cols, false}}
-	if first.nullable {
-		valued := part{" AND " + first.expr + " IS NOT NULL", cols, false}
-		null := part{" AND " + first.expr + " IS NULL", cols[1:], true}
-		if desc || first.nullsLast {
-			parts = []part{valued, null}
-		} else {
-			parts = []part{null, valued}
-		}
-	}
+	parts := orderParts(cols, desc)
 	var out []CaseRow
 	started := after == nil
 	for _, p := range parts {
@@ -281,6 +253,73 @@ func (s *Store) casePage(ctx context.Context, q CaseQuery, after *CaseKey, offse
 		}
 	}
 	return out, nil
+}
+
+// part is a stretch of the list in which the first order column is NULL throughout or
+// never: read in its index's order.
+type part struct {
+	cond string
+	cols []orderCol
+	null bool
+}
+
+func orderParts(cols []orderCol, desc bool) []part {
+	first := cols[0]
+	if !first.nullable {
+		return []part{{"", cols, false}}
+	}
+	valued := part{" AND " + first.expr + " IS NOT NULL", cols, false}
+	null := part{" AND " + first.expr + " IS NULL", cols[1:], true}
+	if desc || first.nullsLast {
+		return []part{valued, null}
+	}
+	return []part{null, valued}
+}
+
+// keyAt is the key of row i (from 0) of the list, found from the order's columns alone:
+// in the part of the list holding it (the parts counted, as counts are remembered), by its
+// index. ok is false past the end.
+func (s *Store) keyAt(ctx context.Context, q CaseQuery, from, where string, args []any, cols []orderCol, desc bool, i int) (CaseKey, bool, error) {
+	k := CaseKey{order: q.orderName()}
+	extra := []string{"case_file.rowid", "NULL", "NULL"}
+	for j, c := range cols {
+		extra[j+1] = c.expr
+	}
+	if matchQuery(q.Search) != "" && cols != nil {
+		// The matches read once, the rows walked in the index's order keeping them.
+		where = strings.Replace(where, inSearch, "+"+inSearch, 1)
+	}
+	parts := []part{{"", cols, false}}
+	if cols != nil {
+		parts = orderParts(cols, desc)
+	}
+	for j, p := range parts {
+		if j < len(parts)-1 {
+			n, err := s.count(ctx, "SELECT COUNT(*) FROM "+from+" WHERE "+where+p.cond, args...)
+			if err != nil {
+				return k, false, fmt.Errorf("list cases: %w", err)
+			}
+			if i >= n {
+				i -= n
+				continue
+			}
+		}
+		var order []string
+		for _, c := range p.cols {
+			order = append(order, c.expr+direction(desc))
+		}
+		order = append(order, "case_file.rowid"+direction(desc))
+		err := s.queryRow(ctx, []any{&k.rowid, &k.vals[0], &k.vals[1]}, `SELECT `+strings.Join(extra, ", ")+` FROM `+from+
+			` WHERE `+where+p.cond+` ORDER BY `+strings.Join(order, ", ")+` LIMIT 1 OFFSET ?`, append(append([]any{}, args...), i)...)
+		if errors.Is(err, sql.ErrNoRows) {
+			return k, false, nil
+		}
+		if err != nil {
+			return k, false, fmt.Errorf("list cases: %w", err)
+		}
+		return k, true, nil
+	}
+	return k, false, nil
 }
 
 func direction(desc bool) string {
