@@ -328,7 +328,11 @@ func tableIndex(table string) int {
 
 // readLog recomputes the chain and collects each record's last logged state.
 func (s snap) readLog(ctx context.Context, c LogCheck) (map[string]logged, LogCheck, error) {
-	last := map[string]logged{}
+	// Sized for the rows the log ever had (about one record each): growing a map of a
+	// million keys step by step costs more than reading them.
+	var rows int64
+	_ = s.queryRow(ctx, []any{&rows}, `SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`)
+	last := make(map[string]logged, min(max(rows, 0), 1<<24))
 	chain := chainCheck{prev: genesisHash}
 	err := s.walkAudit(ctx, func(r auditRow) error {
 		c.Rows++
