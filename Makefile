@@ -70,7 +70,8 @@ bench: build
 SHOTS := \
 	home: \
 	cases:50:143 \
-	case:50:143,300:267 \
+	case:50:143,c300:267 \
+	document:50:143,c300:267,p54:309 \
 	filing:50:143,-42:73 \
 	enterprises:50:181 \
 	session:50:219,-56:73 \

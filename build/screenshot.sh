@@ -6,7 +6,8 @@
 #   wizard  the first-run wizard on a new database
 #   X:Y     signed in on a demo town, then a click at each position in turn; a negative X
 #           counts from the window's right edge (buttons there move with the width), cX:Y
-#           is X at 1366 wide in the pane right of the navigation (tabs), "key:K"
+#           is X at 1366 wide in the pane right of the navigation (tabs), pN:Y is X at N %
+#           of the width, "key:K"
 #           presses a key instead, "type:TEXT" types
 # SHOT_PREP="export --period 2026-Q3" runs such commands on the demo town before.
 # SHOT_DISTRICT=1 makes a district bureau's ledger instead (see below).
@@ -79,6 +80,9 @@ PY
     case "$xy" in
       key:*) steps="$steps; xdotool key ${xy#key:}; sleep 0.8" ;;
       type:*) steps="$steps; xdotool type --delay 60 '${xy#type:}'; sleep 0.8" ;;
+      p*) # pN:Y: X at N % of the width (a control in a pane that grows with the window)
+          x=${xy%%:*}; x=$((w * ${x#p} / 100))
+          steps="$steps; xdotool mousemove $x ${xy##*:} click 1; sleep 1.5" ;;
       c*) # cX:Y: X as measured at 1366 wide in the content pane right of the navigation,
           # which starts at 16 % of the width (ui/shell.go), so tabs are hit at any width
           x=${xy%%:*}; x=${x#c}; x=$((x + (w - 1366) * 16 / 100))
