@@ -75,6 +75,9 @@ gui() {
     # Resident memory, and the part of it that is the GL driver'"'"'s own mapped libraries.
     awk '"'"'/^[0-9a-f]+-[0-9a-f]+ /{lib=$6} /^Rss:/{t+=$2; if (lib ~ /(dri|mesa|gallium|swrast|LLVM|libGL|libEGL|glapi|libgbm|libdrm)/) g+=$2}
          END{print "rss-kb", t+0, g+0}'"'"' "/proc/$pid/smaps" >>"$logf"
+    # A person takes some seconds to sign in; meanwhile the start-up check of the file (SQLite'"'"'s
+    # integrity check, seconds at this size) runs in the background, as at every start.
+    sleep 6
     win=$(xdotool search --pid $pid 2>/dev/null | tail -1)
     [ -n "$win" ] && xdotool windowactivate --sync "$win" 2>/dev/null
     xdotool type --delay 40 admin; xdotool key Return; sleep 0.5
