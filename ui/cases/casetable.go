@@ -65,12 +65,14 @@ type CaseTable struct {
 	numberWidth             float32            // the longest case number's
 	fittedTo                float32            // the table width they were fitted to
 	content                 fyne.CanvasObject
-	cancel                  context.CancelFunc // stops the reading under way
+	ctx                     context.Context    // the reading of the query shown, and its pages
+	cancel                  context.CancelFunc // stops it
+	pending                 map[int]bool       // pages far down being read in the background
 }
 
 func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 	ctx := context.Background()
-	t := &CaseTable{u: u, pages: map[int][]office.CaseRow{}, stages: map[string]string{}, dues: map[string]string{},
+	t := &CaseTable{u: u, pages: map[int][]office.CaseRow{}, pending: map[int]bool{}, stages: map[string]string{}, dues: map[string]string{},
 		items: map[string]string{}, years: map[string]int{}}
 	today := u.Now()
 	// The office's "due soon" setting decides the window, here as on the home page.
@@ -217,7 +219,7 @@ type listed struct {
 func (t *CaseTable) reload() {
 	t.Stop()
 	ctx, cancel := context.WithCancel(context.Background())
-	t.cancel = cancel
+	t.ctx, t.cancel = ctx, cancel
 	q := t.Query
 	read := func() (listed, error) {
 		var l listed
@@ -262,7 +264,7 @@ func (t *CaseTable) Stop() {
 
 // show puts a reading of the list on screen.
 func (t *CaseTable) show(l listed, err error) {
-	t.pages = map[int][]office.CaseRow{}
+	t.pages, t.pending = map[int][]office.CaseRow{}, map[int]bool{}
 	if err != nil {
 		t.total = 0
 		kit.SetMessage(t.Empty, locale.Err(err))
@@ -295,17 +297,22 @@ func (t *CaseTable) show(l listed, err error) {
 }
 
 // Row is the list's row i, its page read when first needed: right after the last row of
-// the page before when that one is read (as scrolling reads them), by position otherwise.
+// the page before when that one is read (as scrolling reads them); by position, in the
+// background, when the list jumps far down (the row is blank until its page is there).
 func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
 	p := i / kit.PageSize
 	page, ok := t.pages[p]
 	if !ok {
 		var err error
 		ctx := context.Background()
-		if prev := t.pages[p-1]; p > 0 && len(prev) == kit.PageSize {
+		switch prev := t.pages[p-1]; {
+		case p > 0 && len(prev) == kit.PageSize:
 			page, err = t.u.Office.Cases.ListPage(ctx, t.Query, prev[len(prev)-1].Key, kit.PageSize)
-		} else {
+		case p == 0 || Sync || t.ctx == nil:
 			page, _, err = t.u.Office.CaseRows(ctx, t.Query, p*kit.PageSize, kit.PageSize)
+		default:
+			t.readFar(p)
+			return office.CaseRow{}, false
 		}
 		if err != nil {
 			return office.CaseRow{}, false
@@ -316,6 +323,33 @@ func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
 		return office.CaseRow{}, false
 	}
 	return page[i%kit.PageSize], true
+}
+
+// readFar reads page p in the background and shows it, unless the query changed meanwhile.
+func (t *CaseTable) readFar(p int) {
+	if t.pending[p] {
+		return
+	}
+	t.pending[p] = true
+	ctx, q := t.ctx, t.Query
+	t.u.Background(func(context.Context) (func(), error) {
+		rows, _, err := t.u.Office.CaseRows(ctx, q, p*kit.PageSize, kit.PageSize)
+		if ctx.Err() != nil {
+			return nil, nil
+		}
+		return func() {
+			if ctx.Err() != nil || ctx != t.ctx {
+				return
+			}
+			delete(t.pending, p)
+			if err != nil {
+				fyne.LogError("case list page", err)
+				return
+			}
+			t.pages[p] = rows
+			t.Table.Refresh()
+		}, nil
+	})
 }
 
 func (t *CaseTable) fill(id widget.TableCellID, l *widget.Label) {
