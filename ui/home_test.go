@@ -112,6 +112,15 @@ func TestHomeShowsItsFrameBeforeItsAgendaAndLeavingStopsTheReading(t *testing.T)
 		t.Error("a cancelled reading filled the page that was left")
 	}
 
+	// Leaving by the navigation stops it as well: the shell tells the page it is replaced.
+	u.Shell.Select("nav.home")
+	ctx = readingStarted(t, started)
+	u.Shell.Select("nav.parties")
+	if ctx.Err() == nil {
+		t.Fatal("choosing another section did not cancel the home page's agenda reading")
+	}
+	u.tasks.Wait()
+
 	// Back on the home page, the reading let go: the agenda replaces the loading line.
 	u.Shell.Select("nav.home")
 	h = u.Shell.Current.(*home.Home)

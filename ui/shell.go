@@ -138,6 +138,10 @@ func (s *Shell) reselect(i int) {
 }
 
 func (s *Shell) show(i int) {
+	// A page reading in the background (the home page's agenda) stops when it is replaced.
+	if l, ok := s.Current.(interface{ Leave() }); ok {
+		l.Leave()
+	}
 	s.selected = i
 	s.reselect(i)
 	s.Current = s.Sections[i].build()
