@@ -24,6 +24,11 @@ func Deadlines(c Case, cal Calendar, p Params) []Deadline {
 	}
 	var out []Deadline
 	add := func(d Deadline) {
+		// A deadline counted from a step recorded without its date would fall in the year 1
+		// (0001-01-10): no date, no deadline, rather than a false overdue item.
+		if d.Due.Year() < 1900 {
+			return
+		}
 		d.SoonDays = p.DueSoonDays
 		out = append(out, d)
 	}

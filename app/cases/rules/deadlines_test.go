@@ -156,3 +156,22 @@ func TestStatus(t *testing.T) {
 		}
 	}
 }
+
+// Steps recorded without their dates (an imported or damaged record) give no deadline: never
+// one counted from the year 1, which the home page once listed as 0001-01-10 and overdue.
+func TestDeadlinesNeverFromAMissingDate(t *testing.T) {
+	c := general(Event{Step: StepNotice, Outcome: OutcomeFine, Fine: yuan(20_000)},
+		Event{Step: StepDecision, Outcome: OutcomeFine, Fine: yuan(20_000)}, Event{Step: StepService})
+	for _, d := range Deadlines(c, cal, DefaultParams()) {
+		if d.Due.Year() < 1900 {
+			t.Errorf("%s due %s, counted from a missing date", d.Kind, dateText(d.Due))
+		}
+	}
+	got := map[string]bool{}
+	for _, d := range Deadlines(c, cal, DefaultParams()) {
+		got[d.Kind] = true
+	}
+	if !got[DeadlineDecide] {
+		t.Error("the deadline to decide, counted from the filing day, was dropped as well")
+	}
+}
