@@ -42,11 +42,11 @@ func benchWatch(path string, start time.Time) {
 		return
 	}
 	defer f.Close()
-	say := func(event string, at time.Time) {
+	logAt := func(event string, at time.Time) {
 		fmt.Fprintf(f, "%s %d %d\n", event, at.UnixMilli(), at.Sub(start).Milliseconds())
 		f.Sync()
 	}
-	say("start", start)
+	logAt("start", start)
 	for fyne.CurrentApp() == nil {
 		time.Sleep(2 * time.Millisecond)
 	}
@@ -72,7 +72,7 @@ func benchWatch(path string, start time.Time) {
 		first, _ = look(false)
 	}
 	look(false) // once more round the event loop: the frame with the content is drawn
-	say("first-frame", time.Now())
+	logAt("first-frame", time.Now())
 	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
 	metrics.Read(sample)
 	fmt.Fprintf(f, "go-memory %d 0\n", sample[0].Value.Uint64())
@@ -82,9 +82,9 @@ func benchWatch(path string, start time.Time) {
 			break
 		}
 	}
-	say("shell-set", time.Now())
+	logAt("shell-set", time.Now())
 	_, sig := look(true)
-	say("home-drawn", time.Now())
+	logAt("home-drawn", time.Now())
 	last, changed := sig, time.Now()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && time.Since(changed) < time.Second; {
 		time.Sleep(5 * time.Millisecond)
@@ -92,7 +92,7 @@ func benchWatch(path string, start time.Time) {
 			last, changed = s, time.Now()
 		}
 	}
-	say("home-settled", changed)
+	logAt("home-settled", changed)
 }
 
 // signature feeds what a screen shows to w: its containers' shapes and its texts.
