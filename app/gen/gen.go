@@ -90,7 +90,6 @@ func Build(ctx context.Context, path string, o Options, admin auth.NewAccount) (
 	if err != nil {
 		return Counts{}, err
 	}
-	defer s.Close()
 	town := Town
 	town.Since = fmt.Sprintf("%d-01-01", year(o))
 	if admin.Password != "" {
@@ -98,10 +97,17 @@ func Build(ctx context.Context, path string, o Options, admin auth.NewAccount) (
 	} else {
 		err = setup.InitTown(ctx, s, town)
 	}
-	if err != nil {
-		return Counts{}, err
+	var n Counts
+	if err == nil {
+		n, err = fill(ctx, s, o, afterKind)
 	}
-	return Fill(ctx, s, o)
+	s.Close()
+	if err != nil { // a ledger cut short (interrupted, a full disk) is no generated town: it goes
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			os.Remove(p)
+		}
+	}
+	return n, err
 }
 
 func year(o Options) int {
@@ -116,6 +122,9 @@ func year(o Options) int {
 func Fill(ctx context.Context, s *data.Store, o Options) (Counts, error) {
 	return fill(ctx, s, o, nil)
 }
+
+// afterKind is a test's hook after each kind of record Build writes; nil in the program.
+var afterKind func(kind string) error
 
 // fill is Fill calling after (when given) after each kind of record is written.
 func fill(ctx context.Context, s *data.Store, o Options, after func(kind string) error) (Counts, error) {

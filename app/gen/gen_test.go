@@ -111,3 +111,21 @@ func BenchmarkStorage(b *testing.B) {
 		b.ReportMetric(float64(sizes["activities"])/float64(n.Cases), "B-file/case")
 	}
 }
+
+// A generation cut short (here after the enterprises) leaves no half-filled ledger behind.
+func TestBuildCutShortLeavesNoFile(t *testing.T) {
+	afterKind = func(kind string) error {
+		if kind == "parties" {
+			return context.Canceled
+		}
+		return nil
+	}
+	defer func() { afterKind = nil }()
+	path := filepath.Join(t.TempDir(), "cut.db")
+	if _, err := Build(context.Background(), path, Options{Scale: 1}, auth.NewAccount{}); err == nil {
+		t.Fatal("a generation cut short succeeded")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a cancelled generation left its file")
+	}
+}
