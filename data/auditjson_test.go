@@ -66,3 +66,13 @@ func FuzzAuditJSON(f *testing.F) {
 		}
 	})
 }
+
+// Only plain lower-case identifiers are spliced into SQL.
+func TestPlainIdent(t *testing.T) {
+	for name, want := range map[string]bool{"case_file": true, "a1_b": true, "x": true, "": false, "1a": false,
+		"_a": false, "Case": false, "a-b": false, "a b": false, "a;drop": false, "é": false} {
+		if plainIdent(name) != want {
+			t.Errorf("%q: %v", name, !want)
+		}
+	}
+}
