@@ -157,11 +157,17 @@ func compactRaw(b []byte) bool {
 
 // encode is json.Marshal(b), written directly when every part is plain.
 func (b auditBody) encode() []byte {
+	return b.appendEncode(make([]byte, 0, 256+len(b.Before)+len(b.After)+len(b.State)))
+}
+
+// appendEncode appends encode's text to dst.
+func (b auditBody) appendEncode(dst []byte) []byte {
 	if !compactRaw(b.Before) || !compactRaw(b.After) || len(b.State) > 0 && !compactRaw(b.State) {
 		enc, _ := json.Marshal(b)
-		return enc
+		return append(dst, enc...)
 	}
-	out := make([]byte, 0, 256+len(b.Before)+len(b.After)+len(b.State))
+	start := len(dst)
+	out := dst
 	ok := true
 	field := func(name, v string) {
 		if !ok {
@@ -180,7 +186,7 @@ func (b auditBody) encode() []byte {
 	field(`,"entity_id":`, b.EntityID)
 	if !ok {
 		enc, _ := json.Marshal(b)
-		return enc
+		return append(out[:start], enc...)
 	}
 	out = append(append(out, `,"before":`...), b.Before...)
 	out = append(append(out, `,"after":`...), b.After...)
@@ -263,4 +269,17 @@ func stateSum(state json.RawMessage) (sum [32]byte, compact, ok bool) {
 		return sum, true, false
 	}
 	return sum, true, true
+}
+
+// matches says the row's content, after prev, hashes to hash; buf is scratch space kept
+// between calls (the chain is checked row by row, a million times in a large ledger).
+func (b auditBody) matches(prev, hash string, buf *[]byte) bool {
+	out := append((*buf)[:0], prev...)
+	out = append(out, '\n')
+	out = b.appendEncode(out)
+	*buf = out
+	sum := sha256.Sum256(out)
+	var hx [64]byte
+	hex.Encode(hx[:], sum[:])
+	return string(hx[:]) == hash
 }

@@ -76,3 +76,17 @@ func TestPlainIdent(t *testing.T) {
 		}
 	}
 }
+
+// The chain check's allocation-free comparison agrees with the hash rows are written with.
+func TestMatchesAgreesWithHash(t *testing.T) {
+	var buf []byte
+	for _, b := range []auditBody{
+		{ID: "1", Town: "110105100", UserName: "王", Before: json.RawMessage("null"), After: json.RawMessage(`{"a":"b"}`), State: json.RawMessage(`"sha256:00"`)},
+		{ID: "2", UserName: "<x>", Before: json.RawMessage(`{"a": 1}`), After: json.RawMessage("null")},
+	} {
+		h := b.hash("prev")
+		if !b.matches("prev", h, &buf) || b.matches("other", h, &buf) || b.matches("prev", h[:63]+"0", &buf) && h[63] != '0' {
+			t.Errorf("%+v: matches disagrees with hash %s", b, h)
+		}
+	}
+}

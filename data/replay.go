@@ -646,13 +646,14 @@ func (s snap) walkAuditWhere(ctx context.Context, where string, fn func(auditRow
 type chainCheck struct {
 	prev   string
 	broken *ChainBreak
+	buf    []byte
 }
 
 func (k *chainCheck) add(r auditRow) {
 	if k.broken == nil {
 		if r.prevHash != k.prev {
 			k.broken = &ChainBreak{Seq: r.seq, Reason: "previous hash does not match"}
-		} else if r.body.hash(k.prev) != r.hash {
+		} else if !r.body.matches(k.prev, r.hash, &k.buf) {
 			k.broken = &ChainBreak{Seq: r.seq, Reason: "row content does not match its hash"}
 		}
 	}
