@@ -101,17 +101,18 @@ func rawOrNull(s sql.NullString) json.RawMessage {
 // appendJSONString appends s as encoding/json quotes it (HTML-safe); ok is false when s
 // holds a character encoding/json would escape, and nothing is appended then.
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
+	multi := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
 			return dst, false
 		case c >= 0x80:
-			// Multi-byte: encoding/json replaces invalid UTF-8 and escapes U+2028 and U+2029.
-			if !utf8.ValidString(s[i:]) || strings.Contains(s[i:], "\u2028") || strings.Contains(s[i:], "\u2029") {
-				return dst, false
-			}
-			i = len(s)
+			multi = true
 		}
+	}
+	// Multi-byte text: encoding/json replaces invalid UTF-8 and escapes U+2028 and U+2029.
+	if multi && (!utf8.ValidString(s) || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")) {
+		return dst, false
 	}
 	dst = append(dst, '"')
 	dst = append(dst, s...)
@@ -282,4 +283,21 @@ func (b auditBody) matches(prev, hash string, buf *[]byte) bool {
 	var hx [64]byte
 	hex.Encode(hx[:], sum[:])
 	return string(hx[:]) == hash
+}
+
+// rowJSON is json.Marshal(r) (keys sorted), written directly: every write's audit row has one.
+func rowJSON(r Row) (json.RawMessage, error) {
+	cols := make([]string, 0, len(r))
+	for k := range r {
+		cols = append(cols, k)
+	}
+	vals := make([]any, len(cols))
+	for i, k := range cols {
+		vals[i] = r[k]
+	}
+	b, err := stateJSON(cols, vals)
+	if err != nil {
+		return nil, fmt.Errorf("audit payload: %w", err)
+	}
+	return b, nil
 }

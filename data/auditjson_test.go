@@ -10,7 +10,7 @@ import (
 // The hand-written JSON of the audit chain and of record states is byte for byte what
 // encoding/json writes: a ledger's existing hashes and states must keep matching.
 func TestAuditJSONMatchesEncodingJSON(t *testing.T) {
-	texts := []string{"", "青石镇", "a b", `quote"`, `back\slash`, "<b>&", "tab\there", "line\nbreak", "\u2028", "x\u2029y",
+	texts := []string{"", "青石镇", "青石<镇>", "镇\"引号", "镇\\", "镇\n换行", "镇&", "镇\u2028", "a b", `quote"`, `back\slash`, "<b>&", "tab\there", "line\nbreak", "\u2028", "x\u2029y",
 		"bad\xffutf8", "emoji 😀", "ctrl\x01", "2024-01-01T00:00:00.000Z", "sha256:00ff"}
 	for _, s := range texts {
 		want, _ := json.Marshal(s)
@@ -51,6 +51,7 @@ func FuzzAuditJSON(f *testing.F) {
 	f.Add("青石镇", `{"a":"b"}`)
 	f.Add("<&>", `{"a": 1}`)
 	f.Add("\xff\u2028", `null`)
+	f.Add("青石<镇>&\"", `{"a":"青<"}`)
 	f.Fuzz(func(t *testing.T, s, raw string) {
 		want, _ := json.Marshal(s)
 		if got, err := appendJSONValue(nil, s); err != nil || !bytes.Equal(got, want) {
@@ -88,5 +89,19 @@ func TestMatchesAgreesWithHash(t *testing.T) {
 		if !b.matches("prev", h, &buf) || b.matches("other", h, &buf) || b.matches("prev", h[:63]+"0", &buf) && h[63] != '0' {
 			t.Errorf("%+v: matches disagrees with hash %s", b, h)
 		}
+	}
+}
+
+// An audit row's before and after, written by hand, are what encoding/json writes for them,
+// whatever Go values a record's row holds.
+func TestRowJSONMatchesEncodingJSON(t *testing.T) {
+	half := 1.5
+	var none *float64
+	r := Row{"name": "青石<镇>", "n": 3, "big": int64(1) << 40, "ok": true, "gone": nil, "hours": &half, "score": none,
+		"f": 0.1, "blob": []byte{1, 2}, "id": "", "tier": int32(2)}
+	want, _ := json.Marshal(r)
+	got, err := rowJSON(r)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s, want %s (%v)", got, want, err)
 	}
 }

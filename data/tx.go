@@ -280,6 +280,8 @@ func marshalOrNull(v any) (json.RawMessage, error) {
 	}
 	if r, ok := v.(Row); ok && len(r) == 0 {
 		return json.RawMessage("null"), nil
+	} else if ok {
+		return rowJSON(r)
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
