@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"log"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,8 +21,14 @@ import (
 // offerBackup looks, in the background, for the newest backup of a damaged ledger that
 // passes its check and, when there is one, offers it on the failure window w: restoring it
 // keeps the damaged file aside and opens the ledger as the backup left it, in opened.
-func offerBackup(a fyne.App, w fyne.Window, path string, cause error, now func() time.Time, opened func(*office.Office) fyne.Window) {
+//
+// Its background work is counted in busy, which a test waits on before it draws anything
+// else (Fyne's test driver runs fyne.Do on the calling goroutine).
+func offerBackup(a fyne.App, w fyne.Window, path string, cause error, now func() time.Time, opened func(*office.Office) fyne.Window,
+	busy *sync.WaitGroup) {
+	busy.Add(1)
 	go func() {
+		defer busy.Done()
 		good, ok, err := backup.NewestGood(context.Background(), path)
 		if err != nil {
 			log.Printf("look for a good backup of %s: %v", path, err)
@@ -36,7 +43,7 @@ func offerBackup(a fyne.App, w fyne.Window, path string, cause error, now func()
 			var btn *widget.Button
 			btn = widget.NewButton(locale.T("damaged.restore"), func() {
 				btn.Disable()
-				restoreDamaged(w, path, good.Path, now, opened, btn)
+				restoreDamaged(w, path, good.Path, now, opened, btn, busy)
 			})
 			btn.Importance = widget.HighImportance
 			w.SetContent(container.NewPadded(failureWith(cause, a.Quit, note, btn)))
@@ -45,8 +52,11 @@ func offerBackup(a fyne.App, w fyne.Window, path string, cause error, now func()
 	}()
 }
 
-func restoreDamaged(w fyne.Window, path, from string, now func() time.Time, opened func(*office.Office) fyne.Window, btn *widget.Button) {
+func restoreDamaged(w fyne.Window, path, from string, now func() time.Time, opened func(*office.Office) fyne.Window,
+	btn *widget.Button, busy *sync.WaitGroup) {
+	busy.Add(1)
 	go func() {
+		defer busy.Done()
 		res, err := backup.Restore(context.Background(), path, from, now())
 		var o *office.Office
 		if err == nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -52,10 +53,11 @@ func TestDamagedLedgerOffersItsNewestGoodBackup(t *testing.T) {
 	}
 	w := ShowOpenFailure(a, err, "zh-Hans")
 	var got *office.Office
+	var busy sync.WaitGroup
 	offerBackup(a, w, path, err, time.Now, func(o *office.Office) fyne.Window {
 		got = o
 		return a.NewWindow("restored")
-	})
+	}, &busy)
 	btn := waitUntil(t, func() *widget.Button {
 		for _, obj := range test.LaidOutObjects(w.Content()) {
 			if b, ok := obj.(*widget.Button); ok && b.Text == "用这份备份恢复" {
@@ -68,7 +70,10 @@ func TestDamagedLedgerOffersItsNewestGoodBackup(t *testing.T) {
 		t.Error("the offer does not say which backup")
 	}
 	test.Tap(btn)
-	waitUntil(t, func() *office.Office { return got })
+	busy.Wait() // the restore and its dialog, drawn on the restore's goroutine under the test driver
+	if got == nil {
+		t.Fatal("the restore opened no ledger")
+	}
 	defer got.Close()
 	if stage, err := got.Setup.StageOf(ctx); err != nil || stage != setup.Ready {
 		t.Errorf("restored ledger is not the one backed up: %v %v", stage, err)

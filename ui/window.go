@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -71,6 +72,7 @@ func RunWindow(a fyne.App, path, version string, getenv func(string) string) int
 		if backup.IsDamaged(err) {
 			// A damaged ledger is offered its newest good backup; restored, the ledger opens
 			// in a window of its own and this one closes.
+			var busy sync.WaitGroup
 			offerBackup(a, w, path, err, time.Now, func(o *office.Office) fyne.Window {
 				u := New(a, o, version)
 				u.Start()
@@ -80,7 +82,7 @@ func RunWindow(a fyne.App, path, version string, getenv func(string) string) int
 				win, status = u.Win, 0
 				w.Close()
 				return u.Win
-			})
+			}, &busy)
 		}
 		a.Run()
 		return status
