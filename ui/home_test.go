@@ -9,11 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	appcases "townledger/app/cases"
 	"townledger/app/office"
 	"townledger/ui/cases"
 	"townledger/ui/home"
-	"townledger/ui/kit"
 )
 
 // heldAgenda replaces the home page's agenda reading with one that waits until the test
@@ -21,33 +19,27 @@ import (
 // each reading as it starts.
 // The figures are held the same way (Fyne's test driver shows background results on the
 // background goroutine, which must not run alongside the test's taps).
-func heldAgenda(t *testing.T) (started chan context.Context, release chan struct{}) {
+func heldAgenda(t *testing.T, u *UI) (started chan context.Context, release chan struct{}) {
 	started, release = make(chan context.Context, 4), make(chan struct{})
-	read, count := home.LoadAgenda, home.LoadCounts
-	home.Sync = false
-	home.LoadAgenda = func(ctx context.Context, u *kit.Env) (appcases.Agenda, error) {
-		started <- ctx
-		select {
-		case <-ctx.Done():
-			return appcases.Agenda{}, ctx.Err()
-		case <-release:
-			return read(ctx, u)
-		case <-time.After(30 * time.Second): // read before the page was shown: fail, not hang
-			return appcases.Agenda{}, context.DeadlineExceeded
+	env := u.Shell.Env
+	env.ReadGate = func(ctx context.Context, what string) error {
+		if what != "agenda" && what != "counts" {
+			return nil
 		}
-	}
-	home.LoadCounts = func(ctx context.Context, u *kit.Env) (map[office.ListKind]int, error) {
+		if what == "agenda" {
+			started <- ctx
+		}
 		select {
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return ctx.Err()
 		case <-release:
-			return count(ctx, u)
-		case <-time.After(30 * time.Second):
-			return nil, context.DeadlineExceeded
+			return nil
+		case <-time.After(30 * time.Second): // read before the page was shown: fail, not hang
+			return context.DeadlineExceeded
 		}
 	}
 	t.Cleanup(func() {
-		home.LoadAgenda, home.LoadCounts, home.Sync = read, count, true
+		env.ReadGate = nil
 		select {
 		case <-release:
 		default:
@@ -80,7 +72,7 @@ func TestHomeShowsItsFrameBeforeItsAgendaAndLeavingStopsTheReading(t *testing.T)
 		t.Fatal(err)
 	}
 	u.tasks.Wait() // the first home page's own reading, before the hold
-	started, release := heldAgenda(t)
+	started, release := heldAgenda(t, u)
 
 	u.Shell.Select("nav.cases")
 	u.Shell.Select("nav.home")

@@ -48,6 +48,7 @@ func newShell(u *UI) *Shell {
 	s := &Shell{u: u}
 	env := kit.NewEnv(u.App, u.Win, u.Office, u.session, u.Now, u.Mail, &u.tasks)
 	env.Version = u.Version
+	env.SyncReads = u.SyncReads
 	env.Go = func(key string) kit.Screen {
 		s.Select(key)
 		return s.Current

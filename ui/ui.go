@@ -53,6 +53,8 @@ type UI struct {
 	StartChecks bool
 	stopSync    func()
 	syncing     sync.WaitGroup
+	// SyncReads is given to each session's screens (kit.Env.SyncReads); UI tests set it.
+	SyncReads bool
 	// pkgAnnounced is the district package version the quiet mail check last told the user
 	// of; only the check's goroutine touches it.
 	pkgAnnounced int

@@ -40,8 +40,7 @@ func newTestUI(t *testing.T) *UI {
 	u.Now = func() time.Time { return time.Date(2024, 11, 20, 10, 0, 0, 0, time.Local) }
 	u.MailSync = 0        // the mail tests start it themselves
 	u.StartChecks = false // a background backup would outlive the test's ledger
-	home.Sync = true      // the home page's figures and agenda are there when it is (home_test.go holds them)
-	cases.Sync = true     // so are the case list's first page and counts
+	u.SyncReads = true    // the home page's figures and agenda, the case list's first page: there when shown
 	// Background work (a draft kept shortly after typing) ends before the next test starts
 	// drawing: Fyne's test driver runs it on the calling goroutine.
 	t.Cleanup(u.tasks.Wait)

@@ -203,11 +203,6 @@ func (t *CaseTable) SortBy(key string) {
 // Total is how many cases match.
 func (t *CaseTable) Total() int { return t.total }
 
-// Sync makes the list read its first page and counts before it shows them instead of in
-// the background. UI tests set it: Fyne's test driver runs what background work shows on
-// the background goroutine itself, alongside the test's own taps.
-var Sync bool
-
 // listed is what a (re)load of the list reads: the first page and the counts.
 type listed struct {
 	rows                 []office.CaseRow
@@ -237,7 +232,7 @@ func (t *CaseTable) reload() {
 		l.overdue, l.soon = count("overdue"), count("soon")
 		return l, nil
 	}
-	if Sync {
+	if t.u.SyncReads {
 		l, err := read()
 		t.show(l, err)
 		return
@@ -308,7 +303,7 @@ func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
 		switch prev := t.pages[p-1]; {
 		case p > 0 && len(prev) == kit.PageSize:
 			page, err = t.u.Office.Cases.ListPage(ctx, t.Query, prev[len(prev)-1].Key, kit.PageSize)
-		case p == 0 || Sync || t.ctx == nil:
+		case p == 0 || t.u.SyncReads || t.ctx == nil:
 			page, _, err = t.u.Office.CaseRows(ctx, t.Query, p*kit.PageSize, kit.PageSize)
 		default:
 			t.readFar(p)

@@ -65,8 +65,7 @@ func TestCaseListPagesOn(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 
-	Sync = true
-	defer func() { Sync = false }()
+	u.SyncReads = true
 	list := newCaseTable(u)
 	list.SortBy("party")
 	var shown []office.CaseRow
@@ -83,7 +82,7 @@ func TestCaseListPagesOn(t *testing.T) {
 	}
 
 	// Jumping to the third page: blank at first, read in the background.
-	Sync = false
+	u.SyncReads = false
 	far := newCaseTable(u)
 	far.SortBy("party")
 	tasks.Wait()

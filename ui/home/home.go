@@ -42,14 +42,13 @@ type Home struct {
 	cancel   context.CancelFunc
 }
 
-// LoadAgenda reads the home page's agenda. Tests replace it to hold the reading and see
-// the page before the agenda arrives.
-var LoadAgenda = func(ctx context.Context, u *kit.Env) (cases.Agenda, error) {
+// loadAgenda reads the home page's agenda.
+func loadAgenda(ctx context.Context, u *kit.Env) (cases.Agenda, error) {
 	return u.Office.Cases.AgendaOn(ctx, u.Now())
 }
 
-// LoadCounts reads the figures of the home page's cards.
-var LoadCounts = func(ctx context.Context, u *kit.Env) (map[office.ListKind]int, error) {
+// loadCounts reads the figures of the home page's cards.
+func loadCounts(ctx context.Context, u *kit.Env) (map[office.ListKind]int, error) {
 	return u.Office.Counts(ctx)
 }
 
@@ -63,16 +62,22 @@ func (h *Home) open(u *kit.Env, key string) kit.Screen {
 	return u.Go(key)
 }
 
-// Sync makes the page read its figures and agenda before it is shown instead of after.
-// UI tests set it: Fyne's test driver runs what background work shows on the background
-// goroutine itself, alongside the test's own taps, which the page's widgets cannot bear.
-var Sync bool
-
 // background reads in the background until the page is left; show then runs on the UI
 // goroutine with what was read, unless the page was left meanwhile.
-func background[T any](h *Home, u *kit.Env, read func(ctx context.Context) (T, error), show func(T, error)) {
+func background[T any](h *Home, u *kit.Env, what string, read func(ctx context.Context) (T, error), show func(T, error)) {
 	ctx := h.ctx
-	if Sync {
+	gate := u.ReadGate
+	if gate != nil {
+		plain := read
+		read = func(ctx context.Context) (T, error) {
+			if err := gate(ctx, what); err != nil {
+				var zero T
+				return zero, err
+			}
+			return plain(ctx)
+		}
+	}
+	if u.SyncReads && gate == nil { // a held reading runs in the background, as in the program
 		v, err := read(ctx)
 		show(v, err)
 		return
@@ -194,8 +199,8 @@ func New(u *kit.Env) *Home {
 	h.hint.Hide()
 	h.Calendar = h.calendarNotice(u)
 	h.content = container.NewVScroll(container.NewVBox(greeting, h.hint, h.Calendar, dueCard, reportCard, grid))
-	background(h, u, func(ctx context.Context) (map[office.ListKind]int, error) { return LoadCounts(ctx, u) }, h.showCounts)
-	background(h, u, func(ctx context.Context) (cases.Agenda, error) { return LoadAgenda(ctx, u) },
+	background(h, u, "counts", func(ctx context.Context) (map[office.ListKind]int, error) { return loadCounts(ctx, u) }, h.showCounts)
+	background(h, u, "agenda", func(ctx context.Context) (cases.Agenda, error) { return loadAgenda(ctx, u) },
 		func(a cases.Agenda, err error) { h.showAgenda(u, a, err) })
 	return h
 }

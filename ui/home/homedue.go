@@ -56,7 +56,7 @@ func (h *Home) reports(u *kit.Env) fyne.CanvasObject {
 // flagChanged checks in the background whether a sent version still matches the period's
 // data, and says so on its line when it does not (数据报送 then offers the next version).
 func (h *Home) flagChanged(u *kit.Env, b *widget.Button, sent office.ExportRecord) {
-	background(h, u, func(ctx context.Context) (bool, error) { return u.Office.Report.Changed(ctx, sent, u.Now()) },
+	background(h, u, "changed", func(ctx context.Context) (bool, error) { return u.Office.Report.Changed(ctx, sent, u.Now()) },
 		func(changed bool, err error) {
 			if err != nil {
 				fyne.LogError("home: report changed", err)

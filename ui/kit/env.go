@@ -36,8 +36,16 @@ type Env struct {
 	Rebuild func(key string)
 	// Restore puts a backup in place of the ledger and starts again at the sign-in.
 	Restore func(from string)
-	tasks   *sync.WaitGroup
-	active  []*Draft // the forms open now, asked about before leaving them
+	// SyncReads makes screens read what they would read in the background before they
+	// show it. UI tests set it: Fyne's test driver runs what background work shows on the
+	// background goroutine itself, alongside the test's own taps.
+	SyncReads bool
+	// ReadGate, when set, is called as a screen's background reading named what (the home
+	// page's "agenda" and "counts") starts; a test holds the reading there, and a reading with
+	// a gate runs in the background even with SyncReads. nil in the program.
+	ReadGate func(ctx context.Context, what string) error
+	tasks    *sync.WaitGroup
+	active   []*Draft // the forms open now, asked about before leaving them
 }
 
 // NewEnv makes the environment of a session; tasks counts the background work under way,
