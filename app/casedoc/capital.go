@@ -80,28 +80,3 @@ func capitalInteger(n int64) string {
 	}
 	return b.String()
 }
-
-// Figures writes fen as yuan in figures with thousands separators and two decimals:
-// 1200000 → 12,000.00.
-func Figures(fen int64) string {
-	neg := fen < 0
-	if neg {
-		fen = -fen
-	}
-	digits := strconv.FormatInt(fen/100, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	c := fen % 100
-	b.WriteByte('.')
-	b.WriteByte(byte('0' + c/10))
-	b.WriteByte(byte('0' + c%10))
-	return b.String()
-}

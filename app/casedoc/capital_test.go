@@ -44,8 +44,8 @@ func TestFiguresSeparateThousands(t *testing.T) {
 		want string
 	}{{0, "0.00"}, {1200000, "12,000.00"}, {12345678905, "123,456,789.05"}, {-150, "-1.50"}}
 	for _, tt := range tests {
-		if got := Figures(tt.fen); got != tt.want {
-			t.Errorf("Figures(%d) = %s, want %s", tt.fen, got, tt.want)
+		if got := money(tt.fen).Figures; got != tt.want {
+			t.Errorf("money(%d).Figures = %s, want %s", tt.fen, got, tt.want)
 		}
 	}
 }

@@ -115,7 +115,7 @@ func TestEveryDocumentOfTheDemoCases(t *testing.T) {
 				want = append(want, disclosure.FormatBasis(refs(v.Item, "obligation")))
 			}
 			if fined[k] && v.Case.Fine > 0 && k != casedoc.KindNotice {
-				want = append(want, casedoc.Figures(v.Case.Fine), casedoc.Capital(v.Case.Fine))
+				want = append(want, rules.FormatYuan(v.Case.Fine), casedoc.Capital(v.Case.Fine))
 			}
 			if k == casedoc.KindFiling {
 				want = append(want, dateCN(v.Case.FiledOn))

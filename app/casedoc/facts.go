@@ -36,7 +36,11 @@ type Money struct {
 	Figures, Capital string
 }
 
-func money(fen int64) Money { return Money{Fen: fen, Figures: Figures(fen), Capital: Capital(fen)} }
+// money is an amount as the documents print it: in figures as the rest of the program writes
+// yuan (rules.FormatYuan), and in capitals.
+func money(fen int64) Money {
+	return Money{Fen: fen, Figures: rules.FormatYuan(fen), Capital: Capital(fen)}
+}
 
 // Facts are what wording.tmpl fills in. Dates are written 2023年12月1日; a date not reached
 // yet is a blank to fill in by hand. Texts hold newlines as lineBreak.
