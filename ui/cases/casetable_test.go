@@ -3,18 +3,14 @@ package cases
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"fyne.io/fyne/v2/test"
 
 	appcases "townledger/app/cases"
 	"townledger/app/cases/rules"
 	"townledger/app/office"
-	"townledger/app/officetest"
 	"townledger/ui/kit"
-	"townledger/ui/locale"
+	"townledger/ui/kit/kittest"
 )
 
 // TestCaseListPagesOn: scrolled through, the case list shows every case once, in the order
@@ -22,25 +18,8 @@ import (
 // down, jumped to, is read in the background and its rows appear once it is there.
 func TestCaseListPagesOn(t *testing.T) {
 	ctx := context.Background()
-	a := test.NewTempApp(t)
-	if err := locale.Use(locale.Default); err != nil {
-		t.Fatal(err)
-	}
-	s := officetest.DemoStore(t)
-	path := s.Path()
-	s.Close()
-	o, err := office.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { o.Close() })
-	sess, err := o.Users.Login(ctx, "admin", officetest.AdminPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tasks sync.WaitGroup
-	u := kit.NewEnv(a, a.NewWindow("cases"), o, sess, func() time.Time { return time.Date(2023, 12, 1, 10, 0, 0, 0, time.Local) }, nil, &tasks)
-	t.Cleanup(tasks.Wait)
+	u, tasks := kittest.DemoEnv(t)
+	o := u.Office
 	parties, _, err := o.List(ctx, office.ListParties, "", 0, 1)
 	if err != nil || len(parties) == 0 {
 		t.Fatal(parties, err)

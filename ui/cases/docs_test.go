@@ -3,17 +3,15 @@ package cases
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"townledger/app/casedoc"
 	"townledger/app/office"
-	"townledger/app/officetest"
 	"townledger/ui/kit"
+	"townledger/ui/kit/kittest"
 	"townledger/ui/locale"
 )
 
@@ -21,34 +19,13 @@ import (
 // the day the demo stands.
 func demoCases(t *testing.T) (*Cases, *office.Office) {
 	t.Helper()
-	ctx := context.Background()
-	a := test.NewTempApp(t)
-	if err := locale.Use(locale.Default); err != nil {
-		t.Fatal(err)
-	}
-	s := officetest.DemoStore(t)
-	path := s.Path()
-	s.Close()
-	o, err := office.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { o.Close() })
-	sess, err := o.Users.Login(ctx, "admin", officetest.AdminPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := a.NewWindow("cases")
-	w.Resize(fyne.NewSize(1280, 800))
-	day := time.Date(2023, 12, 1, 10, 0, 0, 0, time.Local)
-	var tasks sync.WaitGroup
-	u := kit.NewEnv(a, w, o, sess, func() time.Time { return day }, nil, &tasks)
-	t.Cleanup(tasks.Wait)
+	u, _ := kittest.DemoEnv(t)
+	u.Win.Resize(fyne.NewSize(1280, 800))
 	// The section without its list, which fills in from the background: the test opens
 	// cases by id, as the home page and a party's page do.
 	c := &Cases{u: u, svc: u.Office.Cases, Body: kit.NewBody()}
-	w.SetContent(c.Content())
-	return c, o
+	u.Win.SetContent(c.Content())
+	return c, u.Office
 }
 
 // TestCasePageProducesAStepsDocument: on a decided case's page the decision's 生成文书…

@@ -1,42 +1,20 @@
 package settings
 
 import (
-	"context"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
-	"townledger/app/office"
-	"townledger/app/officetest"
 	appsettings "townledger/app/settings"
 	"townledger/ui/kit"
-	"townledger/ui/locale"
+	"townledger/ui/kit/kittest"
 )
 
 func adminEnv(t *testing.T) *kit.Env {
 	t.Helper()
-	ctx := context.Background()
-	a := test.NewTempApp(t)
-	if err := locale.Use(locale.Default); err != nil {
-		t.Fatal(err)
-	}
-	s := officetest.DemoStore(t)
-	path := s.Path()
-	s.Close()
-	o, err := office.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { o.Close() })
-	sess, err := o.Users.Login(ctx, "admin", officetest.AdminPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	day := time.Date(2023, 12, 1, 10, 0, 0, 0, time.Local)
-	return kit.NewEnv(a, a.NewWindow("settings"), o, sess, func() time.Time { return day }, nil, &sync.WaitGroup{})
+	u, _ := kittest.DemoEnv(t)
+	return u
 }
 
 // TestAdministratorEntersTheDocumentsFixedTexts: the texts typed show in the sample
