@@ -50,14 +50,7 @@ func NewInbox(u *kit.Env) *Inbox {
 	x.Empty.Alignment = fyne.TextAlignCenter
 	x.List = widget.NewList(
 		func() int { return len(x.Received) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, nil, widget.NewLabel(""), container.NewVBox(title, detail))
-		},
+		func() fyne.CanvasObject { return kit.ListRow(widget.NewLabel("")) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(x.Received) {
 				return

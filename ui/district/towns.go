@@ -48,14 +48,7 @@ func NewTowns(u *kit.Env) *Towns {
 	t.Empty.Alignment = fyne.TextAlignCenter
 	t.List = widget.NewList(
 		func() int { return len(t.Shown) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, nil, widget.NewLabel(""), container.NewVBox(title, detail))
-		},
+		func() fyne.CanvasObject { return kit.ListRow(widget.NewLabel("")) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(t.Shown) {
 				return

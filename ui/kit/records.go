@@ -63,14 +63,7 @@ func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *
 	r.Empty.Alignment = fyne.TextAlignCenter
 	r.List = widget.NewList(
 		func() int { return r.total },
-		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(""), widget.NewLabel("")), container.NewVBox(title, detail))
-		},
+		func() fyne.CanvasObject { return ListRow(container.NewHBox(widget.NewLabel(""), widget.NewLabel(""))) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { r.fill(i, o.(*fyne.Container)) },
 	)
 	r.List.OnSelected = func(i widget.ListItemID) {

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strings"
 
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +17,17 @@ import (
 )
 
 func Spacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// ListRow is the template of a list's row: a bold title over a caption-sized detail, both cut
+// with an ellipsis, and trailing at the right (a state, a count).
+func ListRow(trailing fyne.CanvasObject) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.SizeName = theme.SizeNameCaptionText
+	return container.NewBorder(nil, nil, nil, trailing, container.NewVBox(title, detail))
+}
 
 // Strut is an invisible object that gives a container a minimum width.
 func Strut(width float32) fyne.CanvasObject {
