@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -26,11 +25,7 @@ func TestDistrictPullMailAndRemind(t *testing.T) {
 	dir := t.TempDir()
 	town := mailRunner{t: t, srv: srv, db: filepath.Join(dir, "town.db")}
 	dist := mailRunner{t: t, srv: srv, db: filepath.Join(dir, "district.db")}
-	smtp, imap := fmt.Sprint(srv.SMTPTLS), fmt.Sprint(srv.IMAPTLS)
-	account := func(from string) []string {
-		return []string{"mail", "set", "--from", from, "--smtp-host", mailtest.Host, "--smtp-port", smtp,
-			"--imap-host", mailtest.Host, "--imap-port", imap, "--security", "tls"}
-	}
+	account := func(from string) []string { return mailSetArgs(srv, from) }
 	towns := officetest.Book(t, district.TownsSpec,
 		map[string]any{district.FieldName: "青石镇", district.FieldCode: "110105100", district.FieldKind: "乡镇",
 			district.FieldEmails: mailtest.Town},

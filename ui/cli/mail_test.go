@@ -21,6 +21,12 @@ import (
 
 // mailRunner runs command lines on one ledger against the test mail servers, as the
 // administrator, on 8 January 2024 (2023-12 and 2023-Q4 are overdue since the 5th).
+// mailSetArgs is `mail set` for the address from on the test's servers, over TLS.
+func mailSetArgs(srv *mailtest.Servers, from string) []string {
+	return []string{"mail", "set", "--from", from, "--smtp-host", mailtest.Host, "--smtp-port", fmt.Sprint(srv.SMTPTLS),
+		"--imap-host", mailtest.Host, "--imap-port", fmt.Sprint(srv.IMAPTLS), "--security", "tls"}
+}
+
 type mailRunner struct {
 	t   *testing.T
 	srv *mailtest.Servers

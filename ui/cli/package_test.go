@@ -3,16 +3,15 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
-	"townledger/app/districtpkg"
 
 	"github.com/zalando/go-keyring"
 
 	"townledger/app/district"
+	"townledger/app/districtpkg"
 	"townledger/app/mail/mailtest"
 	"townledger/app/officetest"
 )
@@ -31,11 +30,7 @@ func TestDistrictPublishAndPackageApply(t *testing.T) {
 	dir := t.TempDir()
 	town := mailRunner{t: t, srv: srv, db: filepath.Join(dir, "town.db")}
 	dist := mailRunner{t: t, srv: srv, db: filepath.Join(dir, "district.db")}
-	smtp, imap := fmt.Sprint(srv.SMTPTLS), fmt.Sprint(srv.IMAPTLS)
-	account := func(from string) []string {
-		return []string{"mail", "set", "--from", from, "--smtp-host", mailtest.Host, "--smtp-port", smtp,
-			"--imap-host", mailtest.Host, "--imap-port", imap, "--security", "tls"}
-	}
+	account := func(from string) []string { return mailSetArgs(srv, from) }
 	towns := officetest.Book(t, district.TownsSpec,
 		map[string]any{district.FieldName: "青石镇", district.FieldCode: "110105100", district.FieldKind: "乡镇",
 			district.FieldEmails: mailtest.Town})
