@@ -7,17 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"townledger/app/district"
-	"townledger/app/officetest"
 	"townledger/app/officetest/townbooks"
 )
-
-// townReports writes a demo town's workbooks of the periods into dir under the names the
-// town mails them.
-func townReports(t *testing.T, dir, name, code string, periods ...string) {
-	t.Helper()
-	townbooks.Make(t, dir, name, code, periods...)
-}
 
 // district report writes the year's sheet and, beside it, its text (UTF-8 with a BOM);
 // prints the sentences, where each town's figures come from and the towns whose year is
@@ -26,21 +17,9 @@ func TestDistrictReport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("exports two demo towns")
 	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "district.db")
-	if r := run(t, "--db", db, "init", "--town-name", "示范区", "--town-code", "110105001"); r.code != 0 {
-		t.Fatalf("init: %+v", r)
-	}
-	towns := officetest.Book(t, district.TownsSpec,
-		map[string]any{district.FieldName: "青石镇", district.FieldCode: "110105100", district.FieldKind: "乡镇"},
-		map[string]any{district.FieldName: "白水镇", district.FieldCode: "110105101", district.FieldKind: "乡镇"},
-		map[string]any{district.FieldName: "无报镇", district.FieldCode: "110105102", district.FieldKind: "乡镇"})
-	in := filepath.Join(dir, "收件")
-	if err := os.Mkdir(in, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	townReports(t, in, "青石镇", "110105100", "2023")
-	townReports(t, in, "白水镇", "110105101", "2023-H1", "2023-Q3", "2023-10", "2023-11")
+	dir, db, towns, in := newBureau(t)
+	townbooks.Make(t, in, "青石镇", "110105100", "2023")
+	townbooks.Make(t, in, "白水镇", "110105101", "2023-H1", "2023-Q3", "2023-10", "2023-11")
 	out := filepath.Join(dir, "年度数据.xlsx")
 	text := filepath.Join(dir, "年度数据.txt")
 	runSteps(t, []step{

@@ -19,6 +19,27 @@ func townReport(t *testing.T, dir, name, code string) string {
 	return townbooks.Make(t, dir, name, code, "2023-Q4")[0]
 }
 
+// newBureau sets up a district bureau's ledger in a new folder dir (init --bureau, under the
+// district's own code 110105) and writes the towns sheet registering 青石镇, 白水镇 and 无报镇
+// (which sends nothing); in is the empty folder the towns' workbooks are put in.
+func newBureau(t *testing.T) (dir, db, towns, in string) {
+	t.Helper()
+	dir = t.TempDir()
+	db = filepath.Join(dir, "district.db")
+	if r := run(t, "--db", db, "init", "--bureau", "--town-name", "示范区", "--town-code", "110105"); r.code != 0 {
+		t.Fatalf("init: %+v", r)
+	}
+	towns = officetest.Book(t, district.TownsSpec,
+		map[string]any{district.FieldName: "青石镇", district.FieldCode: "110105100", district.FieldKind: "乡镇"},
+		map[string]any{district.FieldName: "白水镇", district.FieldCode: "110105101", district.FieldKind: "乡镇"},
+		map[string]any{district.FieldName: "无报镇", district.FieldCode: "110105102", district.FieldKind: "乡镇"})
+	in = filepath.Join(dir, "收件")
+	if err := os.Mkdir(in, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return dir, db, towns, in
+}
+
 // The district's commands: the towns sheet from its template, the register listed, a
 // folder pulled (each file's outcome, exit 1 when one is rejected, 3 when nothing is new)
 // and the period's standing town by town.
