@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 )
 
@@ -10,17 +9,7 @@ import (
 // changed behind the program's back does not, and quick_check of a sound file finds nothing.
 func TestHeadChainsCatchesAChangedLastRow(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "head.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Write(ctx, System, func(tx *Tx) error {
-		_, err := tx.CreateTown(Town{Code: "110105100", Name: "青石镇"})
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	s := townLedger(t)
 	head, ok, err := s.HeadChains(ctx)
 	want, _ := s.Head(ctx)
 	if err != nil || !ok || head != want || head.Seq == 0 {
