@@ -85,7 +85,8 @@ SHOTS := \
 	disclosure:50:373,c697:72 \
 	mail:50:373,c772:72 \
 	packages:50:373,c855:72 \
-	data:50:373,c938:72
+	data:50:373,c938:72 \
+	doctexts:50:373,c1010:72
 # District mode: a bureau's ledger (init --bureau) opens on 辖区乡镇; a click picks another section.
 DISTRICT_SHOTS := \
 	district-towns:50:67 \
