@@ -71,11 +71,13 @@ const (
 	KeyIssuer     = "districtpkg.issuer"     // Issuer, Want
 	KeyApplied    = "districtpkg.applied"    // Version, Applied
 	KeyNoTown     = "districtpkg.no_town"    //
+	KeyNoFile     = "districtpkg.no_file"    // Path
+	KeyRead       = "districtpkg.read"       // Path, Detail
 )
 
 // Keys lists the package's translation keys, for the completeness tests.
 func Keys() []string {
-	return []string{KeyUnreadable, KeyFormat, KeyHash, KeyMissing, KeyPart, KeyIssuer, KeyApplied, KeyNoTown}
+	return []string{KeyUnreadable, KeyFormat, KeyHash, KeyMissing, KeyPart, KeyIssuer, KeyApplied, KeyNoTown, KeyNoFile, KeyRead}
 }
 
 // Manifest describes a package.
@@ -179,6 +181,23 @@ func Build(ctx context.Context, store *data.Store, m Manifest) ([]byte, Manifest
 		return nil, m, fmt.Errorf("package zip: %w", err)
 	}
 	return buf.Bytes(), m, nil
+}
+
+// ReadFile reads a package saved from a mail (the window's 打开下发包文件…, package check
+// FILE): a missing file and one larger than MaxPackage are refused in words, unread.
+func ReadFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, problem.New(KeyNoFile, map[string]any{"Path": path})
+	}
+	if err == nil && st.Size() > MaxPackage {
+		return nil, unreadable(fmt.Errorf("%d MB, more than %d MB", st.Size()>>20, MaxPackage>>20))
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &problem.Error{Key: KeyRead, Data: map[string]any{"Path": path, "Detail": err.Error()}, Err: err}
+	}
+	return raw, nil
 }
 
 func unreadable(err error) error {

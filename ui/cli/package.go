@@ -4,12 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"townledger/app/districtpkg"
 	"townledger/app/office"
-	"townledger/app/problem"
 	"townledger/ui/locale"
 	"townledger/ui/pkgview"
 )
@@ -36,9 +34,9 @@ func (c *call) packageArg(name string) (string, error) {
 // district mailed. A package that cannot be applied is said with its reason.
 func (c *call) packageFrom(ctx context.Context, o *office.Office, file string) (districtpkg.Package, bool, error) {
 	if file != "" {
-		raw, err := os.ReadFile(file)
+		raw, err := districtpkg.ReadFile(file)
 		if err != nil {
-			return districtpkg.Package{}, false, problem.New("cli.package.read", map[string]any{"Path": file, "Detail": err.Error()})
+			return districtpkg.Package{}, false, err
 		}
 		p, err := districtpkg.Open(ctx, raw)
 		if err == nil {

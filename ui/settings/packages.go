@@ -2,8 +2,6 @@ package settings
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +12,6 @@ import (
 
 	"townledger/app/districtpkg"
 	"townledger/app/outbox"
-	"townledger/app/problem"
 	"townledger/ui/desktop"
 	"townledger/ui/kit"
 	"townledger/ui/locale"
@@ -117,12 +114,9 @@ func (p *PackageSettings) OpenFile(path string) {
 	}
 	var pkg districtpkg.Package
 	p.u.Run(locale.T("pkg.checking"), func(ctx context.Context) error {
-		if st, err := os.Stat(path); err == nil && st.Size() > districtpkg.MaxPackage {
-			return problem.New(districtpkg.KeyUnreadable, map[string]any{"Detail": fmt.Sprintf("%d MB", st.Size()>>20)})
-		}
-		raw, err := os.ReadFile(path)
+		raw, err := districtpkg.ReadFile(path)
 		if err != nil {
-			return problem.New("cli.package.read", map[string]any{"Path": path, "Detail": err.Error()})
+			return err
 		}
 		if pkg, err = districtpkg.Open(ctx, raw); err != nil {
 			return err
