@@ -126,7 +126,7 @@ func TestDraftSurvivesTheWindowGoingAway(t *testing.T) {
 
 	// The same user signs in again in a new window, as after a crash.
 	again := New(test.NewTempApp(t), u.Office, "test")
-	again.Now, again.MailSync = u.Now, 0
+	again.Now, again.MailSync, again.SyncReads = u.Now, 0, true
 	again.showShell(u.session)
 	again.Shell.Select("nav.parties")
 	ps2 := again.Shell.Current.(*parties.Parties)

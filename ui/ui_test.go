@@ -251,6 +251,8 @@ func TestSwitchingToEnglishRelabelsTheWindowAndPersists(t *testing.T) {
 	// A new start reads the choice from the database.
 	locale.Use(locale.Default)
 	u2 := New(test.NewTempApp(t), u.Office, "test")
+	// As newTestUI's: background results shown at once, no start-up backup outliving the test.
+	u2.SyncReads, u2.StartChecks = true, false
 	u2.Start()
 	if locale.Current() != "en" || u2.Login.Submit.Text != "Sign in" {
 		t.Errorf("language not kept: %s %q", locale.Current(), u2.Login.Submit.Text)
