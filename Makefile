@@ -2,7 +2,7 @@
 # Both install the Debian packages they need first (build/deps.sh is idempotent).
 
 SHELL   := /bin/bash
-TAGS    := migrated_fynedo
+TAGS    := migrated_fynedo,no_emoji
 BIN     := dist/townledger
 export LANG := zh_CN.UTF-8
 

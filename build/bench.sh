@@ -17,7 +17,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-dist/townledger}")
-TAGS=ci,migrated_fynedo
+TAGS=ci,migrated_fynedo,no_emoji
 export LANG=zh_CN.UTF-8
 if [ -n "${BENCH_DIR:-}" ]; then
   work=$(realpath -m "$BENCH_DIR"); mkdir -p "$work"

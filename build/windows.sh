@@ -16,7 +16,7 @@
 #      px from the PNG), version info in Chinese (product 乡镇应急执法台账, company, copyright,
 #      FileVersion = Version.Build) and a manifest (asInvoker, per-monitor-v2 DPI, common
 #      controls v6, Windows 10+, long paths) — then `go build` with cgo (MinGW), -trimpath,
-#      tags release,migrated_fynedo; the window build links with -H=windowsgui, the console one
+#      tags release,migrated_fynedo,no_emoji; the window build links with -H=windowsgui, the console one
 #      sets main.subsystem=console. The program sets its own app ID and icon at start, so no
 #      `fyne build` metadata step is needed;
 #   5. checks each PE (subsystem, .rsrc present, no MinGW runtime DLLs) and writes dist/.
@@ -184,7 +184,7 @@ program() {
   (
     cd "$STAGE"
     env CC="$WIN_CC" CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-      go build -trimpath -tags release,migrated_fynedo -ldflags "-s -w $*" -o "$STAGE/$exe" .
+      go build -trimpath -tags release,migrated_fynedo,no_emoji -ldflags "-s -w $*" -o "$STAGE/$exe" .
   ) || die "go build of $exe failed"
   [ -s "$STAGE/$exe" ] || die "go build produced no $exe"
   if command -v "$OBJDUMP" >/dev/null 2>&1; then

@@ -45,7 +45,7 @@ func newLogin(u *UI, username string) *Login {
 		widget.NewLabelWithStyle(locale.T("app.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(town.Name, fyne.TextAlignCenter, fyne.TextStyle{}),
 		form, l.Message, l.Submit,
-		widget.NewLabelWithStyle(u.Version, fyne.TextAlignCenter, fyne.TextStyle{Italic: true}),
+		widget.NewLabelWithStyle(u.Version, fyne.TextAlignCenter, fyne.TextStyle{}),
 	)
 	l.content = container.NewCenter(container.NewStack(kit.Strut(380), box))
 	return l

@@ -149,4 +149,5 @@ func (s *Shell) show(i int) {
 	s.body.Objects = []fyne.CanvasObject{s.Current.Content()}
 	s.body.Refresh()
 	s.u.Win.SetTitle(locale.T("app.title") + " — " + locale.T(s.Sections[i].Key))
+	s.u.trim.soon()
 }

@@ -59,6 +59,7 @@ type UI struct {
 	// of; only the check's goroutine touches it.
 	pkgAnnounced int
 	tasks        sync.WaitGroup // background work started by the screens
+	trim         memTrim
 }
 
 // FirstSize is the window's size at its first start, where the screen's usable area allows.
@@ -143,6 +144,7 @@ func (u *UI) offerRestore(damage error, good backup.Copy, ok bool) {
 func (u *UI) setContent(title string, c fyne.CanvasObject) {
 	u.Win.SetTitle(locale.T("app.title") + " — " + title)
 	u.Win.SetContent(c)
+	u.trim.soon()
 }
 
 func (u *UI) showWizard(stage setup.Stage) {
