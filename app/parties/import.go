@@ -2,6 +2,7 @@ package parties
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"townledger/app/auth"
@@ -78,6 +79,9 @@ func fromRecord(r workbook.Record) Party {
 type importRow struct {
 	row   int
 	party Party
+	// checkOnly: the row has problems of its own and is not recorded; its identifier is still
+	// checked against the ledger, so the file's every problem is told at once.
+	checkOnly bool
 }
 
 // Import reads the enterprises workbook at path and records every row in one transaction,
@@ -93,10 +97,14 @@ func Import(ctx context.Context, store *data.Store, by auth.Session, path string
 	if err := requireTown(ctx, store); err != nil {
 		return 0, err
 	}
-	var rows []importRow
+	// The file is read on this goroutine while its good rows are written on another, in one
+	// transaction, batch by batch: the two take about as long, so a large file takes half the
+	// time. The transaction is committed only when the whole file proved good.
+	w := startImportWriter(ctx, store, by)
 	type ident struct{ field, value string }
 	first := map[ident]importRow{} // identifier → the row that first gave it
-	var order []ident
+	var pending []importRow
+	count := 0
 	check := func(r workbook.Record, report func(string, error)) {
 		p, l := fromRecord(r).Check(today)
 		bad := map[string]bool{}
@@ -110,51 +118,133 @@ func Import(ctx context.Context, store *data.Store, by auth.Session, path string
 				report(field, problem.New(workbook.KeyDuplicate, map[string]any{"First": f.row, "Name": f.party.Name, "Value": shown(field, value)}))
 				return
 			}
-			first[ident{field, value}] = importRow{r.Row, p}
-			order = append(order, ident{field, value})
+			first[ident{field, value}] = importRow{row: r.Row, party: p}
 		}
-		if len(l) == 0 {
-			rows = append(rows, importRow{r.Row, p})
+		switch {
+		case len(l) == 0:
+			pending = append(pending, importRow{row: r.Row, party: p})
+			count++
+		case value != "" && !bad[field] && !bad[FieldKind]:
+			pending = append(pending, importRow{row: r.Row, party: p, checkOnly: true})
+		}
+		if len(pending) == importBatch {
+			w.batches <- pending
+			pending = nil
 		}
 	}
 	tbl, err := workbook.Read(ctx, path, Spec, check)
+	if len(pending) > 0 {
+		w.batches <- pending
+	}
+	close(w.batches)
+	w.verdict <- err == nil && tbl.Err() == nil
+	res := <-w.done
 	if err != nil {
 		return 0, err
 	}
-	values := make([]string, len(order))
-	for i, id := range order {
-		values[i] = id.value
+	for _, t := range res.taken {
+		tbl.Report(t.row, t.field, t.err)
 	}
-	err = store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
-		existing, err := tx.PartiesByIdentifier(values)
-		if err != nil {
-			return err
-		}
-		for _, id := range order {
-			ex, ok := existing[id.value]
-			if ok && (id.field == FieldCreditCode && ex.CreditCode == id.value || id.field == FieldIDNumber && ex.IDNumber == id.value) {
-				tbl.Report(first[id].row, id.field, takenProblem(id.field, id.value, ex))
-			}
-		}
-		if err := tbl.Err(); err != nil {
-			return err
-		}
-		for i, r := range rows {
-			if i%512 == 0 {
+	if err := tbl.Err(); err != nil {
+		return 0, err
+	}
+	if res.err != nil {
+		return 0, res.err
+	}
+	return count, nil
+}
+
+// importBatch is how many rows the reader hands the writer at a time.
+const importBatch = 512
+
+// importWriter records the rows an import's reader hands it, in one transaction.
+type importWriter struct {
+	batches chan []importRow
+	verdict chan bool // the reader's last word: the whole file is good
+	done    chan importResult
+}
+
+type importResult struct {
+	taken []takenAt // identifiers already held by a live party
+	err   error
+}
+
+type takenAt struct {
+	row   int
+	field string
+	err   error
+}
+
+// errImportRefused rolls back an import whose file proved bad; the problems themselves are
+// returned with the file's table.
+var errImportRefused = errors.New("import refused")
+
+func startImportWriter(ctx context.Context, store *data.Store, by auth.Session) importWriter {
+	w := importWriter{batches: make(chan []importRow, 4), verdict: make(chan bool, 1), done: make(chan importResult, 1)}
+	go func() {
+		var res importResult
+		res.err = store.Write(ctx, by.Actor(), func(tx *data.Tx) error {
+			for batch := range w.batches {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
+				taken, err := takenIdentifiers(tx, batch)
+				if err != nil {
+					return err
+				}
+				res.taken = append(res.taken, taken...)
+				if len(res.taken) > 0 {
+					continue // the file is refused; the rest is only checked
+				}
+				for _, r := range batch {
+					if r.checkOnly {
+						continue
+					}
+					if _, err := tx.InsertParty(r.party.record()); err != nil {
+						return err
+					}
+				}
 			}
-			if _, err := tx.InsertParty(r.party.record()); err != nil {
-				return err
+			if !<-w.verdict || len(res.taken) > 0 {
+				return errImportRefused
 			}
+			return nil
+		})
+		if errors.Is(res.err, errImportRefused) {
+			res.err = nil
 		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
+		for range w.batches { // a write that failed early leaves the reader free to finish
+		}
+		w.done <- res
+	}()
+	return w
+}
+
+// takenIdentifiers lists the rows of batch whose credit code or ID number a live party
+// already holds.
+func takenIdentifiers(tx *data.Tx, batch []importRow) ([]takenAt, error) {
+	values := make([]string, 0, len(batch))
+	for _, r := range batch {
+		if _, v := r.party.identifier(); v != "" {
+			values = append(values, v)
+		}
 	}
-	return len(rows), nil
+	if len(values) == 0 {
+		return nil, nil
+	}
+	existing, err := tx.PartiesByIdentifier(values)
+	if err != nil {
+		return nil, err
+	}
+	var out []takenAt
+	for _, r := range batch {
+		field, v := r.party.identifier()
+		ex, ok := existing[v]
+		if ok && v != "" && (field == FieldCreditCode && ex.CreditCode == v || field == FieldIDNumber && ex.IDNumber == v) {
+			out = append(out, takenAt{r.row, field, takenProblem(field, v, ex)})
+		}
+	}
+	return out, nil
 }
 
 // shown is how an identifier appears in messages: ID numbers masked.

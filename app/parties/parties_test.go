@@ -247,6 +247,11 @@ func TestImport(t *testing.T) {
 	existing := goodRows(3)
 	existing[2] = row("个人", "张三", "", "11010519491231002X", "") // row 4: already recorded
 	existing[1][2] = "91110000600037341L"                       // row 3: already recorded
+	// Rows are written while the file is still read, 512 at a time: a recorded code in a later
+	// batch still refuses the whole file, and a row with a problem of its own is checked too.
+	late := goodRows(1200)
+	late[18] = row("个人", "张三", "", "11010519491231002X", "123") // row 20: bad phone, recorded
+	late[998][2] = "91110000600037341L"                         // row 1000: already recorded
 
 	for _, tc := range []struct {
 		name  string
@@ -263,6 +268,8 @@ func TestImport(t *testing.T) {
 			[]string{"5/统一社会信用代码/import.duplicate_in_file", "9/身份证号码/import.duplicate_in_file"}},
 		{"duplicates of recorded parties", writeBook(t, existing), officer, 0, workbook.KeyFailed,
 			[]string{"3/统一社会信用代码/parties.credit_code.taken", "4/身份证号码/parties.id_number.taken"}},
+		{"recorded parties in a later batch", writeBook(t, late), officer, 0, workbook.KeyFailed,
+			[]string{"20/身份证号码/parties.id_number.taken", "20/联系电话/ids.phone.invalid", "1000/统一社会信用代码/parties.credit_code.taken"}},
 		{"a text file named .xlsx", text, officer, 0, workbook.KeyNotXLSX, nil},
 		{"a missing file", filepath.Join(t.TempDir(), "none.xlsx"), officer, 0, workbook.KeyNoFile, nil},
 		{"not allowed", writeBook(t, goodRows(2)), auth.Session{UserID: "u-t", Roles: []auth.Role{auth.Trainer}}, 0, "perm.denied", nil},
