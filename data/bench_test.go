@@ -147,10 +147,10 @@ func BenchmarkHomeAgenda100k(b *testing.B) {
 }
 
 // forgetCounts empties the count cache, as for a ledger just opened or just changed.
-func forgetCounts() {
-	counts.Lock()
-	clear(counts.m)
-	counts.Unlock()
+func forgetCounts(s *Store) {
+	s.counts.Lock()
+	clear(s.counts.m)
+	s.counts.Unlock()
 }
 
 // openList is what the case list reads when it opens or its filter changes: the matches'
@@ -192,7 +192,7 @@ func BenchmarkCaseList100k(b *testing.B) {
 	for name, q := range queries {
 		b.Run("open/"+name, func(b *testing.B) {
 			for b.Loop() {
-				forgetCounts()
+				forgetCounts(s)
 				if rows, err := openList(ctx, s, q); err != nil || len(rows) == 0 {
 					b.Fatal(len(rows), err)
 				}
@@ -240,7 +240,7 @@ func BenchmarkSearchAsYouType100k(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			i := 0
 			for b.Loop() {
-				forgetCounts()
+				forgetCounts(s)
 				if _, _, err := s.Cases(ctx, CaseQuery{Search: typed[i%len(typed)]}, 0, 100); err != nil {
 					b.Fatal(err)
 				}

@@ -161,16 +161,16 @@ func (s *Store) Counts(ctx context.Context) (map[ListKind]int, error) {
 	return out, nil
 }
 
-// counts remembers what a counting statement returned in a given state of the ledger: the
-// audit log's last row, as every change appends one (in this process or another). Paging
-// a list, going back to it or typing a search and deleting it again counts nothing twice.
-var counts = struct {
+// countCache remembers what a counting statement returned in a given state of the ledger:
+// the audit log's last row, as every change appends one (in this process or another).
+// Paging a list, going back to it or typing a search and deleting it again counts nothing
+// twice. Each Store has its own.
+type countCache struct {
 	sync.Mutex
 	m map[countKey]int
-}{m: map[countKey]int{}}
+}
 
 type countKey struct {
-	s     *Store
 	query string // the statement and its arguments
 	state int64
 }
@@ -182,7 +182,8 @@ func (s *Store) count(ctx context.Context, query string, args ...any) (int, erro
 	if err := s.queryRow(ctx, []any{&state}, "SELECT COALESCE(MAX(seq), 0) FROM audit_log"); err != nil {
 		return 0, err
 	}
-	key := countKey{s, fmt.Sprintf("%s %q", query, args), state}
+	key := countKey{fmt.Sprintf("%s %q", query, args), state}
+	counts := &s.counts
 	counts.Lock()
 	n, ok := counts.m[key]
 	counts.Unlock()
@@ -193,8 +194,8 @@ func (s *Store) count(ctx context.Context, query string, args ...any) (int, erro
 		return 0, err
 	}
 	counts.Lock()
-	if len(counts.m) >= 512 { // a store closed long ago is forgotten with the rest
-		clear(counts.m)
+	if counts.m == nil || len(counts.m) >= 512 { // older states are forgotten with the rest
+		counts.m = map[countKey]int{}
 	}
 	counts.m[key] = n
 	counts.Unlock()

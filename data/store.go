@@ -42,6 +42,7 @@ type Store struct {
 	readOnly bool
 	// scratch: a private copy OpenReadOnly reads instead (removed by Close).
 	scratch string
+	counts  countCache // list counts, see count
 }
 
 // Open opens (creating if needed) the database at path, applies pending migrations and
