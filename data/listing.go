@@ -29,32 +29,52 @@ type ListItem struct {
 	Detail string
 	Tag    string
 	Date   string
+	Key    ListKey // where the line stands in its list's order
+}
+
+// ListKey is where a line stands in its list's order: the values it is sorted by, then its
+// id. The zero key is the start of the list.
+type ListKey struct {
+	vals []string
+	id   string
+}
+
+// ListPage says which lines of a list to read: Limit lines, right after the line with key
+// After when it is set (the page after one read before: the index is sought, however far
+// down), else from position Offset (a jump, as by the scroll bar).
+type ListPage struct {
+	After         ListKey
+	Offset, Limit int
 }
 
 // listSpec says, per kind, which table and columns make a list line and what search matches.
 type listSpec struct {
-	table, title, detail, tag, date, order string
-	search                                 []string
-	fts                                    string // full-text table keyed by the table\'s rowid, if any
+	table, title, detail, tag, date string
+	// order: the columns the list is sorted by (each NOT NULL), then id; desc: all of them
+	// descending.
+	order  []string
+	desc   bool
+	search []string
+	fts    string // full-text table keyed by the table's rowid, if any
 }
 
 var listSpecs = map[ListKind]listSpec{
 	ListCatalog: {table: "catalog_item", title: "code || ' ' || name", detail: "'v' || version", tag: "delegation",
-		date: "effective_from", order: "code", search: []string{"code", "name"}},
+		date: "effective_from", order: []string{"code"}, search: []string{"code", "name"}},
 	ListCases: {table: "case_file", title: "COALESCE(case_no, title)",
 		detail: "(SELECT name FROM party WHERE party.id = case_file.party_id) || ' · ' || title", tag: "stage",
-		date: "COALESCE(filed_on, '')", order: "created_at DESC", fts: "case_search"},
+		date: "COALESCE(filed_on, '')", order: []string{"created_at"}, desc: true, fts: "case_search"},
 	ListParties: {table: "party", title: "name", detail: "COALESCE(credit_code, '') || ' ' || address", tag: "kind",
-		date: "''", order: "name_initials, name", search: []string{"name", "name_initials", "credit_code"}},
+		date: "''", order: []string{"name_initials", "name"}, search: []string{"name", "name_initials", "credit_code"}},
 	// Empty parts leave no stray separators; the form is the tag, which the window translates.
 	ListTrainings: {table: "training", title: "title", detail: "trim(category || ' · ' || place, ' ·')", tag: "form",
-		date: "held_on", order: "held_on DESC", search: []string{"title", "category", "trainer"}},
+		date: "held_on", order: []string{"held_on"}, desc: true, search: []string{"title", "category", "trainer"}},
 	ListStaff: {table: "staff", title: "name", detail: "unit || ' ' || position", tag: "cert_status",
-		date: "''", order: "name_initials, name", search: []string{"name", "name_initials", "unit"}},
+		date: "''", order: []string{"name_initials", "name"}, search: []string{"name", "name_initials", "unit"}},
 	ListActivities: {table: "activity", title: "title", detail: "trim(type || ' · ' || place_name, ' ·')", tag: "''",
-		date: "held_on", order: "held_on DESC", search: []string{"title", "type", "place_name"}},
+		date: "held_on", order: []string{"held_on"}, desc: true, search: []string{"title", "type", "place_name"}},
 	ListExports: {table: "export_record", title: "period || ' v' || version", detail: "file_name", tag: "state",
-		date: "substr(created_at, 1, 10)", order: "created_at DESC", search: []string{"period"}},
+		date: "substr(created_at, 1, 10)", order: []string{"created_at"}, desc: true, search: []string{"period"}},
 }
 
 func (sp listSpec) where(search string) (string, []any) {
@@ -86,7 +106,12 @@ func escapeLike(s string) string {
 
 // List returns one page of a section's records matching search, and the total match count.
 func (s *Store) List(ctx context.Context, kind ListKind, search string, offset, limit int) ([]ListItem, int, error) {
-	return s.listFiltered(ctx, kind, search, nil, offset, limit)
+	return s.listFiltered(ctx, kind, search, nil, ListPage{Offset: offset, Limit: limit})
+}
+
+// ListFrom is List for a page given by position or by the line before it.
+func (s *Store) ListFrom(ctx context.Context, kind ListKind, search string, page ListPage) ([]ListItem, int, error) {
+	return s.listFiltered(ctx, kind, search, nil, page)
 }
 
 // ActivityFilter narrows the activities list; zero values mean any.
@@ -97,6 +122,11 @@ type ActivityFilter struct {
 
 // ListActivities is List for activities with their filters.
 func (s *Store) ListActivities(ctx context.Context, search string, f ActivityFilter, offset, limit int) ([]ListItem, int, error) {
+	return s.ListActivitiesFrom(ctx, search, f, ListPage{Offset: offset, Limit: limit})
+}
+
+// ListActivitiesFrom is ListActivities for a page given by position or by the line before it.
+func (s *Store) ListActivitiesFrom(ctx context.Context, search string, f ActivityFilter, page ListPage) ([]ListItem, int, error) {
 	var conds []cond
 	if f.Type != "" {
 		conds = append(conds, newCond("type = ?", f.Type))
@@ -104,7 +134,7 @@ func (s *Store) ListActivities(ctx context.Context, search string, f ActivityFil
 	if f.Year > 0 {
 		conds = append(conds, newCond("held_on >= ? AND held_on < ?", fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-01-01", f.Year+1)))
 	}
-	return s.listFiltered(ctx, ListActivities, search, conds, offset, limit)
+	return s.listFiltered(ctx, ListActivities, search, conds, page)
 }
 
 // cond is an extra condition of a list: SQL written in this package, and its arguments.
@@ -116,7 +146,7 @@ type cond struct {
 func newCond(sql string, args ...any) cond { return cond{sql, args} }
 
 // listFiltered is List with extra conditions.
-func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, conds []cond, offset, limit int) ([]ListItem, int, error) {
+func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, conds []cond, page ListPage) ([]ListItem, int, error) {
 	sp, ok := listSpecs[kind]
 	if !ok {
 		return nil, 0, fmt.Errorf("unknown list %q", kind)
@@ -130,19 +160,41 @@ func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, 
 	if err != nil {
 		return nil, 0, fmt.Errorf("count %s: %w", kind, err)
 	}
-	q := "SELECT id, " + sp.title + ", " + sp.detail + ", " + sp.tag + ", " + sp.date + " FROM " + sp.table +
-		" WHERE " + where + " ORDER BY " + sp.order + " LIMIT ? OFFSET ?"
-	rows, err := s.query(ctx, q, append(args, limit, offset)...)
+	keys := append(append([]string{}, sp.order...), "id")
+	dir, cmp := "", ">"
+	if sp.desc {
+		dir, cmp = " DESC", "<"
+	}
+	order := strings.Join(keys, dir+", ") + dir
+	offset := page.Offset
+	if page.After.id != "" && len(page.After.vals) == len(sp.order) {
+		// A row value compared with the key: the index of the first column is sought.
+		where += " AND (" + strings.Join(keys, ", ") + ") " + cmp + " (" +
+			strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ") + ")"
+		for _, v := range page.After.vals {
+			args = append(args, v)
+		}
+		args = append(args, page.After.id)
+		offset = 0
+	}
+	q := "SELECT id, " + sp.title + ", " + sp.detail + ", " + sp.tag + ", " + sp.date + ", " +
+		strings.Join(sp.order, ", ") + " FROM " + sp.table + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	rows, err := s.query(ctx, q, append(args, page.Limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list %s: %w", kind, err)
 	}
 	defer rows.Close()
-	out := make([]ListItem, 0, limit)
+	out := make([]ListItem, 0, page.Limit)
 	for rows.Next() {
-		var it ListItem
-		if err := rows.Scan(&it.ID, &it.Title, &it.Detail, &it.Tag, &it.Date); err != nil {
+		it := ListItem{Key: ListKey{vals: make([]string, len(sp.order))}}
+		dest := []any{&it.ID, &it.Title, &it.Detail, &it.Tag, &it.Date}
+		for i := range it.Key.vals {
+			dest = append(dest, &it.Key.vals[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, 0, fmt.Errorf("list %s: %w", kind, s.wrap(err))
 		}
+		it.Key.id = it.ID
 		out = append(out, it)
 	}
 	return out, total, s.wrap(rows.Err())

@@ -14,19 +14,19 @@ import (
 	"townledger/ui/home"
 )
 
-// heldAgenda replaces the home page's agenda reading with one that waits until the test
-// lets it go (release) or the page is left (its context cancelled), and tells the test of
-// each reading as it starts.
-// The figures are held the same way (Fyne's test driver shows background results on the
-// background goroutine, which must not run alongside the test's taps).
-func heldAgenda(t *testing.T, u *UI) (started chan context.Context, release chan struct{}) {
+// heldReadings replaces the screens' background readings named in hold with ones that wait
+// until the test lets them go (release) or the screen is left (their context cancelled),
+// and tells the test of each reading named first as it starts. The home page's figures are
+// held alongside its agenda: Fyne's test driver shows background results on the background
+// goroutine, which must not run alongside the test's taps.
+func heldReadings(t *testing.T, u *UI, hold ...string) (started chan context.Context, release chan struct{}) {
 	started, release = make(chan context.Context, 4), make(chan struct{})
 	env := u.Shell.Env
 	env.ReadGate = func(ctx context.Context, what string) error {
-		if what != "agenda" && what != "counts" {
+		if !slices.Contains(hold, what) {
 			return nil
 		}
-		if what == "agenda" {
+		if what == hold[0] {
 			started <- ctx
 		}
 		select {
@@ -34,7 +34,7 @@ func heldAgenda(t *testing.T, u *UI) (started chan context.Context, release chan
 			return ctx.Err()
 		case <-release:
 			return nil
-		case <-time.After(30 * time.Second): // read before the page was shown: fail, not hang
+		case <-time.After(30 * time.Second): // read before the screen was shown: fail, not hang
 			return context.DeadlineExceeded
 		}
 	}
@@ -49,15 +49,15 @@ func heldAgenda(t *testing.T, u *UI) (started chan context.Context, release chan
 	return started, release
 }
 
-// readingStarted is the context of the agenda reading the page just started; a generous
-// limit keeps a broken page from hanging the run (it measures nothing).
+// readingStarted is the context of the held reading the screen just started; a generous
+// limit keeps a broken screen from hanging the run (it measures nothing).
 func readingStarted(t *testing.T, started chan context.Context) context.Context {
 	t.Helper()
 	select {
 	case ctx := <-started:
 		return ctx
 	case <-time.After(30 * time.Second):
-		t.Fatal("the home page never started reading its agenda")
+		t.Fatal("the screen never started its reading")
 		return nil
 	}
 }
@@ -72,7 +72,7 @@ func TestHomeShowsItsFrameBeforeItsAgendaAndLeavingStopsTheReading(t *testing.T)
 		t.Fatal(err)
 	}
 	u.tasks.Wait() // the first home page's own reading, before the hold
-	started, release := heldAgenda(t, u)
+	started, release := heldReadings(t, u, "agenda", "counts")
 
 	u.Shell.Select("nav.cases")
 	u.Shell.Select("nav.home")
@@ -124,5 +124,12 @@ func TestHomeShowsItsFrameBeforeItsAgendaAndLeavingStopsTheReading(t *testing.T)
 	}
 	if got := h.Cards[office.ListParties].Title; got != "46" {
 		t.Errorf("enterprise figure %q", got)
+	}
+	// The page is laid out again for the filled card: its last line ends above the reports'
+	// card instead of being drawn over it.
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	last := h.DueButtons[len(h.DueButtons)-1]
+	if bottom, next := abs(last).Y+last.Size().Height, abs(h.ReportButtons[0]).Y; len(h.ReportButtons) == 0 || bottom > next {
+		t.Errorf("the agenda's last line ends at %.0f, below the first report line at %.0f", bottom, next)
 	}
 }

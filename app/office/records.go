@@ -11,6 +11,8 @@ type (
 	Town           = data.Town
 	ListKind       = data.ListKind
 	ListItem       = data.ListItem
+	ListPage       = data.ListPage
+	ListKey        = data.ListKey
 	ActivityFilter = data.ActivityFilter
 	CaseQuery      = data.CaseQuery
 	CaseRow        = data.CaseRow
@@ -88,6 +90,16 @@ func (o *Office) Counts(ctx context.Context) (map[ListKind]int, error) { return 
 // List is a page of a section's records matching search, and how many match.
 func (o *Office) List(ctx context.Context, kind ListKind, search string, offset, limit int) ([]ListItem, int, error) {
 	return o.store.List(ctx, kind, search, offset, limit)
+}
+
+// ListFrom is List for a page given by position or by the line before it.
+func (o *Office) ListFrom(ctx context.Context, kind ListKind, search string, page ListPage) ([]ListItem, int, error) {
+	return o.store.ListFrom(ctx, kind, search, page)
+}
+
+// ListActivitiesFrom is ListActivities for a page given by position or by the line before it.
+func (o *Office) ListActivitiesFrom(ctx context.Context, search string, f ActivityFilter, page ListPage) ([]ListItem, int, error) {
+	return o.store.ListActivitiesFrom(ctx, search, f, page)
 }
 
 // ListActivities is a page of publicity activities matching search and the filter.

@@ -146,3 +146,7 @@ func yesNo(b bool) string {
 	}
 	return locale.T("No")
 }
+
+// Leave stops the list's reading under way: the shell calls it when another section
+// replaces this one.
+func (c *Catalog) Leave() { c.List.Stop() }

@@ -79,12 +79,15 @@ func New(u *kit.Env) *Exports {
 		e.State, e.Changed, container.NewBorder(nil, nil, nil, container.NewHBox(e.Retry, e.Replies), e.Outbox), widget.NewSeparator())
 	e.List.OnOpen = e.Open
 	plain := e.List.Fetch
-	e.List.Fetch = func(ctx context.Context, q string, offset, limit int) ([]office.ListItem, int, error) {
-		items, n, err := plain(ctx, q, offset, limit)
-		for i := range items {
-			items[i].Title = versionTitle(items[i].Title)
+	e.List.Fetch = func(q string) kit.ListReader {
+		read := plain(q)
+		return func(ctx context.Context, page office.ListPage) ([]office.ListItem, int, error) {
+			items, n, err := read(ctx, page)
+			for i := range items {
+				items[i].Title = versionTitle(items[i].Title)
+			}
+			return items, n, err
 		}
-		return items, n, err
 	}
 	e.list = container.NewBorder(top, nil, nil, nil, e.List.Content())
 	e.Set(e.list)
@@ -265,3 +268,7 @@ func (e *Exports) ChoosePeriod(period string) { e.choose(period) }
 
 // Refresh reads the chosen period's state and the history again (after a background send).
 func (e *Exports) Refresh() { e.refresh() }
+
+// Leave stops the list's reading under way: the shell calls it when another section
+// replaces this one.
+func (e *Exports) Leave() { e.List.Stop() }

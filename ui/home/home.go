@@ -99,6 +99,9 @@ func background[T any](h *Home, u *kit.Env, what string, read func(ctx context.C
 // line opening its case.
 func (h *Home) showAgenda(u *kit.Env, a cases.Agenda, err error) {
 	h.Loaded = true
+	// The card grows with its lines: the page is laid out again, or the card would draw its
+	// lines over the cards below it.
+	defer h.content.Refresh()
 	box := h.AgendaBox
 	box.RemoveAll()
 	if err != nil {
@@ -139,6 +142,7 @@ func (h *Home) showAgenda(u *kit.Env, a cases.Agenda, err error) {
 
 // showCounts puts the figures on the cards, and the first steps' hint on an empty ledger.
 func (h *Home) showCounts(counts map[office.ListKind]int, err error) {
+	defer h.content.Refresh() // the hint may show, moving what is below it
 	if err != nil {
 		kit.SetMessage(h.hint, locale.Err(err))
 		return

@@ -41,8 +41,10 @@ type Env struct {
 	// background goroutine itself, alongside the test's own taps.
 	SyncReads bool
 	// ReadGate, when set, is called as a screen's background reading named what (the home
-	// page's "agenda" and "counts") starts; a test holds the reading there, and a reading with
-	// a gate runs in the background even with SyncReads. nil in the program.
+	// page's "agenda" and "counts", a section list's "list.parties" and so on) starts; a test
+	// holds the reading there. The home page's readings with a gate run in the background
+	// even with SyncReads; a list reads in the background only without SyncReads. nil in the
+	// program.
 	ReadGate func(ctx context.Context, what string) error
 	tasks    *sync.WaitGroup
 	active   []*Draft // the forms open now, asked about before leaving them

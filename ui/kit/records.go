@@ -31,16 +31,26 @@ type RecordList struct {
 	Notice *widget.Label
 	// TagKey, when set, names the translation key of a row's tag (a training's form, say).
 	TagKey func(tag string) string
-	// Fetch reads a page; sections with filters replace it.
-	Fetch func(ctx context.Context, query string, offset, limit int) ([]office.ListItem, int, error)
+	// Fetch gives, on the UI goroutine, what reads the list for the search (and a section's
+	// filters) as they are now: the pages and the number of matches, read in the background.
+	// Sections with filters replace it.
+	Fetch func(query string) ListReader
 
-	total int
-	pages map[int][]office.ListItem
-	query string
+	total   int
+	pages   map[int][]office.ListItem
+	pending map[int]bool // pages being read in the background
+	query   string
+	reader  ListReader // the current reading's
+	// ctx is the current reading's: a new query (a keystroke) or leaving the section cancels it.
+	ctx    context.Context
+	cancel context.CancelFunc
 
 	filters *fyne.Container
 	content fyne.CanvasObject
 }
+
+// ListReader reads a page of a list and how many lines it has; safe on any goroutine.
+type ListReader func(ctx context.Context, page office.ListPage) ([]office.ListItem, int, error)
 
 // SetFilters puts a section's filters (drop-downs) beside the search box, under the heading.
 func (r *RecordList) SetFilters(filters ...fyne.CanvasObject) {
@@ -50,9 +60,11 @@ func (r *RecordList) SetFilters(filters ...fyne.CanvasObject) {
 }
 
 func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *RecordList {
-	r := &RecordList{u: u, kind: kind, pages: map[int][]office.ListItem{}}
-	r.Fetch = func(ctx context.Context, q string, offset, limit int) ([]office.ListItem, int, error) {
-		return u.Office.List(ctx, kind, q, offset, limit)
+	r := &RecordList{u: u, kind: kind, pages: map[int][]office.ListItem{}, pending: map[int]bool{}}
+	r.Fetch = func(q string) ListReader {
+		return func(ctx context.Context, page office.ListPage) ([]office.ListItem, int, error) {
+			return u.Office.ListFrom(ctx, kind, q, page)
+		}
 	}
 	r.Search = widget.NewEntry()
 	r.Search.SetPlaceHolder(locale.T("list.search"))
@@ -83,9 +95,52 @@ func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *
 	return r
 }
 
+// Reload reads the list again for the search now: in the background (a search over a large
+// ledger can take longer than a frame), the reading of the search before cancelled, and
+// shown unless the search changed meanwhile.
 func (r *RecordList) Reload() {
-	r.pages = map[int][]office.ListItem{}
-	items, total, err := r.Fetch(context.Background(), r.query, 0, PageSize)
+	r.Stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	r.ctx, r.cancel = ctx, cancel
+	fetch := r.Fetch(r.query)
+	r.reader = fetch
+	if r.u.SyncReads {
+		items, total, err := fetch(ctx, office.ListPage{Limit: PageSize})
+		r.show(items, total, err)
+		return
+	}
+	gate := r.u.ReadGate
+	read := func() ([]office.ListItem, int, error) {
+		if gate != nil {
+			if err := gate(ctx, "list."+string(r.kind)); err != nil {
+				return nil, 0, err
+			}
+		}
+		return fetch(ctx, office.ListPage{Limit: PageSize})
+	}
+	r.u.Background(func(context.Context) (func(), error) {
+		items, total, err := read()
+		if ctx.Err() != nil {
+			return nil, nil // another search, or the section was left
+		}
+		return func() {
+			if ctx == r.ctx {
+				r.show(items, total, err)
+			}
+		}, nil
+	})
+}
+
+// Stop cancels the list's reading under way, if any: the section is left.
+func (r *RecordList) Stop() {
+	if r.cancel != nil {
+		r.cancel()
+	}
+}
+
+// show puts a reading of the list on screen.
+func (r *RecordList) show(items []office.ListItem, total int, err error) {
+	r.pages, r.pending = map[int][]office.ListItem{}, map[int]bool{}
 	if err != nil {
 		r.total = 0
 		SetMessage(r.Empty, locale.Err(err))
@@ -105,13 +160,24 @@ func (r *RecordList) Reload() {
 	r.List.Refresh()
 }
 
-// item fetches the page holding row i on first use.
+// item is row i, its page read when first needed: right after the last line of the page
+// before when that one is there (as scrolling reads them: the index is sought, a
+// millisecond however far down); by position, in the background, when the list jumps far
+// down (the row is blank until its page is there).
 func (r *RecordList) item(i int) (office.ListItem, bool) {
 	p := i / PageSize
 	page, ok := r.pages[p]
 	if !ok {
 		var err error
-		page, _, err = r.Fetch(context.Background(), r.query, p*PageSize, PageSize)
+		switch prev := r.pages[p-1]; {
+		case p > 0 && len(prev) == PageSize:
+			page, _, err = r.reader(context.Background(), office.ListPage{After: prev[len(prev)-1].Key, Limit: PageSize})
+		case p == 0 || r.u.SyncReads || r.ctx == nil:
+			page, _, err = r.reader(context.Background(), office.ListPage{Offset: p * PageSize, Limit: PageSize})
+		default:
+			r.readFar(p)
+			return office.ListItem{}, false
+		}
 		if err != nil {
 			return office.ListItem{}, false
 		}
@@ -121,6 +187,31 @@ func (r *RecordList) item(i int) (office.ListItem, bool) {
 		return office.ListItem{}, false
 	}
 	return page[i%PageSize], true
+}
+
+// readFar reads page p in the background and shows it, unless the search changed meanwhile.
+func (r *RecordList) readFar(p int) {
+	if r.pending[p] {
+		return
+	}
+	r.pending[p] = true
+	ctx, read := r.ctx, r.reader
+	r.u.Background(func(context.Context) (func(), error) {
+		page, _, err := read(ctx, office.ListPage{Offset: p * PageSize, Limit: PageSize})
+		if ctx.Err() != nil {
+			return nil, nil
+		}
+		return func() {
+			if ctx != r.ctx {
+				return
+			}
+			delete(r.pending, p)
+			if err == nil {
+				r.pages[p] = page
+				r.List.Refresh()
+			}
+		}, nil
+	})
 }
 
 func (r *RecordList) fill(i int, row *fyne.Container) {

@@ -260,3 +260,7 @@ func newPartyPage(p *Parties, id string) (*PartyPage, error) {
 		widget.NewCard(locale.T("parties.cases"), "", container.NewVBox(pg.First, list)))))
 	return pg, nil
 }
+
+// Leave stops the list's reading under way: the shell calls it when another section
+// replaces this one.
+func (p *Parties) Leave() { p.List.Stop() }

@@ -74,14 +74,17 @@ func (a *Activities) showList() {
 	}
 	a.YearFilter = kit.Choice(years, nil)
 	a.TypeFilter.PlaceHolder, a.YearFilter.PlaceHolder = allTypes, allYears
-	a.List.Fetch = func(ctx context.Context, q string, offset, limit int) ([]office.ListItem, int, error) {
+	a.List.Fetch = func(q string) kit.ListReader {
 		f := office.ActivityFilter{}
 		if a.TypeFilter.Selected != allTypes {
 			f.Type = a.TypeFilter.Selected
 		}
 		f.Year, _ = strconv.Atoi(a.YearFilter.Selected)
-		return a.u.Office.ListActivities(ctx, q, f, offset, limit)
+		return func(ctx context.Context, page office.ListPage) ([]office.ListItem, int, error) {
+			return a.u.Office.ListActivitiesFrom(ctx, q, f, page)
+		}
 	}
+	a.List.Reload() // with the filters
 	a.TypeFilter.OnChanged = func(string) { a.List.Reload() }
 	a.YearFilter.OnChanged = func(string) { a.List.Reload() }
 	a.List.SetFilters(a.TypeFilter, a.YearFilter)
@@ -348,3 +351,7 @@ func (f *ActivityForm) DeleteNow() {
 
 // ID is the activity's record id, "" until it is first saved.
 func (f *ActivityForm) ID() string { return f.activity.ID }
+
+// Leave stops the list's reading under way: the shell calls it when another section
+// replaces this one.
+func (a *Activities) Leave() { a.List.Stop() }

@@ -208,3 +208,7 @@ func (f *StaffForm) archive() {
 	}
 	f.s.showList()
 }
+
+// Leave stops the list's reading under way: the shell calls it when another section
+// replaces this one.
+func (s *Staff) Leave() { s.List.Stop() }

@@ -112,3 +112,7 @@ func (t *Trainings) showHours() {
 func (t *Trainings) back() *widget.Button {
 	return widget.NewButtonWithIcon(locale.T("training.back"), theme.NavigateBackIcon(), func() { t.u.Leave(t.showList) })
 }
+
+// Leave stops the list's reading under way: the shell calls it when another section
+// replaces this one.
+func (t *Trainings) Leave() { t.List.Stop() }
