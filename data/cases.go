@@ -160,7 +160,7 @@ func (t *Tx) InsertCaseEvent(e CaseEvent) (string, error) {
 // CaseEvents lists a case's live steps in the order they happened.
 func (s *Store) CaseEvents(ctx context.Context, caseID string) ([]CaseEvent, error) {
 	rows, err := s.query(ctx, `SELECT id, case_id, step, occurred_on, officers, doc_no, notes, payload
-		FROM case_event WHERE case_id = ? AND deleted_at IS NULL ORDER BY occurred_on, created_at`, caseID)
+		FROM case_event WHERE case_id = ? AND deleted_at IS NULL ORDER BY occurred_on, created_at, rowid`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("case steps: %w", err)
 	}

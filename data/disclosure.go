@@ -46,7 +46,7 @@ const disclosureQuery = `WITH basis AS (
 SELECT c.id, COALESCE(c.case_no, ''), c.procedure, c.title, c.facts, c.decided_on, c.outcome, c.fine,
 	COALESCE((SELECT json_extract(e.payload, '$.Penalty') FROM case_event e
 		WHERE e.case_id = c.id AND e.step = 'decision' AND e.deleted_at IS NULL
-		ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT 1), ''),
+		ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), ''),
 	c.issuing_body, p.kind, p.name, COALESCE(p.credit_code, ''), COALESCE(p.id_number, ''), p.legal_rep,
 	COALESCE(c.item_id, ''), COALESCE(i.name, ''), COALESCE(i.delegation, ''), COALESCE(b.refs, '[]'),
 	COALESCE((SELECT MIN(e.occurred_on) FROM case_event e
