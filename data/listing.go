@@ -33,10 +33,10 @@ type ListItem struct {
 }
 
 // ListKey is where a line stands in its list's order: the values it is sorted by, then its
-// id. The zero key is the start of the list.
+// row number. The zero key is the start of the list.
 type ListKey struct {
 	vals []string
-	id   string
+	row  int64
 }
 
 // ListPage says which lines of a list to read: Limit lines, right after the line with key
@@ -50,8 +50,9 @@ type ListPage struct {
 // listSpec says, per kind, which table and columns make a list line and what search matches.
 type listSpec struct {
 	table, title, detail, tag, date string
-	// order: the columns the list is sorted by (each NOT NULL), then id; desc: all of them
-	// descending.
+	// order: the columns the list is sorted by (each NOT NULL), then the row number (lines
+	// saved at one moment, as by an import, share their created_at: the row number, which
+	// every index holds, keeps them in order without sorting); desc: all of them descending.
 	order  []string
 	desc   bool
 	search []string
@@ -160,24 +161,24 @@ func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, 
 	if err != nil {
 		return nil, 0, fmt.Errorf("count %s: %w", kind, err)
 	}
-	keys := append(append([]string{}, sp.order...), "id")
+	keys := append(append([]string{}, sp.order...), "rowid")
 	dir, cmp := "", ">"
 	if sp.desc {
 		dir, cmp = " DESC", "<"
 	}
 	order := strings.Join(keys, dir+", ") + dir
 	offset := page.Offset
-	if page.After.id != "" && len(page.After.vals) == len(sp.order) {
+	if page.After.row != 0 && len(page.After.vals) == len(sp.order) {
 		// A row value compared with the key: the index of the first column is sought.
 		where += " AND (" + strings.Join(keys, ", ") + ") " + cmp + " (" +
 			strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ") + ")"
 		for _, v := range page.After.vals {
 			args = append(args, v)
 		}
-		args = append(args, page.After.id)
+		args = append(args, page.After.row)
 		offset = 0
 	}
-	q := "SELECT id, " + sp.title + ", " + sp.detail + ", " + sp.tag + ", " + sp.date + ", " +
+	q := "SELECT id, " + sp.title + ", " + sp.detail + ", " + sp.tag + ", " + sp.date + ", rowid, " +
 		strings.Join(sp.order, ", ") + " FROM " + sp.table + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	rows, err := s.query(ctx, q, append(args, page.Limit, offset)...)
 	if err != nil {
@@ -187,14 +188,13 @@ func (s *Store) listFiltered(ctx context.Context, kind ListKind, search string, 
 	out := make([]ListItem, 0, page.Limit)
 	for rows.Next() {
 		it := ListItem{Key: ListKey{vals: make([]string, len(sp.order))}}
-		dest := []any{&it.ID, &it.Title, &it.Detail, &it.Tag, &it.Date}
+		dest := []any{&it.ID, &it.Title, &it.Detail, &it.Tag, &it.Date, &it.Key.row}
 		for i := range it.Key.vals {
 			dest = append(dest, &it.Key.vals[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, 0, fmt.Errorf("list %s: %w", kind, s.wrap(err))
 		}
-		it.Key.id = it.ID
 		out = append(out, it)
 	}
 	return out, total, s.wrap(rows.Err())

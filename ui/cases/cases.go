@@ -45,6 +45,9 @@ func (c *Cases) Leave() {
 	if c.List != nil {
 		c.List.Stop()
 	}
+	if c.Filing != nil {
+		c.Filing.stop()
+	}
 }
 
 func (c *Cases) showList() {

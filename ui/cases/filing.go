@@ -37,7 +37,8 @@ type FilingForm struct {
 	Submit                             *widget.Button
 	Message                            *widget.Label
 	matches                            []office.ListItem
-	party                              office.ListItem // chosen; ID "" for none
+	searching                          context.CancelFunc // the party search under way
+	party                              office.ListItem    // chosen; ID "" for none
 	items                              []office.CatalogItem
 	tiers                              []tierChoice // of the chosen item; option 0 is "not applicable"
 	certified                          map[string]bool
@@ -202,9 +203,42 @@ func fillMatchRow(it office.ListItem, o fyne.CanvasObject) {
 }
 
 // searchParties shows up to 50 matches of what is typed as it is typed; a single match is
-// chosen at once.
+// chosen at once. The search is read in the background (a ledger may hold 100,000
+// enterprises and persons) and each keystroke cancels the reading of the one before.
 func (f *FilingForm) searchParties(q string) {
-	items, total, err := f.c.u.Office.List(context.Background(), office.ListParties, q, 0, 50)
+	f.stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	f.searching = cancel
+	read := func() ([]office.ListItem, int, error) {
+		return f.c.u.Office.List(ctx, office.ListParties, q, 0, 50)
+	}
+	if f.c.u.SyncReads {
+		items, total, err := read()
+		f.showMatches(q, items, total, err)
+		return
+	}
+	f.c.u.Background(func(context.Context) (func(), error) {
+		items, total, err := read()
+		if ctx.Err() != nil {
+			return nil, nil // typed on, or the form was left
+		}
+		return func() {
+			if ctx.Err() == nil {
+				f.showMatches(q, items, total, err)
+			}
+		}, nil
+	})
+}
+
+// stop cancels the party search under way, if any.
+func (f *FilingForm) stop() {
+	if f.searching != nil {
+		f.searching()
+	}
+}
+
+// showMatches puts a search's matches under the search box.
+func (f *FilingForm) showMatches(q string, items []office.ListItem, total int, err error) {
 	if err != nil {
 		kit.SetMessage(f.Message, locale.Err(err))
 		return
