@@ -88,16 +88,27 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 			return fmt.Errorf("copy the database before upgrading it: %w", err)
 		}
 	}
+	// A ledger that keeps states already: what each record's state is before the upgrade, so
+	// that afterwards only the records a migration changed (a column added or filled) get a
+	// snapshot row. A migration that changes no record (an index, a new table) so adds
+	// nothing to the log, however large the ledger.
+	var before recordSums
+	if have >= stateVersion && have < target {
+		if before, err = s.sumRecords(ctx); err != nil {
+			return fmt.Errorf("read the records before upgrading: %w", err)
+		}
+	}
 	for _, m := range ms[have:target] {
 		if err := s.apply(ctx, m); err != nil {
 			return err
 		}
 	}
 	s.states = max(have, target) >= stateVersion
-	// A ledger upgraded to a schema that keeps states gets one snapshot row per record: before
-	// version 12 its rows kept none, and a later migration may add or fill columns.
+	// A ledger upgraded to a schema that keeps states gets a snapshot row per record whose
+	// state the log does not tell: every record when its rows kept none (before version 12),
+	// else those a migration changed or added.
 	if have > 0 && have < target && target >= stateVersion {
-		if err := s.snapshotRecords(ctx); err != nil {
+		if err := s.snapshotRecords(ctx, before); err != nil {
 			return fmt.Errorf("record the states of the existing records: %w", err)
 		}
 	}

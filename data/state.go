@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // AuditedTables are the tables every change of which goes through Tx and its audit row;
@@ -119,40 +120,69 @@ func scanAny(rows *sql.Rows) ([]string, []any, error) {
 	return cols, vals, rows.Scan(ptrs...)
 }
 
-// snapshotRecords gives every record without a state in the log one "snapshot" audit row,
-// once, when a ledger made by an earlier version reaches the schema that keeps states.
-func (s *Store) snapshotRecords(ctx context.Context) error {
-	var pending int
-	for _, table := range AuditedTables {
-		var n int
-		if err := s.w.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+ident(table)).Scan(&n); err != nil {
-			return fmt.Errorf("count %s: %w", table, s.wrap(err))
-		}
-		pending += n
+// recordSums holds each record's state hash, by table and id, both shortened to 16 bytes: a
+// million records take some 50 MB, not 150. A collision could only hide a changed record
+// from snapshotRecords, which verify would then report as changed.
+type recordSums map[[16]byte][16]byte
+
+func recordKey(table, id string) [16]byte {
+	h := sha256.Sum256([]byte(table + "\x00" + id))
+	return [16]byte(h[:16])
+}
+
+// sumRecords reads the state hash of every record of the audited tables the file has.
+func (s *Store) sumRecords(ctx context.Context) (recordSums, error) {
+	sums := recordSums{}
+	err := s.eachRecordState(ctx, func(table, id string, state []byte) {
+		h := sha256.Sum256(state)
+		sums[recordKey(table, id)] = [16]byte(h[:16])
+	})
+	return sums, err
+}
+
+// eachRecordState gives fn every record of the audited tables the file has, with its state.
+func (s *Store) eachRecordState(ctx context.Context, fn func(table, id string, state []byte)) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("read the records: %w", s.wrap(err))
 	}
-	if pending == 0 {
-		return nil
+	defer tx.Rollback()
+	sn := snap{s: s, tx: tx}
+	present := sn.presentTables(ctx)
+	for _, table := range AuditedTables {
+		if !slices.Contains(present, table) {
+			continue
+		}
+		if err := sn.eachState(ctx, table, func(id string, state []byte) { fn(table, id, state) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// snapshotRecords gives records one "snapshot" audit row each, once, when a ledger made by an
+// earlier version reaches a newer schema: every record when before is nil (the ledger kept no
+// states), else each record whose state is not the one before says (a migration changed or
+// added it).
+func (s *Store) snapshotRecords(ctx context.Context, before recordSums) error {
+	type rec struct{ table, id string }
+	var pending []rec
+	err := s.eachRecordState(ctx, func(table, id string, state []byte) {
+		if before != nil {
+			h := sha256.Sum256(state)
+			if was, ok := before[recordKey(table, id)]; ok && was == [16]byte(h[:16]) {
+				return
+			}
+		}
+		pending = append(pending, rec{table, id})
+	})
+	if err != nil || len(pending) == 0 {
+		return err
 	}
 	return s.Write(ctx, System, func(tx *Tx) error {
-		for _, table := range AuditedTables {
-			rows, err := tx.tx.QueryContext(ctx, "SELECT id FROM "+ident(table)+" ORDER BY rowid")
-			if err != nil {
-				return fmt.Errorf("list %s: %w", table, s.wrap(err))
-			}
-			var ids []string
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return fmt.Errorf("list %s: %w", table, s.wrap(err))
-				}
-				ids = append(ids, id)
-			}
-			rows.Close()
-			for _, id := range ids {
-				if err := tx.audit("snapshot", table, id, nil, nil); err != nil {
-					return err
-				}
+		for _, r := range pending {
+			if err := tx.audit("snapshot", r.table, r.id, nil, nil); err != nil {
+				return err
 			}
 		}
 		return nil
