@@ -56,7 +56,7 @@ type CaseTable struct {
 	OnOpen                  func(id string)
 	Query                   office.CaseQuery
 	total                   int
-	pages                   map[int][]office.CaseRow
+	pages                   *kit.Pages[office.CaseRow] // the reading shown
 	stages, dues, items     map[string]string
 	years                   map[string]int
 	window                  appcases.Window
@@ -67,12 +67,11 @@ type CaseTable struct {
 	content                 fyne.CanvasObject
 	ctx                     context.Context    // the reading of the query shown, and its pages
 	cancel                  context.CancelFunc // stops it
-	pending                 map[int]bool       // pages far down being read in the background
 }
 
 func newCaseTable(u *kit.Env, actions ...fyne.CanvasObject) *CaseTable {
 	ctx := context.Background()
-	t := &CaseTable{u: u, pages: map[int][]office.CaseRow{}, pending: map[int]bool{}, stages: map[string]string{}, dues: map[string]string{},
+	t := &CaseTable{u: u, stages: map[string]string{}, dues: map[string]string{},
 		items: map[string]string{}, years: map[string]int{}}
 	today := u.Now()
 	// The office's "due soon" setting decides the window, here as on the home page.
@@ -259,14 +258,21 @@ func (t *CaseTable) Stop() {
 
 // show puts a reading of the list on screen.
 func (t *CaseTable) show(l listed, err error) {
-	t.pages, t.pending = map[int][]office.CaseRow{}, map[int]bool{}
+	t.pages = nil
 	if err != nil {
 		t.total = 0
 		kit.SetMessage(t.Empty, locale.Err(err))
 		t.Table.Refresh()
 		return
 	}
-	t.pages[0], t.total = l.rows, l.total
+	q := t.Query
+	t.pages = kit.NewPages(t.u, t.ctx, l.rows, func(ctx context.Context, last office.CaseRow) ([]office.CaseRow, error) {
+		return t.u.Office.Cases.ListPage(ctx, q, last.Key, kit.PageSize)
+	}, func(ctx context.Context, offset int) ([]office.CaseRow, error) {
+		rows, _, err := t.u.Office.CaseRows(ctx, q, offset, kit.PageSize)
+		return rows, err
+	}, t.Table.Refresh)
+	t.total = l.total
 	// Case numbers are what officers read first: never cut them.
 	var nw float32
 	for _, r := range l.rows {
@@ -291,61 +297,8 @@ func (t *CaseTable) show(l listed, err error) {
 	t.Table.Refresh()
 }
 
-// Row is the list's row i, its page read when first needed: right after the last row of
-// the page before when that one is read (as scrolling reads them); by position, in the
-// background, when the list jumps far down (the row is blank until its page is there).
-func (t *CaseTable) Row(i int) (office.CaseRow, bool) {
-	p := i / kit.PageSize
-	page, ok := t.pages[p]
-	if !ok {
-		var err error
-		ctx := context.Background()
-		switch prev := t.pages[p-1]; {
-		case p > 0 && len(prev) == kit.PageSize:
-			page, err = t.u.Office.Cases.ListPage(ctx, t.Query, prev[len(prev)-1].Key, kit.PageSize)
-		case p == 0 || t.u.SyncReads || t.ctx == nil:
-			page, _, err = t.u.Office.CaseRows(ctx, t.Query, p*kit.PageSize, kit.PageSize)
-		default:
-			t.readFar(p)
-			return office.CaseRow{}, false
-		}
-		if err != nil {
-			return office.CaseRow{}, false
-		}
-		t.pages[p] = page
-	}
-	if i%kit.PageSize >= len(page) {
-		return office.CaseRow{}, false
-	}
-	return page[i%kit.PageSize], true
-}
-
-// readFar reads page p in the background and shows it, unless the query changed meanwhile.
-func (t *CaseTable) readFar(p int) {
-	if t.pending[p] {
-		return
-	}
-	t.pending[p] = true
-	ctx, q := t.ctx, t.Query
-	t.u.Background(func(context.Context) (func(), error) {
-		rows, _, err := t.u.Office.CaseRows(ctx, q, p*kit.PageSize, kit.PageSize)
-		if ctx.Err() != nil {
-			return nil, nil
-		}
-		return func() {
-			if ctx.Err() != nil || ctx != t.ctx {
-				return
-			}
-			delete(t.pending, p)
-			if err != nil {
-				fyne.LogError("case list page", err)
-				return
-			}
-			t.pages[p] = rows
-			t.Table.Refresh()
-		}, nil
-	})
-}
+// Row is the list's row i (see kit.Pages.Row).
+func (t *CaseTable) Row(i int) (office.CaseRow, bool) { return t.pages.Row(i) }
 
 func (t *CaseTable) fill(id widget.TableCellID, l *widget.Label) {
 	r, _ := t.Row(id.Row)

@@ -36,11 +36,9 @@ type RecordList struct {
 	// Sections with filters replace it.
 	Fetch func(query string) ListReader
 
-	total   int
-	pages   map[int][]office.ListItem
-	pending map[int]bool // pages being read in the background
-	query   string
-	reader  ListReader // the current reading's
+	total int
+	pages *Pages[office.ListItem] // the current reading's
+	query string
 	// ctx is the current reading's: a new query (a keystroke) or leaving the section cancels it.
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -60,7 +58,7 @@ func (r *RecordList) SetFilters(filters ...fyne.CanvasObject) {
 }
 
 func NewRecordList(u *Env, kind office.ListKind, actions ...fyne.CanvasObject) *RecordList {
-	r := &RecordList{u: u, kind: kind, pages: map[int][]office.ListItem{}, pending: map[int]bool{}}
+	r := &RecordList{u: u, kind: kind}
 	r.Fetch = func(q string) ListReader {
 		return func(ctx context.Context, page office.ListPage) ([]office.ListItem, int, error) {
 			return u.Office.ListFrom(ctx, kind, q, page)
@@ -103,10 +101,9 @@ func (r *RecordList) Reload() {
 	ctx, cancel := context.WithCancel(context.Background())
 	r.ctx, r.cancel = ctx, cancel
 	fetch := r.Fetch(r.query)
-	r.reader = fetch
 	if r.u.SyncReads {
 		items, total, err := fetch(ctx, office.ListPage{Limit: PageSize})
-		r.show(items, total, err)
+		r.show(ctx, fetch, items, total, err)
 		return
 	}
 	gate := r.u.ReadGate
@@ -125,7 +122,7 @@ func (r *RecordList) Reload() {
 		}
 		return func() {
 			if ctx == r.ctx {
-				r.show(items, total, err)
+				r.show(ctx, fetch, items, total, err)
 			}
 		}, nil
 	})
@@ -138,16 +135,23 @@ func (r *RecordList) Stop() {
 	}
 }
 
-// show puts a reading of the list on screen.
-func (r *RecordList) show(items []office.ListItem, total int, err error) {
-	r.pages, r.pending = map[int][]office.ListItem{}, map[int]bool{}
+// show puts a reading of the list on screen; read reads its further pages.
+func (r *RecordList) show(ctx context.Context, read ListReader, items []office.ListItem, total int, err error) {
+	r.pages = nil
 	if err != nil {
 		r.total = 0
 		SetMessage(r.Empty, locale.Err(err))
 		r.List.Refresh()
 		return
 	}
-	r.pages[0], r.total = items, total
+	r.pages = NewPages(r.u, ctx, items, func(ctx context.Context, last office.ListItem) ([]office.ListItem, error) {
+		page, _, err := read(ctx, office.ListPage{After: last.Key, Limit: PageSize})
+		return page, err
+	}, func(ctx context.Context, offset int) ([]office.ListItem, error) {
+		page, _, err := read(ctx, office.ListPage{Offset: offset, Limit: PageSize})
+		return page, err
+	}, r.List.Refresh)
+	r.total = total
 	r.Count.SetText(locale.T("list.count", map[string]any{"N": total}))
 	switch {
 	case total > 0:
@@ -160,59 +164,8 @@ func (r *RecordList) show(items []office.ListItem, total int, err error) {
 	r.List.Refresh()
 }
 
-// item is row i, its page read when first needed: right after the last line of the page
-// before when that one is there (as scrolling reads them: the index is sought, a
-// millisecond however far down); by position, in the background, when the list jumps far
-// down (the row is blank until its page is there).
-func (r *RecordList) item(i int) (office.ListItem, bool) {
-	p := i / PageSize
-	page, ok := r.pages[p]
-	if !ok {
-		var err error
-		switch prev := r.pages[p-1]; {
-		case p > 0 && len(prev) == PageSize:
-			page, _, err = r.reader(context.Background(), office.ListPage{After: prev[len(prev)-1].Key, Limit: PageSize})
-		case p == 0 || r.u.SyncReads || r.ctx == nil:
-			page, _, err = r.reader(context.Background(), office.ListPage{Offset: p * PageSize, Limit: PageSize})
-		default:
-			r.readFar(p)
-			return office.ListItem{}, false
-		}
-		if err != nil {
-			return office.ListItem{}, false
-		}
-		r.pages[p] = page
-	}
-	if i%PageSize >= len(page) {
-		return office.ListItem{}, false
-	}
-	return page[i%PageSize], true
-}
-
-// readFar reads page p in the background and shows it, unless the search changed meanwhile.
-func (r *RecordList) readFar(p int) {
-	if r.pending[p] {
-		return
-	}
-	r.pending[p] = true
-	ctx, read := r.ctx, r.reader
-	r.u.Background(func(context.Context) (func(), error) {
-		page, _, err := read(ctx, office.ListPage{Offset: p * PageSize, Limit: PageSize})
-		if ctx.Err() != nil {
-			return nil, nil
-		}
-		return func() {
-			if ctx != r.ctx {
-				return
-			}
-			delete(r.pending, p)
-			if err == nil {
-				r.pages[p] = page
-				r.List.Refresh()
-			}
-		}, nil
-	})
-}
+// item is row i (see Pages.Row).
+func (r *RecordList) item(i int) (office.ListItem, bool) { return r.pages.Row(i) }
 
 func (r *RecordList) fill(i int, row *fyne.Container) {
 	it, _ := r.item(i)
