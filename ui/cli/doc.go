@@ -18,22 +18,14 @@ func runDoc(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) < 2 {
-		return usageError{locale.T("cli.doc.args")}
-	}
 	if err := exactly(pos, 2, "cli.doc.args"); err != nil {
 		return err
 	}
-	o, err := c.open(ctx)
+	docs, id, done, err := openCase(ctx, c, pos[0])
 	if err != nil {
 		return err
 	}
-	defer o.Close()
-	docs := o.Docs()
-	id, err := docs.FindCase(ctx, pos[0])
-	if err != nil {
-		return err
-	}
+	defer done()
 	now := c.env.Now()
 	es, err := docs.Entries(ctx, id, now)
 	if err != nil {
@@ -72,22 +64,17 @@ func runDossier(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) < 1 || strings.TrimSpace(out) == "" {
+	if strings.TrimSpace(out) == "" {
 		return usageError{locale.T("cli.dossier.args")}
 	}
 	if err := exactly(pos, 1, "cli.dossier.args"); err != nil {
 		return err
 	}
-	o, err := c.open(ctx)
+	docs, id, done, err := openCase(ctx, c, pos[0])
 	if err != nil {
 		return err
 	}
-	defer o.Close()
-	docs := o.Docs()
-	id, err := docs.FindCase(ctx, pos[0])
-	if err != nil {
-		return err
-	}
+	defer done()
 	pdf, err := docs.Dossier(ctx, id, c.env.Now())
 	if err != nil {
 		return err
@@ -97,4 +84,18 @@ func runDossier(ctx context.Context, c *call) error {
 	}
 	c.say("cli.dossier.done", map[string]any{"Pages": casedoc.PageCount(pdf), "Path": out})
 	return nil
+}
+
+// openCase opens the ledger and finds the case numbered no; done closes the ledger.
+func openCase(ctx context.Context, c *call, no string) (docs casedoc.Service, id string, done func(), err error) {
+	o, err := c.open(ctx)
+	if err != nil {
+		return docs, "", nil, err
+	}
+	docs = o.Docs()
+	if id, err = docs.FindCase(ctx, no); err != nil {
+		o.Close()
+		return docs, "", nil, err
+	}
+	return docs, id, func() { o.Close() }, nil
 }
