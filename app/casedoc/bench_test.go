@@ -8,7 +8,7 @@ import (
 )
 
 // decidedCase is a demo case with a decision and the most steps recorded.
-func decidedCase(b *testing.B, svc casedoc.Service, ids []string) string {
+func decidedCase(b testing.TB, svc casedoc.Service, ids []string) string {
 	b.Helper()
 	best, most := "", 0
 	for _, id := range ids {

@@ -206,21 +206,7 @@ func TestNoticeCountsTheStatementPeriodInWorkingDays(t *testing.T) {
 func TestProducedDocumentIsKeptWithItsHash(t *testing.T) {
 	s, svc, ids := demo(t)
 	ctx := context.Background()
-	var decided string
-	for _, id := range ids {
-		es, err := svc.Entries(ctx, id, demoDay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range es {
-			if e.Kind == casedoc.KindDecision {
-				decided = id
-			}
-		}
-	}
-	if decided == "" {
-		t.Fatal("no demo case is decided")
-	}
+	decided := decidedCase(t, svc, ids)
 	texts := casedoc.Texts{Facts: "经查，当事人在二号车间未设置安全警示标志。", Evidence: "现场照片3张"}
 	kd, err := svc.Produce(ctx, admin(), decided, casedoc.KindDecision, texts, demoDay)
 	if err != nil {

@@ -17,18 +17,7 @@ func TestDossierHoldsTheCopiesServed(t *testing.T) {
 	tool(t, "pdftotext")
 	s, svc, ids := demo(t)
 	ctx := context.Background()
-	var id string
-	for _, c := range ids {
-		es, err := svc.Entries(ctx, c, demoDay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range es {
-			if e.Kind == casedoc.KindDecision {
-				id = c
-			}
-		}
-	}
+	id := decidedCase(t, svc, ids)
 	served := office
 	served.Bank = "甲银行青石支行"
 	if err := settings.SetDocTexts(ctx, s, admin(), served); err != nil {
