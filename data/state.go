@@ -39,22 +39,7 @@ func audited(table string) bool {
 // stateOf turns a row's columns into its canonical state: JSON with sorted keys, blobs and
 // secrets as "sha256:…", everything else as SQLite gave it.
 func stateOf(table string, cols []string, vals []any) (json.RawMessage, error) {
-	secret := secretColumns[table]
-	for i, c := range cols {
-		switch x := vals[i].(type) {
-		case []byte:
-			vals[i] = digest(x)
-		case string:
-			if secret[c] {
-				vals[i] = digest([]byte(x))
-			}
-		}
-	}
-	b, err := stateJSON(cols, vals) // json.Marshal of the map of cols to vals, keys sorted
-	if err != nil {
-		return nil, fmt.Errorf("record state of %s: %w", table, err)
-	}
-	return b, nil
+	return appendState(make([]byte, 0, 64+24*len(cols)), table, cols, sortedOrder(cols), vals)
 }
 
 // appendState is stateOf appended to dst, with the columns' sorted order given.
