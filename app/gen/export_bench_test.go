@@ -49,9 +49,9 @@ func BenchmarkExportYearS100(b *testing.B) {
 		path := filepath.Join(dir, fmt.Sprintf("y%d.xlsx", i))
 		runtime.GC()
 		stop := officetest.WatchHeap(&peak, &live)
-		cpu0, ok0 := processCPU()
+		cpu0, ok0 := officetest.ProcessCPU()
 		sum, _, err := report.Export(ctx, s, exporter, fmt.Sprint(DefaultYear), path, now, "王主任")
-		cpu1, ok1 := processCPU()
+		cpu1, ok1 := officetest.ProcessCPU()
 		stop()
 		cpu += cpu1 - cpu0
 		measured = measured && ok0 && ok1

@@ -243,9 +243,9 @@ func BenchmarkConsolidate50Towns(b *testing.B) {
 		path := filepath.Join(dir, fmt.Sprintf("c%d.xlsx", i))
 		runtime.GC() // start from the live heap alone, not the last one's garbage
 		stop := officetest.WatchHeap(&peak, &live)
-		cpu0, ok0 := processCPU()
+		cpu0, ok0 := officetest.ProcessCPU()
 		c, err := report.WriteConsolidated(ctx, dist, "2024", path, now, "李")
-		cpu1, ok1 := processCPU()
+		cpu1, ok1 := officetest.ProcessCPU()
 		cpu += cpu1 - cpu0
 		measured = measured && ok0 && ok1
 		stop()

@@ -1,14 +1,14 @@
 //go:build unix
 
-package report_test
+package officetest
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time the process has used, user and system, as the system counts it.
-func processCPU() (time.Duration, bool) {
+// ProcessCPU is the CPU time the process has used, user and system, as the system counts it.
+func ProcessCPU() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
