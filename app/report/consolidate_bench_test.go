@@ -11,22 +11,18 @@ import (
 	"time"
 
 	"townledger/app/district"
+	"townledger/app/gen"
 	"townledger/app/officetest"
 	"townledger/app/report"
 	"townledger/app/setup"
 	"townledger/data"
 )
 
-// A town's year at the S=1 scale, as the district consolidates it: about 1,800 detail rows
-// (330 cases, about 240 of them on the 双公示 sheet, 10 sessions of 80 attendances, the 80
-// people's hours and 360 activities).
+// The towns a district consolidates.
 const consTowns = 50
 
-// consSize is how much a town records in its year.
+// consSize is how much a town records in its year (the 50-town test's small years).
 type consSize struct{ cases, staff, sessions, attendees, activities int }
-
-// consYear is the S=1 scale the benchmark consolidates.
-var consYear = consSize{cases: 330, staff: 80, sessions: 10, attendees: 80, activities: 360}
 
 // consTownLedger sets up town i's ledger in dir and records its year 2024 at size sz.
 func consTownLedger(ctx context.Context, dir string, i int, sz consSize) (*data.Store, error) {
@@ -157,6 +153,28 @@ func consSeed(tx *data.Tx, town string, i int, sz consSize) error {
 	return nil
 }
 
+// consScale is a town's year as `townledger gen --scale 1` makes it, in 2024.
+var consScale = gen.Options{Scale: 1, Year: 2024}
+
+// genTownLedger sets up town i's ledger in dir and fills its year with the generator every
+// benchmark uses.
+func genTownLedger(ctx context.Context, dir string, i int) (*data.Store, error) {
+	s, err := data.Open(ctx, filepath.Join(dir, "town.db"), data.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := setup.InitTown(ctx, s, setup.Town{Name: fmt.Sprintf("示范%02d镇", i+1), DivisionCode: fmt.Sprintf("110105%03d", 101+i),
+		DistrictName: "示范区应急管理局", Since: "2020-01-01"}); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if _, err := gen.Fill(ctx, s, consScale); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
 // consDistrict builds the district's ledger: 50 towns' ledgers recorded and their yearly
 // workbooks really exported, then registered and taken in from a folder. It returns the
 // district's ledger and the detail rows the towns' workbooks hold.
@@ -183,7 +201,7 @@ func consDistrict(b *testing.B) (*data.Store, int) {
 		if err := os.Mkdir(dir, 0o700); err != nil {
 			b.Fatal(err)
 		}
-		s, err := consTownLedger(ctx, dir, i, consYear)
+		s, err := genTownLedger(ctx, dir, i)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -220,7 +238,7 @@ func consDistrict(b *testing.B) (*data.Store, int) {
 }
 
 // BenchmarkConsolidate50Towns writes the consolidated yearly workbook of 50 towns at the
-// S=1 scale (about 1,800 detail rows each, 90,000 in all), from the district's rows in force
+// S=1 scale of `townledger gen` (about 2,000 detail rows each, 100,000 in all), from the district's rows in force
 // to the zipped file. Issue #15's bar: ≤ 2 s and ≤ 200 MB peak heap on 2 cores (the pandas +
 // openpyxl peer: 20.1 s, 396 MiB).
 func BenchmarkConsolidate50Towns(b *testing.B) {
@@ -275,7 +293,8 @@ func BenchmarkConsolidate50Towns(b *testing.B) {
 	for _, n := range first.Rows {
 		written += n
 	}
-	if len(first.Towns) != consTowns || written != rows || rows < consTowns*1700 {
+	n := gen.Sizes(consScale)
+	if len(first.Towns) != consTowns || written != rows || rows < consTowns*(n.Cases+n.Attendances+n.Activities) {
 		b.Errorf("%d towns, %d rows written, the towns' workbooks hold %d", len(first.Towns), written, rows)
 	}
 	sub, err := report.ReadSubmissionFile(ctx, first.Path)
