@@ -164,6 +164,7 @@ func Write(ctx context.Context, store *data.Store, p string, path string, now ti
 	if err != nil {
 		return Summary{}, err
 	}
+	ctx = data.BulkReads(ctx) // every table of the period is read whole
 	// A year's workbook holds about 100 MB of sheets until it is saved; a soft memory limit
 	// while it is written keeps the garbage collector from doubling that on a 4 GB office PC.
 	// A lower limit already set (GOMEMLIMIT) stays.
@@ -229,7 +230,7 @@ func Fingerprint(ctx context.Context, store *data.Store, p string, now time.Time
 		return "", problem.New(KeyNoTown, nil)
 	}
 	b := newFingerprint()
-	if err := b.content(ctx, store, town.Code, from, to, now); err != nil {
+	if err := b.content(data.BulkReads(ctx), store, town.Code, from, to, now); err != nil {
 		return "", err
 	}
 	return b.finish(b.figs.lines()), nil

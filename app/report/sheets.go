@@ -91,7 +91,8 @@ func (b *book) finish(figs []figure) string {
 
 // content streams the data sheets of the period from..to and adds up the cover's figures.
 // Two parts run at a time (each reads with at most two of the store's four readers), the
-// biggest sheets first; each fork keeps its own hash and records, joined in sheet order.
+// longest first and the shortest last, so no long part is left running alone at the end;
+// each fork keeps its own hash and records, joined in sheet order.
 func (b *book) content(ctx context.Context, store *data.Store, townCode string, from, to, now time.Time) error {
 	b.hash.Write([]byte("town=" + townCode + "\nperiod=" + day(from) + ".." + day(to) + "\n"))
 	type part struct {
@@ -100,8 +101,8 @@ func (b *book) content(ctx context.Context, store *data.Store, townCode string, 
 		write func(*book, context.Context, *data.Store, time.Time, time.Time, time.Time) error
 	}
 	parts := []part{{SheetAttendance, b.fork(), (*book).attendance}, {SheetDisclosure, b.fork(), (*book).disclosure},
-		{SheetActivities, b.fork(), (*book).activities}, {SheetCases, b.fork(), (*book).cases},
-		{"", b.fork(), (*book).figures}, {SheetTrainings, b.fork(), (*book).trainings}, {SheetHours, b.fork(), (*book).hours}}
+		{SheetHours, b.fork(), (*book).hours}, {SheetCases, b.fork(), (*book).cases}, {"", b.fork(), (*book).figures},
+		{SheetActivities, b.fork(), (*book).activities}, {SheetTrainings, b.fork(), (*book).trainings}}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(2)
 	for _, p := range parts {
