@@ -345,7 +345,7 @@ func (g *gen) kase(tx *data.Tx, i int) error {
 			c.DecidedOn = g.day(decided)
 		} else {
 			c.Outcome, c.Fine = "", 0
-			c.NextDueOn, c.NextDueKind = g.day(filedDay+90), "decision" // the general procedure's 90 days
+			c.NextDueOn, c.NextDueKind = g.day(filedDay+90), rules.DeadlineDecide // the general procedure's 90 days
 		}
 		if upTo == rules.StepClosing {
 			c.ClosedOn = g.day(decided + 25)

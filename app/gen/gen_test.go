@@ -5,10 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"townledger/app/auth"
 	"townledger/app/backup"
+	"townledger/app/cases"
+	"townledger/app/cases/rules"
 	"townledger/app/problem"
 	"townledger/data"
 )
@@ -25,6 +29,22 @@ func TestBuildScaleOne(t *testing.T) {
 	if n.Parties != 200 || n.Cases != 150 || n.Staff != 60 || n.Sessions != 50 || n.Attendances != 1500 || n.Activities != 150 ||
 		n.Parties != want.Parties || n.Events < n.Cases || n.Numbers != n.Cases {
 		t.Errorf("generated %+v", n)
+	}
+	// The open cases' next deadlines are kinds the program names (the home page's agenda
+	// showed an untranslated "case.deadline.decision" for every one).
+	s, err := data.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agenda, err := cases.New(s).AgendaOn(ctx, time.Date(DefaultYear, 12, 31, 0, 0, 0, 0, time.Local))
+	s.Close()
+	if err != nil || len(agenda.Items) == 0 {
+		t.Fatalf("agenda of a generated town: %d lines, %v", len(agenda.Items), err)
+	}
+	for _, it := range agenda.Items {
+		if !slices.Contains(rules.DeadlineKinds, it.Due.Kind) {
+			t.Errorf("case %s is due for %q, no deadline kind of the program", it.CaseNo, it.Due.Kind)
+		}
 	}
 	rep, err := backup.VerifyFile(ctx, path)
 	if err != nil || !rep.OK() {

@@ -1,6 +1,9 @@
 package rules
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Keys of Check's refusals; the template data each carries is noted. Dates are
 // "2006-01-02", amounts FormatYuan text.
@@ -143,8 +146,17 @@ func OutcomeKey(o Outcome) string { return "case.outcome." + string(o) }
 // ProcedureKey is the translation key naming a procedure.
 func ProcedureKey(p Procedure) string { return "case.procedure." + string(p) }
 
-// DeadlineKey is the translation key naming a deadline kind.
-func DeadlineKey(kind string) string { return "case.deadline." + kind }
+// DeadlineKey is the translation key naming a deadline kind; a kind this program does not
+// know (a ledger written elsewhere) is named as a deadline in general, not by its raw key.
+func DeadlineKey(kind string) string {
+	if !slices.Contains(DeadlineKinds, kind) {
+		return KeyDeadlineOther
+	}
+	return "case.deadline." + kind
+}
+
+// KeyDeadlineOther names a deadline of a kind this program does not know.
+const KeyDeadlineOther = "case.deadline.other"
 
 // StatusKey is the translation key naming a deadline status.
 func StatusKey(status string) string { return "case.status." + status }
@@ -198,6 +210,7 @@ func Keys() []string {
 	for _, k := range DeadlineKinds {
 		out = append(out, DeadlineKey(k))
 	}
+	out = append(out, KeyDeadlineOther)
 	for _, s := range []string{StatusDone, StatusOverdue, StatusDueSoon, StatusOK} {
 		out = append(out, StatusKey(s))
 	}
