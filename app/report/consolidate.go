@@ -1,7 +1,6 @@
 package report
 
 import (
-	"archive/zip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -16,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/sync/errgroup"
 
@@ -499,15 +497,9 @@ func (c *Consolidation) townTable(ctx context.Context, b *book, figs []figure) e
 }
 
 // saveConsolidated writes the workbook into f as saveTo does: the zip straight into the
-// file, compressed at the fastest level.
+// file, compressed at the fastest level on every core.
 func saveConsolidated(ctx context.Context, b *book, f *os.File) error {
-	b.x.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(f)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
-		return zw
-	})
+	b.x.SetZipWriter(func(io.Writer) excelize.ZipWriter { return workbook.FastZip(f) })
 	if _, err := b.x.WriteTo(io.Discard); err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"archive/zip"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"townledger/app/workbook"
@@ -382,13 +380,7 @@ func refuseExisting(path string) error {
 func saveTo(ctx context.Context, b *book, pend *pending, path string) error {
 	h := sha256.New()
 	w := io.MultiWriter(pend.tmp, h)
-	b.x.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
-		return zw
-	})
+	b.x.SetZipWriter(func(io.Writer) excelize.ZipWriter { return workbook.FastZip(w) })
 	if _, err := b.x.WriteTo(io.Discard); err != nil { // everything went to w; excelize's own buffer stays empty
 		return writeFailed(path, err)
 	}
