@@ -22,34 +22,34 @@ const zipBlock = 1 << 20
 // so the blocks one after another make one deflate stream, as parallel gzip writers do;
 // a block loses only the matches it would have found in the block before.
 func FastZip(w io.Writer) excelize.ZipWriter {
-	workers := max(1, runtime.GOMAXPROCS(0))
-	return &blockZip{zw: zip.NewWriter(w), workers: workers, writers: make(chan *flate.Writer, workers+1)}
+	return &blockZip{zw: zip.NewWriter(w), workers: max(1, runtime.GOMAXPROCS(0))}
 }
 
 type blockZip struct {
 	zw      *zip.Writer
 	workers int
-	writers chan *flate.Writer // deflaters to use again (each holds some 300 KB of tables)
-	part    *blockPart         // the part being written, finished by the next Create or Close
+	free    []*block   // blocks written out, to use again with their buffers and deflater
+	part    *blockPart // the part being written, finished by the next Create or Close
 }
 
-// block is one deflated block, done when its channel is closed.
+// block is one block of a part: its bytes, and once done is closed, them deflated.
 type block struct {
+	in   []byte
 	out  bytes.Buffer
+	fw   *flate.Writer // kept with the block: a deflater holds some 300 KB of tables
 	err  error
 	done chan struct{}
 }
 
 type blockPart struct {
-	fh      *zip.FileHeader
-	out     io.Writer // the zip entry's raw data
-	workers int
-	writers chan *flate.Writer
-	buf     []byte   // the block being filled
-	flight  []*block // blocks being deflated, oldest first
-	crc     uint32
-	in, n   uint64 // bytes taken and written
-	err     error
+	z      *blockZip
+	fh     *zip.FileHeader
+	out    io.Writer // the zip entry's raw data
+	cur    *block    // the block being filled
+	flight []*block  // blocks being deflated, oldest first
+	crc    uint32
+	in, n  uint64 // bytes taken and written
+	err    error
 }
 
 func (z *blockZip) Create(name string) (io.Writer, error) {
@@ -62,7 +62,8 @@ func (z *blockZip) Create(name string) (io.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	z.part = &blockPart{fh: fh, out: out, workers: z.workers, writers: z.writers, buf: make([]byte, 0, zipBlock)}
+	z.part = &blockPart{z: z, fh: fh, out: out}
+	z.part.cur = z.block()
 	return z.part, nil
 }
 
@@ -80,6 +81,18 @@ func (z *blockZip) Close() error {
 	return z.zw.Close()
 }
 
+// block returns a free block, empty.
+func (z *blockZip) block() *block {
+	if n := len(z.free); n > 0 {
+		b := z.free[n-1]
+		z.free = z.free[:n-1]
+		b.in, b.err, b.done = b.in[:0], nil, make(chan struct{})
+		b.out.Reset()
+		return b
+	}
+	return &block{in: make([]byte, 0, zipBlock), done: make(chan struct{})}
+}
+
 // finish deflates what is left of the part being written, ends its stream and fills in its
 // header.
 func (z *blockZip) finish() error {
@@ -88,10 +101,7 @@ func (z *blockZip) finish() error {
 		return nil
 	}
 	z.part = nil
-	if len(p.buf) > 0 {
-		p.send(p.buf)
-	}
-	p.send(nil) // the final, empty block ends the stream
+	p.send(true) // the rest, maybe nothing, as the final block
 	for len(p.flight) > 0 {
 		p.drain()
 	}
@@ -111,66 +121,59 @@ func (p *blockPart) Write(b []byte) (int, error) {
 	p.in += uint64(len(b))
 	n := len(b)
 	for len(b) > 0 {
-		take := min(len(b), zipBlock-len(p.buf))
-		p.buf = append(p.buf, b[:take]...)
+		take := min(len(b), zipBlock-len(p.cur.in))
+		p.cur.in = append(p.cur.in, b[:take]...)
 		b = b[take:]
-		if len(p.buf) == zipBlock {
-			p.send(p.buf)
-			p.buf = make([]byte, 0, zipBlock)
+		if len(p.cur.in) == zipBlock {
+			p.send(false)
+			p.cur = p.z.block()
 		}
 	}
 	return n, p.err
 }
 
-// send deflates data on a worker (nil: the final block), first writing out the oldest block
-// when every worker is busy.
-func (p *blockPart) send(data []byte) {
-	for len(p.flight) >= p.workers {
+// send deflates the current block on a worker, first writing out the oldest block when every
+// worker is busy. The last block ends the stream; the others end on a byte boundary.
+func (p *blockPart) send(last bool) {
+	for len(p.flight) >= p.z.workers {
 		p.drain()
 	}
-	b := &block{done: make(chan struct{})}
+	b := p.cur
 	p.flight = append(p.flight, b)
 	go func() {
 		defer close(b.done)
-		var fw *flate.Writer
-		var err error
-		select {
-		case fw = <-p.writers:
-			fw.Reset(&b.out)
-		default:
-			fw, err = flate.NewWriter(&b.out, flate.BestSpeed)
-		}
-		if err == nil {
-			_, err = fw.Write(data)
-		}
-		if err == nil && data != nil {
-			err = fw.Flush() // ends on a byte boundary, not the last block
-		} else if err == nil {
-			err = fw.Close() // the final block
-		}
-		b.err = err
-		if err == nil {
-			select {
-			case p.writers <- fw:
-			default:
+		if b.fw == nil {
+			if b.fw, b.err = flate.NewWriter(&b.out, flate.BestSpeed); b.err != nil {
+				return
 			}
+		} else {
+			b.fw.Reset(&b.out)
+		}
+		if _, b.err = b.fw.Write(b.in); b.err != nil {
+			return
+		}
+		if last {
+			b.err = b.fw.Close()
+		} else {
+			b.err = b.fw.Flush()
 		}
 	}()
 }
 
-// drain waits for the oldest block and writes it to the entry.
+// drain waits for the oldest block, writes it to the entry and frees it.
 func (p *blockPart) drain() {
 	b := p.flight[0]
 	p.flight = p.flight[1:]
 	<-b.done
-	if p.err != nil {
-		return
-	}
-	if b.err != nil {
+	if p.err == nil && b.err != nil {
 		p.err = b.err
-		return
 	}
-	n, err := p.out.Write(b.out.Bytes())
-	p.n += uint64(n)
-	p.err = err
+	if p.err == nil {
+		n, err := p.out.Write(b.out.Bytes())
+		p.n += uint64(n)
+		p.err = err
+	}
+	if b.err == nil {
+		p.z.free = append(p.z.free, b)
+	}
 }
