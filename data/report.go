@@ -181,24 +181,24 @@ func (s *Store) ReportAttendances(ctx context.Context, from, to string, fn func(
 		group = group[:0]
 		return nil
 	}
+	var session, person sql.RawBytes // only looked up: the maps hold one copy of each, shared by the lines
 	for rows.Next() {
 		var l attendanceLine
 		var own sql.NullFloat64
-		if err := rows.Scan(&l.TrainingID, &l.ID, &l.StaffID, &own); err != nil {
+		if err := rows.Scan(&session, &l.ID, &person, &own); err != nil {
 			return fmt.Errorf("report attendance: %w", s.wrap(err))
 		}
-		t, ok := sessions[l.TrainingID]
-		p, found := people[l.StaffID]
+		t, ok := sessions[string(session)]
+		p, found := people[string(person)]
 		if !ok || !found { // the foreign keys and the one snapshot rule it out
 			return fmt.Errorf("report attendance: attendance %s names an unknown session or person", l.ID)
 		}
-		if len(group) > 0 && group[0].TrainingID != l.TrainingID {
+		if len(group) > 0 && group[0].TrainingID != t.id {
 			if err := flush(); err != nil {
 				return err
 			}
 		}
-		l.TrainingID, l.StaffID = t.id, p.id // one copy of each, shared by the lines
-		l.HeldOn, l.Title, l.StaffName, l.Unit, l.person = t.heldOn, t.title, p.name, p.unit, p
+		l.TrainingID, l.HeldOn, l.Title, l.StaffID, l.StaffName, l.Unit, l.person = t.id, t.heldOn, t.title, p.id, p.name, p.unit, p
 		l.Hours = t.hours
 		if own.Valid {
 			l.Hours = own.Float64

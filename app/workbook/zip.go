@@ -36,7 +36,7 @@ type blockZip struct {
 type block struct {
 	in   []byte
 	out  bytes.Buffer
-	fw   *flate.Writer // kept with the block: a deflater holds some 300 KB of tables
+	fw   *flate.Writer // kept with the block: a deflater's tables are costly to make
 	err  error
 	done chan struct{}
 }
