@@ -11,7 +11,8 @@
 #     checks, in the same process, alternately (app/backup).
 #  3. The window under Xvfb on that ledger (TOWNLEDGER_BENCH_LOG, ui/benchhook.go): start to
 #     first frame, resident memory idle at the sign-in screen without the GL driver's mapped
-#     libraries, and sign-in (the Return key) to the home page drawn.
+#     libraries, sign-in (the Return key) to the home page drawn, then a visit to every
+#     section and every tab of 设置 with the longest time the window took to answer.
 # BENCH_DIR=DIR keeps the work (the generated ledger, the raw output) there, and a ledger
 # generated there before is used again. BENCH_SKIP_GO=1 runs only the ledger and the window.
 set -uo pipefail
@@ -85,6 +86,13 @@ gui() {
     xdotool type --delay 40 bench2024; sleep 0.3
     echo "signin $(date +%s%3N)" >>"$logf"; xdotool key Return
     for _ in $(seq 1 450); do grep -q home-settled "$logf" 2>/dev/null && break; sleep 0.1; done
+    # Every section in turn, every tab of 设置, then home again, as a clerk looks round: the
+    # hook logs each time the window took 50 ms or more to answer, whatever held it.
+    echo "walk $(date +%s%3N)" >>"$logf"
+    for y in 106 143 181 219 258 296 334 373; do xdotool mousemove 50 $y click 1; sleep 1.5; done
+    for x in 322 420 524 621 697 773 856 939 1008 253; do xdotool mousemove $x 71 click 1; sleep 1; done
+    xdotool mousemove 50 67 click 1; sleep 1.5
+    echo "walked $(date +%s%3N)" >>"$logf"
     kill $pid; wait $pid 2>/dev/null || true
   ' _ "$bin" "$db" "$logf" "$tmp" || say "the window run failed (status $?)"
   [ -f "$logf" ] && sed 's/^/GUI /' "$logf" | tee -a "$raw" >&2
@@ -120,11 +128,16 @@ def worst(prefix, unit="ns/op"):
     v = [b[1][unit] for b in bench(prefix) if unit in b[1]]
     return max(v) if v else None
 
-gui = {}
+gui, stalls, pages = {}, [], set()
 for l in lines:
     f = l.split()
     if len(f) >= 3 and f[0] == "GUI":
-        gui[f[1]] = [int(x) for x in f[2:] if x.lstrip("-").isdigit()]
+        if f[1] == "stall" and len(f) >= 4:
+            stalls.append(int(f[3]))
+        elif f[1] == "page" and len(f) >= 4:
+            pages.add(f[3])
+        else:
+            gui[f[1]] = [int(x) for x in f[2:] if x.lstrip("-").isdigit()]
 
 rows = []
 def row(what, target, value, ok, why=""):
@@ -173,6 +186,16 @@ if r:
         f"{total - gl:.0f} MB ({total:.0f} MB with {gl:.0f} MB of GL driver libraries)", total - gl <= 150)
 else:
     row("idle window resident memory (excluding the GL driver's own)", "≤ 150 MB", None, False)
+if "walked" in gui:
+    # Not a row of issue 16's: what its first point asks, nothing slow on the UI goroutine, seen
+    # from the outside on every section. 100 ms is the usual bound of an answer that feels
+    # immediate; the watcher logs from 50 ms.
+    w = max(stalls, default=0)
+    row("visiting every section and settings tab at 100k cases: the longest the window took to answer",
+        "≤ 100 ms (ours)", (f"{w} ms" if stalls else "under 50 ms") + f" ({len(pages)} sections opened, {len(stalls)} waits of 50 ms or more)",
+        w <= 100 and len(pages) >= 9)
+else:
+    row("visiting every section and settings tab at 100k cases: the longest the window took to answer", "≤ 100 ms (ours)", None, False)
 s = bench("BenchmarkStorage")
 if s:
     v = s[0][1]

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"os"
 	"runtime/metrics"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,10 @@ import (
 //	home-settled the home page's containers and texts stopped changing (1 s unchanged, or
 //	             30 s passed); its ms are those of the last change
 //	go-memory    the Go runtime's own memory (heap, stacks, runtime) in bytes, at first-frame
+//	stall        after home-settled: "stall epoch-ms ms", a call given to the UI goroutine at
+//	             that moment waited ms (50 or more) to run
+//	page         after home-settled: "page epoch-ms TITLE", the window's title changed (its
+//	             spaces as _): another section was opened
 //
 // The watcher looks from the outside, a few times per frame, through fyne.DoAndWait: it
 // changes nothing the window does.
@@ -94,7 +99,32 @@ func benchWatch(path string, start time.Time) {
 		}
 	}
 	logAt("home-settled", changed)
+	// From here on, for as long as the window lives: how long a call to the UI goroutine
+	// waits for its turn. Anything the event loop does longer than a few frames (a read on
+	// the UI goroutine, a large layout) shows as a stall; the script visits every page, each
+	// logged as "page" when the window's title changes.
+	title := ""
+	for {
+		time.Sleep(10 * time.Millisecond)
+		t := time.Now()
+		now := ""
+		fyne.DoAndWait(func() {
+			if ws := fyne.CurrentApp().Driver().AllWindows(); len(ws) > 0 {
+				now = ws[0].Title()
+			}
+		})
+		if d := time.Since(t); d >= stallLogged {
+			fmt.Fprintf(f, "stall %d %d\n", t.UnixMilli(), d.Milliseconds())
+		}
+		if now != title {
+			title = now
+			fmt.Fprintf(f, "page %d %s\n", time.Now().UnixMilli(), strings.ReplaceAll(now, " ", "_"))
+		}
+	}
 }
+
+// stallLogged is the shortest wait for the UI goroutine the watcher logs: a few frames.
+const stallLogged = 50 * time.Millisecond
 
 // signature feeds what a screen shows to w: its containers' shapes and its texts.
 func signature(o fyne.CanvasObject, w func([]byte) (int, error)) {

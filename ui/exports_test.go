@@ -19,7 +19,6 @@ import (
 	"townledger/app/publicity"
 	"townledger/ui/exports"
 	"townledger/ui/home"
-	"townledger/ui/settings"
 )
 
 // An administrator enters the mail account and the district's address, the home page shows
@@ -31,8 +30,7 @@ func TestAdministratorSendsTheQuarterToTheDistrict(t *testing.T) {
 	u := signedIn(t)
 	u.Mail.Roots = srv.CA
 
-	u.Shell.Select("nav.settings")
-	m := u.Shell.Current.(*settings.Settings).Mail
+	m := settingsTab(t, u, "mail.tab").Mail
 	m.Periods.SetSelected([]string{"季报"})
 	typeInto(m.District, mailtest.District)
 	typeInto(m.Reviewer, "李审核")

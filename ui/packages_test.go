@@ -12,7 +12,6 @@ import (
 	"townledger/app/catalog"
 	appdistrict "townledger/app/district"
 	"townledger/app/officetest"
-	"townledger/ui/settings"
 )
 
 const packageItem = "A-09"
@@ -50,8 +49,7 @@ func districtPackage(t *testing.T) string {
 func TestTownAppliesTheDistrictsPackage(t *testing.T) {
 	path := districtPackage(t)
 	u := signedIn(t)
-	u.Shell.Select("nav.settings")
-	p := u.Shell.Current.(*settings.Settings).Packages
+	p := settingsTab(t, u, "pkg.tab").Packages
 	if p == nil {
 		t.Fatal("an administrator's settings have no 区局下发 tab")
 	}

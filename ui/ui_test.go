@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -233,6 +235,46 @@ func signedIn(t *testing.T) *UI {
 	return u
 }
 
+// settingsTab opens 设置 and the tab named by key in it, as a user's clicks do.
+func settingsTab(t *testing.T, u *UI, key string) *settings.Settings {
+	t.Helper()
+	u.Shell.Select("nav.settings")
+	s := u.Shell.Current.(*settings.Settings)
+	if !s.Open(key) {
+		t.Fatalf("设置 has no tab %s for this user: %v", key, s.TabKeys())
+	}
+	return s
+}
+
+// 设置 opens on 常规 without making its other tabs (their forms and reads held the window a
+// quarter of a second at every visit); a tab clicked in the tab bar is made then, once.
+func TestSettingsMakesATabWhenItIsFirstShown(t *testing.T) {
+	u := signedIn(t)
+	u.Shell.Select("nav.settings")
+	s := u.Shell.Current.(*settings.Settings)
+	want := []string{"settings.users", "settings.rules", "calendar.title", "lists.title", "disclosure.settings.tab",
+		"mail.tab", "pkg.tab", "settings.data", "settings.doc.tab"}
+	if got := s.TabKeys(); !slices.Equal(got, want) {
+		t.Fatalf("an administrator's tabs: %v", got)
+	}
+	if s.Users != nil || s.Data != nil || s.Rules != nil {
+		t.Fatal("the tabs behind 常规 were made before they were shown")
+	}
+	s.Tabs.SelectIndex(1) // a click on 用户与角色
+	if s.Users == nil {
+		t.Fatal("the users tab was shown empty")
+	}
+	if texts := fmt.Sprint(textsOf(s.Tabs.Selected().Content)); !strings.Contains(texts, "admin") {
+		t.Errorf("the users tab shows %s", texts)
+	}
+	made := s.Users
+	s.Tabs.SelectIndex(0)
+	s.Tabs.SelectIndex(1)
+	if s.Users != made {
+		t.Error("the users tab was made again on its second showing")
+	}
+}
+
 func TestSwitchingToEnglishRelabelsTheWindowAndPersists(t *testing.T) {
 	u := signedIn(t)
 	t.Cleanup(func() { locale.Use(locale.Default) })
@@ -261,8 +303,7 @@ func TestSwitchingToEnglishRelabelsTheWindowAndPersists(t *testing.T) {
 
 func TestAdministratorAddsAnOfficerWhoSeesNoUserAdmin(t *testing.T) {
 	u := signedIn(t)
-	u.Shell.Select("nav.settings")
-	ua := u.Shell.Current.(*settings.Settings).Users
+	ua := settingsTab(t, u, "settings.users").Users
 	if ua == nil {
 		t.Fatal("administrator has no user management")
 	}
@@ -287,8 +328,8 @@ func TestAdministratorAddsAnOfficerWhoSeesNoUserAdmin(t *testing.T) {
 	typeInto(u.Login.Password, "lizhifa2024")
 	test.Tap(u.Login.Submit)
 	u.Shell.Select("nav.settings")
-	if s := u.Shell.Current.(*settings.Settings); s.Users != nil || s.Data != nil {
-		t.Error("an officer sees administrator settings")
+	if s := u.Shell.Current.(*settings.Settings); len(s.TabKeys()) > 0 || s.Open("settings.users") || s.Users != nil {
+		t.Errorf("an officer sees administrator settings: %v", s.TabKeys())
 	}
 }
 
@@ -316,8 +357,7 @@ func newAccount(name, pw string) auth.NewAccount {
 
 func TestAdministratorEditsTheHolidayCalendar(t *testing.T) {
 	u := signedIn(t)
-	u.Shell.Select("nav.settings")
-	ce := u.Shell.Current.(*settings.Settings).Calendar
+	ce := settingsTab(t, u, "calendar.title").Calendar
 	if ce == nil {
 		t.Fatal("no calendar editor for the administrator")
 	}
@@ -345,8 +385,7 @@ func TestAdministratorEditsTheHolidayCalendar(t *testing.T) {
 
 func TestAdministratorChangesALegalThreshold(t *testing.T) {
 	u := signedIn(t)
-	u.Shell.Select("nav.settings")
-	rs := u.Shell.Current.(*settings.Settings).Rules
+	rs := settingsTab(t, u, "settings.rules").Rules
 	typeInto(rs.Entries["case.large_fine_org_yuan"], "五万")
 	test.Tap(rs.Save)
 	if !strings.Contains(rs.Message.Text, "不是有效的数值") {
@@ -358,8 +397,7 @@ func TestAdministratorChangesALegalThreshold(t *testing.T) {
 		t.Fatalf("valid threshold refused: %q", rs.Message.Text)
 	}
 	u.Shell.Select("nav.home")
-	u.Shell.Select("nav.settings")
-	if got := u.Shell.Current.(*settings.Settings).Rules.Entries["case.large_fine_org_yuan"].Text; got != "50000" {
+	if got := settingsTab(t, u, "settings.rules").Rules.Entries["case.large_fine_org_yuan"].Text; got != "50000" {
 		t.Errorf("threshold after reopening: %q", got)
 	}
 	// The district's numbering for entrusted cases: refused in words until it keeps the
@@ -383,8 +421,7 @@ func TestAdministratorChangesALegalThreshold(t *testing.T) {
 
 func TestAdministratorEditsTheOfficeLists(t *testing.T) {
 	u := signedIn(t)
-	u.Shell.Select("nav.settings")
-	ls := u.Shell.Current.(*settings.Settings).Lists
+	ls := settingsTab(t, u, "lists.title").Lists
 	typeInto(ls.Types, "")
 	test.Tap(ls.Save)
 	if !ls.Message.Visible() {

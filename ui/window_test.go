@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"townledger/ui/settings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -106,8 +105,7 @@ func TestWizardRefusalFollowsTheFields(t *testing.T) {
 // on the restored ledger, and the demo button shows only on an empty ledger.
 func TestAdministratorRestoresABackup(t *testing.T) {
 	u := signedIn(t)
-	u.Shell.Select("nav.settings")
-	s := u.Shell.Current.(*settings.Settings)
+	s := settingsTab(t, u, "settings.data")
 	if s.Data == nil || s.Data.Demo == nil {
 		t.Fatalf("data tab %+v: the demo town is not offered on an empty ledger", s.Data)
 	}
@@ -170,8 +168,7 @@ func textsOf(o fyne.CanvasObject) []string {
 // it found; on an untouched ledger it passes.
 func TestAdministratorVerifiesTheLedger(t *testing.T) {
 	u := signedIn(t)
-	u.Shell.Select("nav.settings")
-	s := u.Shell.Current.(*settings.Settings)
+	s := settingsTab(t, u, "settings.data")
 	test.Tap(s.Data.Verify)
 	waitFor(t, func() bool {
 		top := u.Win.Canvas().Overlays().Top()

@@ -64,6 +64,7 @@ type CaseTable struct {
 	widths                  []float32          // the columns' widths now
 	numberWidth             float32            // the longest case number's
 	fittedTo                float32            // the table width they were fitted to
+	quiet                   bool               // the columns' widths are being set: fill no cell
 	content                 fyne.CanvasObject
 	ctx                     context.Context    // the reading of the query shown, and its pages
 	cancel                  context.CancelFunc // stops it
@@ -151,7 +152,11 @@ func (t *CaseTable) buildTable() {
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { t.fill(id, o.(*widget.Label)) },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if !t.quiet {
+				t.fill(id, o.(*widget.Label))
+			}
+		},
 	)
 	t.Table.ShowHeaderColumn = false
 	t.Table.CreateHeader = func() fyne.CanvasObject {
@@ -161,6 +166,9 @@ func (t *CaseTable) buildTable() {
 		return b
 	}
 	t.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if t.quiet {
+			return
+		}
 		b := o.(*widget.Button)
 		col := caseColumns[id.Col]
 		b.Alignment = widget.ButtonAlignLeading
@@ -272,7 +280,6 @@ func (t *CaseTable) show(l listed, err error) {
 		rows, _, err := t.u.Office.CaseRows(ctx, q, offset, kit.PageSize)
 		return rows, err
 	}, t.Table.Refresh)
-	t.total = l.total
 	// Case numbers are what officers read first: never cut them.
 	var nw float32
 	for _, r := range l.rows {
@@ -280,8 +287,12 @@ func (t *CaseTable) show(l listed, err error) {
 	}
 	if nw > t.numberWidth {
 		t.numberWidth = nw
+		// Before the rows are in: the table lays every cell it shows out again at each
+		// column's new width, and every column moves to make room for the numbers.
+		t.total = 0
 		t.refit()
 	}
+	t.total = l.total
 	t.Count.SetText(locale.T("list.count", map[string]any{"N": l.total}))
 	// How many open cases are overdue or due soon (within the office's setting), in colour.
 	t.Overdue.SetText(locale.T("cases.overdue_count", map[string]any{"N": l.overdue}))

@@ -42,12 +42,22 @@ func (t *CaseTable) fit(width float32) {
 	// scroll bar, which is drawn over the last column.
 	avail := width - float32(len(caseColumns))*theme.Padding() - theme.ScrollBarSize()
 	widths := columnWidths(caseColumns, need, avail)
+	// The table refreshes every cell it shows at each column's new width: the cells are
+	// filled once, after the last (it took 50–80 ms on the UI goroutine when the first page
+	// came in, every column moving to make room for the case numbers).
+	t.quiet = true
+	changed := false
 	for i, w := range widths {
 		if i >= len(t.widths) || t.widths[i] != w {
 			t.Table.SetColumnWidth(i, w)
+			changed = true
 		}
 	}
+	t.quiet = false
 	t.widths = widths
+	if changed {
+		t.Table.Refresh()
+	}
 }
 
 // columnWidths shares avail among the columns. Fixed ones (weight 0) get what their content

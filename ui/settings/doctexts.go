@@ -65,14 +65,25 @@ func (d *DocTextSettings) texts() appsettings.DocTexts {
 	return t
 }
 
-// preview shows the sample decision with the texts as typed, saved or not.
+// preview shows the sample decision with the texts as typed, saved or not. It is made in the
+// background and shown once made: the tab shows at once, the long wrapped text a moment later.
 func (d *DocTextSettings) preview() {
-	doc, err := d.u.Office.Docs().Sample(context.Background(), d.texts(), d.u.Now())
-	if err != nil {
-		d.Preview.SetText(locale.Err(err))
+	texts, now := d.texts(), d.u.Now()
+	sample := func(ctx context.Context) string {
+		doc, err := d.u.Office.Docs().Sample(ctx, texts, now)
+		if err != nil {
+			return locale.Err(err)
+		}
+		return doc.Text()
+	}
+	if d.u.SyncReads {
+		d.Preview.SetText(sample(context.Background()))
 		return
 	}
-	d.Preview.SetText(doc.Text())
+	d.u.Background(func(ctx context.Context) (func(), error) {
+		text := sample(ctx)
+		return func() { d.Preview.SetText(text) }, nil
+	})
 }
 
 func (d *DocTextSettings) save() {

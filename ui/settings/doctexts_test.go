@@ -14,6 +14,7 @@ import (
 func adminEnv(t *testing.T) *kit.Env {
 	t.Helper()
 	u, _ := kittest.DemoEnv(t)
+	u.SyncReads = true // the preview shown as soon as it is made (as in the ui package's tests)
 	return u
 }
 
@@ -23,6 +24,7 @@ func adminEnv(t *testing.T) *kit.Env {
 func TestAdministratorEntersTheDocumentsFixedTexts(t *testing.T) {
 	u := adminEnv(t)
 	s := New(u)
+	s.Open("settings.doc.tab")
 	d := s.DocTexts
 	if d == nil {
 		t.Fatal("an administrator has no 文书 settings")
@@ -48,7 +50,9 @@ func TestAdministratorEntersTheDocumentsFixedTexts(t *testing.T) {
 	if d.Message.Text != "" {
 		t.Fatalf("save refused: %q", d.Message.Text)
 	}
-	again := New(u).DocTexts
+	reopened := New(u)
+	reopened.Open("settings.doc.tab")
+	again := reopened.DocTexts
 	if got := again.Fields[appsettings.DocBank].Text; got != "中国农业银行青石支行" {
 		t.Errorf("the bank after saving: %q", got)
 	}

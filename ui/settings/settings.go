@@ -21,21 +21,26 @@ func ctxBG() context.Context { return context.Background() }
 
 // Settings is the settings section: language, the town, the user's password and, for
 // administrators, accounts and backups.
+//
+// The tabs after 常规 are made when first shown (Open), so each field below stays nil until
+// its tab was shown, and for good when the user's role has no such tab.
 type Settings struct {
 	u        *kit.Env
 	Language *kit.Select
 	Mode     *widget.RadioGroup  // the office's mode; nil unless the user may change settings
-	Users    *UserAdmin          // nil unless the user may manage accounts
-	Calendar *CalendarEditor     // nil unless the user may change settings
+	Users    *UserAdmin          // the accounts (settings.users), for administrators
+	Calendar *CalendarEditor     // for those who may change settings
 	Rules    *RuleSettings       // the same
 	Lists    *ListSettings       // the same
 	Mail     *MailSettings       // the same
 	Disclose *DisclosureSettings // the same
 	DocTexts *DocTextSettings    // the same: the case documents' fixed texts (doctexts.go)
 	Packages *PackageSettings    // the same, in a town's ledger only
+	Data     *DataSettings       // for those who may back up
 	Tabs     *container.AppTabs
-	Data     *DataSettings // nil for those who may not back up
 	content  fyne.CanvasObject
+	later    map[*container.TabItem]func() // the tabs not made yet
+	byKey    map[string]*container.TabItem
 }
 
 func New(u *kit.Env) *Settings {
@@ -74,46 +79,89 @@ func New(u *kit.Env) *Settings {
 		widget.NewCard(locale.T("settings.password"), "", newPasswordForm(u)),
 		widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})),
 	)
-	// One tab per concern; a user sees only the tabs of what their role may change.
-	tab := func(key string, c fyne.CanvasObject) *container.TabItem {
-		return container.NewTabItem(locale.T(key), container.NewVScroll(c))
+	// One tab per concern; a user sees only the tabs of what their role may change. Each tab
+	// but the first is made when it is first shown: making all ten (their forms and their
+	// reads) held the window a quarter of a second on every visit to the section.
+	items := []*container.TabItem{container.NewTabItem(locale.T("settings.general"), container.NewVScroll(general))}
+	s.later = map[*container.TabItem]func(){}
+	s.byKey = map[string]*container.TabItem{}
+	// scroll: the tab's content scrolls as a whole; a form with a save button scrolls its
+	// fields itself, its buttons fixed below them.
+	tab := func(key string, scroll bool, build func() fyne.CanvasObject) {
+		item := container.NewTabItem(locale.T(key), container.NewStack())
+		s.later[item] = func() {
+			c := build()
+			if scroll {
+				c = container.NewVScroll(c)
+			}
+			item.Content = c
+			s.Tabs.Refresh()
+		}
+		s.byKey[key] = item
+		items = append(items, item)
 	}
-	// A form with a save button scrolls its fields itself, its buttons fixed below them.
-	form := func(key string, c fyne.CanvasObject) *container.TabItem {
-		return container.NewTabItem(locale.T(key), c)
-	}
-	tabs := container.NewAppTabs(tab("settings.general", general))
 	if u.Session.Can(auth.ManageUsers) {
-		s.Users = newUserAdmin(u)
-		tabs.Append(form("settings.users", s.Users.content))
+		tab("settings.users", false, func() fyne.CanvasObject { s.Users = newUserAdmin(u); return s.Users.content })
 	}
 	if u.Session.Can(auth.ManageSettings) {
-		s.Rules = newRuleSettings(u)
-		tabs.Append(form("settings.rules", s.Rules.content))
-		s.Calendar = newCalendarEditor(u)
-		tabs.Append(tab("calendar.title", s.Calendar.content))
-		s.Lists = newListSettings(u)
-		tabs.Append(form("lists.title", s.Lists.content))
-		s.Disclose = newDisclosureSettings(u)
-		tabs.Append(form("disclosure.settings.tab", s.Disclose.content))
-		s.Mail = newMailSettings(u)
-		tabs.Append(form("mail.tab", s.Mail.content))
+		tab("settings.rules", false, func() fyne.CanvasObject { s.Rules = newRuleSettings(u); return s.Rules.content })
+		tab("calendar.title", true, func() fyne.CanvasObject { s.Calendar = newCalendarEditor(u); return s.Calendar.content })
+		tab("lists.title", false, func() fyne.CanvasObject { s.Lists = newListSettings(u); return s.Lists.content })
+		tab("disclosure.settings.tab", false, func() fyne.CanvasObject {
+			s.Disclose = newDisclosureSettings(u)
+			return s.Disclose.content
+		})
+		tab("mail.tab", false, func() fyne.CanvasObject { s.Mail = newMailSettings(u); return s.Mail.content })
 		if mode, _ := u.Office.District.Mode(ctxBG()); mode != appdistrict.ModeDistrict {
-			s.Packages = newPackageSettings(u)
-			tabs.Append(tab("pkg.tab", s.Packages.content))
+			tab("pkg.tab", true, func() fyne.CanvasObject { s.Packages = newPackageSettings(u); return s.Packages.content })
 		}
 	}
 	if u.Session.Can(auth.ManageBackups) {
-		s.Data = newDataSettings(u)
-		tabs.Append(tab("settings.data", s.Data.content))
+		tab("settings.data", true, func() fyne.CanvasObject { s.Data = newDataSettings(u); return s.Data.content })
 	}
 	if u.Session.Can(auth.ManageSettings) { // last, so the tabs before keep their places
-		s.DocTexts = newDocTextSettings(u)
-		tabs.Append(form("settings.doc.tab", s.DocTexts.content))
+		tab("settings.doc.tab", false, func() fyne.CanvasObject {
+			s.DocTexts = newDocTextSettings(u)
+			return s.DocTexts.content
+		})
 	}
-	s.Tabs = tabs
-	s.content = tabs
+	s.Tabs = container.NewAppTabs(items...) // at once: each Append lays the tab bar out again
+	s.Tabs.OnSelected = s.make
+	s.content = s.Tabs
 	return s
+}
+
+// make fills a tab made later the first time it is shown.
+func (s *Settings) make(item *container.TabItem) {
+	if build := s.later[item]; build != nil {
+		delete(s.later, item)
+		build()
+	}
+}
+
+// Open shows the tab named by key ("settings.users"), made if it was not yet; false when the
+// user has no such tab.
+func (s *Settings) Open(key string) bool {
+	item := s.byKey[key]
+	if item == nil {
+		return false
+	}
+	s.Tabs.Select(item)
+	s.make(item) // Select calls OnSelected only when the tab changes
+	return true
+}
+
+// TabKeys are the name keys of the tabs the user has, after 常规 (settings.general).
+func (s *Settings) TabKeys() []string {
+	var out []string
+	for _, item := range s.Tabs.Items[1:] {
+		for k, it := range s.byKey {
+			if it == item {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
 
 // modeCard lets an administrator make the office a town's or a district bureau's; the
