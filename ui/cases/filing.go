@@ -173,9 +173,7 @@ func (f *FilingForm) keepDraft() {
 	for name, c := range map[string]*widget.Check{"harmful": f.Harmful, "major": f.Major, "late": f.Late} {
 		d.Check(name, c)
 	}
-	for _, c := range f.Officers.Checks {
-		d.Check("officer."+c.Text, c)
-	}
+	f.Officers.bind(d)
 }
 
 // rowHeight is the height of one match: a name over a caption line.

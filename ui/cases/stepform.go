@@ -148,9 +148,7 @@ func (cv *CaseView) keepDraft() {
 		"correction": f.Correction, "passed": f.Passed, "waives_hearing": f.WaivesHearing} {
 		d.Check(name, c)
 	}
-	for _, c := range f.Officers.Checks {
-		d.Check("officer."+c.Text, c)
-	}
+	f.Officers.bind(d)
 }
 
 // stepChanged: a refusal or a confirmation was about the step chosen before; neither

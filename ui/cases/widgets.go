@@ -2,7 +2,6 @@ package cases
 
 import (
 	"image/color"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -46,50 +45,6 @@ func (f *formRows) show(w fyne.CanvasObject, visible bool) {
 	} else {
 		l.Hide()
 		w.Hide()
-	}
-}
-
-// Officers is a tick box per officer, several to a row: a roster of a dozen names in one
-// column would push the rest of the form off the screen.
-type Officers struct {
-	Options []string
-	Checks  []*widget.Check
-	content fyne.CanvasObject
-}
-
-// officerColumns suits two- to four-character names at the narrowest form (1366 px wide).
-const officerColumns = 4
-
-func newOfficers(names []string, empty string) *Officers {
-	o := &Officers{Options: names}
-	grid := container.NewGridWithColumns(officerColumns)
-	for _, n := range names {
-		c := widget.NewCheck(n, nil)
-		o.Checks = append(o.Checks, c)
-		grid.Add(c)
-	}
-	o.content = grid
-	if len(names) == 0 {
-		o.content = widget.NewLabel(empty)
-	}
-	return o
-}
-
-// Selected are the ticked officers, in roster order.
-func (o *Officers) Selected() []string {
-	var out []string
-	for i, c := range o.Checks {
-		if c.Checked {
-			out = append(out, o.Options[i])
-		}
-	}
-	return out
-}
-
-// SetSelected ticks exactly the given officers (names not on the roster are ignored).
-func (o *Officers) SetSelected(names []string) {
-	for i, c := range o.Checks {
-		c.SetChecked(slices.Contains(names, o.Options[i]))
 	}
 }
 
