@@ -86,8 +86,8 @@ gui() {
     xdotool type --delay 40 bench2024; sleep 0.3
     echo "signin $(date +%s%3N)" >>"$logf"; xdotool key Return
     for _ in $(seq 1 450); do grep -q home-settled "$logf" 2>/dev/null && break; sleep 0.1; done
-    # Every section in turn (a case opened), every tab of 设置, then home again, as a clerk looks round: the
-    # hook logs each time the window took 50 ms or more to answer, whatever held it.
+    # Every section in turn (a case opened), every tab of 设置, then home again, as a clerk
+    # looks round: the hook logs each time the window took 50 ms or more to answer.
     echo "walk $(date +%s%3N)" >>"$logf"
     for y in 106 143 181 219 258 296 334 373; do
       xdotool mousemove 50 $y click 1; sleep 1.5

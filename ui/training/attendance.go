@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"townledger/app/search"
 	apptraining "townledger/app/training"
 	"townledger/ui/locale"
 )
@@ -18,7 +17,7 @@ type Member struct {
 	Person       apptraining.Person
 	Ticked       bool
 	Hours, Score string // as typed: own hours (left early) and exam score, "" for none
-	initials     string
+	initials     string // pinyin initials of the name, made at the first search
 }
 
 // Attendance ticks a session's attendees on the roster, mostly from the keyboard: typing in
@@ -46,7 +45,10 @@ type Attendance struct {
 	undo       func()
 	changed    func() // told of every change, for the form's draft
 	made       []*RosterRow
-	content    fyne.CanvasObject
+	// hasInitials: the rows' pinyin initials are made, at the first search (for thousands
+	// of people they held the session's opening)
+	hasInitials bool
+	content     fyne.CanvasObject
 }
 
 func newAttendance(win fyne.Window, people []apptraining.Person, picked map[string]apptraining.Attendee, editable bool) *Attendance {
@@ -58,7 +60,7 @@ func newAttendance(win fyne.Window, people []apptraining.Person, picked map[stri
 	byUnit := map[string][]int{}
 	var units []string
 	for _, p := range people {
-		m := &Member{Person: p, initials: search.Initials(p.Name)}
+		m := &Member{Person: p}
 		if at, ok := picked[p.ID]; ok {
 			m.Ticked, m.Hours, m.Score = true, formatOptional(at.Hours), formatOptional(at.Score)
 		}

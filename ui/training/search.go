@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"townledger/app/search"
 	apptraining "townledger/app/training"
 	"townledger/ui/locale"
 )
@@ -54,6 +55,12 @@ func (a *Attendance) matches(m *Member, q string) bool {
 // the first not ticked yet, so typing the same initials again finds the next person.
 func (a *Attendance) filter(q string) {
 	q = strings.ToLower(strings.TrimSpace(q))
+	if q != "" && !a.hasInitials { // at the first letter typed, not as the session opens
+		for _, m := range a.Rows {
+			m.initials = search.Initials(m.Person.Name)
+		}
+		a.hasInitials = true
+	}
 	a.shown = a.shown[:0]
 	a.hi = -1
 	for i, m := range a.Rows {
