@@ -86,13 +86,15 @@ gui() {
     xdotool type --delay 40 bench2024; sleep 0.3
     echo "signin $(date +%s%3N)" >>"$logf"; xdotool key Return
     for _ in $(seq 1 450); do grep -q home-settled "$logf" 2>/dev/null && break; sleep 0.1; done
-    # Every section in turn (a case opened), every tab of 设置, then home again, as a clerk
-    # looks round: the hook logs each time the window took 50 ms or more to answer.
+    # Every section in turn (a case and a session opened), every tab of 设置, then home
+    # again, as a clerk looks round: the hook logs each time the window took 50 ms or more
+    # to answer.
     echo "walk $(date +%s%3N)" >>"$logf"
     for y in 106 143 181 219 258 296 334 373; do
       xdotool mousemove 50 $y click 1; sleep 1.5
-      # In 处罚案件, the newest case opened (its step form lists every officer) and closed.
-      [ $y = 143 ] && { xdotool mousemove 330 230 click 1; sleep 1.5; xdotool mousemove 290 73 click 1; sleep 1.5; }
+      # In 处罚案件 the newest case (its step form lists every officer), in 培训记录 the newest
+      # session (its roster of 6,000), each opened and closed.
+      case $y in 143|219) xdotool mousemove 330 230 click 1; sleep 1.5; xdotool mousemove 290 73 click 1; sleep 1.5 ;; esac
     done
     for x in 322 420 524 621 697 773 856 939 1008 253; do xdotool mousemove $x 71 click 1; sleep 1; done
     xdotool mousemove 50 67 click 1; sleep 1.5

@@ -49,25 +49,34 @@ type NotesEntry struct{ widget.Entry }
 // AcceptsTab is false: Tab moves to the next field instead of typing a tab.
 func (e *NotesEntry) AcceptsTab() bool { return false }
 
-func newSessionForm(t *Trainings, id string) (*SessionForm, error) {
-	ctx := context.Background()
-	svc := t.u.Office.Training
-	f := &SessionForm{t: t, Message: kit.ErrorLabel(), forms: map[string]string{}}
-	var attendees []apptraining.Attendee
+// sessionData is what a session's form shows, read before the form is made.
+type sessionData struct {
+	session   apptraining.Session // zero for a new one
+	attendees []apptraining.Attendee
+	cats      []string
+	people    []apptraining.Person
+}
+
+// readSession reads a session (id "" for a new one), the categories and the roster: off the
+// UI goroutine, as a roster of thousands takes some tens of milliseconds.
+func readSession(ctx context.Context, svc apptraining.Service, id string) (sessionData, error) {
+	var d sessionData
+	var err error
 	if id != "" {
-		var err error
-		if f.session, attendees, err = svc.LoadSession(ctx, id); err != nil {
-			return nil, err
+		if d.session, d.attendees, err = svc.LoadSession(ctx, id); err != nil {
+			return d, err
 		}
 	}
-	cats, err := svc.Categories(ctx)
-	if err != nil {
-		return nil, err
+	if d.cats, err = svc.Categories(ctx); err != nil {
+		return d, err
 	}
-	people, err := svc.Roster(ctx, false)
-	if err != nil {
-		return nil, err
-	}
+	d.people, err = svc.Roster(ctx, false)
+	return d, err
+}
+
+func newSessionForm(t *Trainings, d sessionData) *SessionForm {
+	f := &SessionForm{t: t, session: d.session, Message: kit.ErrorLabel(), forms: map[string]string{}}
+	attendees, cats, people := d.attendees, d.cats, d.people
 	editable := t.u.Session.Can(auth.EditTrainings)
 	picked := map[string]apptraining.Attendee{}
 	for _, a := range attendees {
@@ -125,7 +134,7 @@ func newSessionForm(t *Trainings, id string) (*SessionForm, error) {
 	// Objects in this order so Tab goes from the heading through the fields to the search.
 	f.content = container.New(layout.NewBorderLayout(top, nil, left, nil), top, left, right)
 	f.keepDraft()
-	return f, nil
+	return f
 }
 
 // keepDraft keeps what is typed and ticked in the ledger as it changes, so a crash or a

@@ -31,6 +31,9 @@ type Trainings struct {
 	// Notice says above the list what the last save did.
 	Notice *widget.Label
 	notice fyne.CanvasObject
+	// opening counts the sessions opened and the list shown again: a session read in the
+	// background is shown only if nothing came after its opening.
+	opening int
 	kit.Body
 }
 
@@ -46,6 +49,7 @@ func NewTrainings(u *kit.Env) *Trainings {
 }
 
 func (t *Trainings) showList() {
+	t.opening++
 	t.Form, t.Hours = nil, nil
 	actions := []fyne.CanvasObject{t.HoursB, t.New}
 	if t.u.Session.Can(auth.EditTrainings) {
@@ -89,14 +93,30 @@ func (t *Trainings) saved(s apptraining.Session, attendees int) {
 }
 
 func (t *Trainings) Open(id string) {
-	f, err := newSessionForm(t, id)
-	if err != nil {
-		kit.ShowError(t.u.Win, err)
+	t.opening++
+	opening := t.opening
+	show := func(d sessionData, err error) {
+		if opening != t.opening { // another session was opened meanwhile
+			return
+		}
+		if err != nil {
+			kit.ShowError(t.u.Win, err)
+			return
+		}
+		f := newSessionForm(t, d)
+		t.Form = f
+		t.Set(f.content)
+		f.draft.Offer()
+	}
+	svc := t.u.Office.Training
+	if t.u.SyncReads {
+		show(readSession(context.Background(), svc, id))
 		return
 	}
-	t.Form = f
-	t.Set(f.content)
-	f.draft.Offer()
+	t.u.Background(func(ctx context.Context) (func(), error) {
+		d, err := readSession(ctx, svc, id)
+		return func() { show(d, err) }, nil
+	})
 }
 
 func (t *Trainings) showHours() {
@@ -115,4 +135,7 @@ func (t *Trainings) back() *widget.Button {
 
 // Leave stops the list's reading under way: the shell calls it when another section
 // replaces this one.
-func (t *Trainings) Leave() { t.List.Stop() }
+func (t *Trainings) Leave() {
+	t.opening++
+	t.List.Stop()
+}
