@@ -32,8 +32,9 @@ func (f *formRows) add(key string, w fyne.CanvasObject) {
 	}
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	f.labels[w] = l
-	f.box.Add(l)
-	f.box.Add(w)
+	// Not Add: it lays the whole form out again at each row (measuring every label so far),
+	// which took a case's form 15 ms to make; the form is laid out when it is first sized.
+	f.box.Objects = append(f.box.Objects, l, w)
 }
 
 // show shows or hides the row of w.
