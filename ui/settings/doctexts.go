@@ -23,6 +23,7 @@ type DocTextSettings struct {
 	Update, Save    *widget.Button
 	Message, Notice *widget.Label
 	draft           *kit.Draft
+	previews        int // the previews asked for: only the last one asked for is shown
 	content         fyne.CanvasObject
 }
 
@@ -80,9 +81,15 @@ func (d *DocTextSettings) preview() {
 		d.Preview.SetText(sample(context.Background()))
 		return
 	}
+	d.previews++
+	n := d.previews
 	d.u.Background(func(ctx context.Context) (func(), error) {
 		text := sample(ctx)
-		return func() { d.Preview.SetText(text) }, nil
+		return func() {
+			if n == d.previews { // not one asked for before a later one
+				d.Preview.SetText(text)
+			}
+		}, nil
 	})
 }
 

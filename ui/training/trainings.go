@@ -120,6 +120,7 @@ func (t *Trainings) Open(id string) {
 }
 
 func (t *Trainings) showHours() {
+	t.opening++
 	h, err := newHoursPage(t)
 	if err != nil {
 		kit.ShowError(t.u.Win, err)
