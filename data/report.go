@@ -225,37 +225,36 @@ type reportPerson struct{ id, name, initials, unit string }
 
 // reportSessions reads the live sessions held from from to to, by id.
 func reportSessions(ctx context.Context, tx *sql.Tx, from, to string) (map[string]reportSession, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, held_on, title, hours FROM training
+	return byID(ctx, tx, func(rows *sql.Rows) (t reportSession, err error) {
+		err = rows.Scan(&t.id, &t.heldOn, &t.title, &t.hours)
+		return t, err
+	}, func(t reportSession) string { return t.id }, `SELECT id, held_on, title, hours FROM training
 		WHERE deleted_at IS NULL AND held_on BETWEEN ?1 AND ?2`, from, to)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]reportSession{}
-	for rows.Next() {
-		var t reportSession
-		if err := rows.Scan(&t.id, &t.heldOn, &t.title, &t.hours); err != nil {
-			return nil, err
-		}
-		out[t.id] = t
-	}
-	return out, rows.Err()
 }
 
 // reportPeople reads every person, also those deleted since: their attendance still counts.
 func reportPeople(ctx context.Context, tx *sql.Tx) (map[string]reportPerson, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, name_initials, unit FROM staff`)
+	return byID(ctx, tx, func(rows *sql.Rows) (p reportPerson, err error) {
+		err = rows.Scan(&p.id, &p.name, &p.initials, &p.unit)
+		return p, err
+	}, func(p reportPerson) string { return p.id }, `SELECT id, name, name_initials, unit FROM staff`)
+}
+
+// byID reads query's rows, each made by scan, into a map by the id each has.
+func byID[T any](ctx context.Context, tx *sql.Tx, scan func(*sql.Rows) (T, error), id func(T) string,
+	query string, args ...any) (map[string]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]reportPerson{}
+	out := map[string]T{}
 	for rows.Next() {
-		var p reportPerson
-		if err := rows.Scan(&p.id, &p.name, &p.initials, &p.unit); err != nil {
+		v, err := scan(rows)
+		if err != nil {
 			return nil, err
 		}
-		out[p.id] = p
+		out[id(v)] = v
 	}
 	return out, rows.Err()
 }

@@ -41,9 +41,9 @@ func (p *Pages[T]) Row(i int) (T, bool) {
 		var err error
 		switch prev := p.got[n-1]; {
 		case n > 0 && len(prev) == PageSize:
-			page, err = p.next(context.Background(), prev[len(prev)-1])
+			page, err = p.next(p.ctx, prev[len(prev)-1])
 		case p.u.SyncReads:
-			page, err = p.at(context.Background(), n*PageSize)
+			page, err = p.at(p.ctx, n*PageSize)
 		default:
 			p.readFar(n)
 			return zero, false

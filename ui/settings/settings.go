@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +42,7 @@ type Settings struct {
 	content  fyne.CanvasObject
 	later    map[*container.TabItem]func() // the tabs not made yet
 	byKey    map[string]*container.TabItem
+	keys     []string // the name keys of the tabs after 常规, in order
 }
 
 func New(u *kit.Env) *Settings {
@@ -63,7 +65,8 @@ func New(u *kit.Env) *Settings {
 		widget.NewFormItem(locale.T("wizard.district_email"), widget.NewLabel(town.DistrictEmail)),
 	)
 	townTitle := locale.T("settings.town")
-	if mode, _ := u.Office.District.Mode(ctxBG()); mode == appdistrict.ModeDistrict {
+	mode, _ := u.Office.District.Mode(ctxBG()) // read once: the town card, the mode card and the tabs follow it
+	if mode == appdistrict.ModeDistrict {
 		// A bureau's own name and code; it reports to no one above it.
 		townTitle = locale.T("settings.bureau")
 		townForm = widget.NewForm(
@@ -75,7 +78,7 @@ func New(u *kit.Env) *Settings {
 	general := container.NewVBox(
 		widget.NewCard(locale.T("settings.language"), "", s.Language),
 		widget.NewCard(townTitle, "", townForm),
-		s.modeCard(),
+		s.modeCard(mode),
 		widget.NewCard(locale.T("settings.password"), "", newPasswordForm(u)),
 		widget.NewLabel(locale.T("settings.about", map[string]any{"Version": u.Version, "Schema": v})),
 	)
@@ -98,6 +101,7 @@ func New(u *kit.Env) *Settings {
 			s.Tabs.Refresh()
 		}
 		s.byKey[key] = item
+		s.keys = append(s.keys, key)
 		items = append(items, item)
 	}
 	if u.Session.Can(auth.ManageUsers) {
@@ -112,7 +116,7 @@ func New(u *kit.Env) *Settings {
 			return s.Disclose.content
 		})
 		tab("mail.tab", false, func() fyne.CanvasObject { s.Mail = newMailSettings(u); return s.Mail.content })
-		if mode, _ := u.Office.District.Mode(ctxBG()); mode != appdistrict.ModeDistrict {
+		if mode != appdistrict.ModeDistrict {
 			tab("pkg.tab", true, func() fyne.CanvasObject { s.Packages = newPackageSettings(u); return s.Packages.content })
 		}
 	}
@@ -152,27 +156,16 @@ func (s *Settings) Open(key string) bool {
 }
 
 // TabKeys are the name keys of the tabs the user has, after 常规 (settings.general).
-func (s *Settings) TabKeys() []string {
-	var out []string
-	for _, item := range s.Tabs.Items[1:] {
-		for k, it := range s.byKey {
-			if it == item {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
-}
+func (s *Settings) TabKeys() []string { return slices.Clone(s.keys) }
 
 // modeCard lets an administrator make the office a town's or a district bureau's; the
 // window is rebuilt with that mode's sections. Others see nothing of it.
-func (s *Settings) modeCard() fyne.CanvasObject {
+func (s *Settings) modeCard(mode string) fyne.CanvasObject {
 	if !s.u.Session.Can(auth.ManageSettings) {
 		return container.NewVBox()
 	}
 	labels := map[string]string{locale.T("wizard.mode.town"): appdistrict.ModeTown,
 		locale.T("wizard.mode.district"): appdistrict.ModeDistrict}
-	mode, _ := s.u.Office.District.Mode(ctxBG())
 	s.Mode = widget.NewRadioGroup([]string{locale.T("wizard.mode.town"), locale.T("wizard.mode.district")}, nil)
 	s.Mode.Horizontal = true
 	s.Mode.Required = true
